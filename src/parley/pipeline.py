@@ -9,13 +9,14 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from parley import actors, events, nlp, places, quotes, temporal
-from parley.records import Article, Extraction
+from parley.records import Article, Extraction, InputProblem
 
 
 def extract_doc(doc: Doc, article: Article, known: actors.KnownActors | None = None) -> Extraction:
@@ -40,10 +41,14 @@ def extract(
     model: Language | None = None,
     known: actors.KnownActors | None = None,
     batch_size: int = 32,
-) -> Iterator[Extraction]:
-    """Parse each article once and extract everything from it."""
+) -> Iterator[Extraction | InputProblem]:
+    """Parse each article once and extract everything from it.
+
+    A failure inside an extractor is reported as an InputProblem for that article,
+    so one odd document never stops a corpus.
+    """
     language = model or nlp.load()
-    pending: list[Article] = []
+    pending: deque[Article] = deque()
 
     def texts() -> Iterator[str]:
         for article in articles:
@@ -51,4 +56,9 @@ def extract(
             yield article.text
 
     for doc in nlp.parse(language, texts(), batch_size=batch_size):
-        yield extract_doc(doc, pending.pop(0), known)
+        article = pending.popleft()
+        try:
+            yield extract_doc(doc, article, known)
+        except Exception as exc:  # noqa: BLE001 - reported per article, never silently
+            origin = article.origin or article.id
+            yield InputProblem(origin, f"extraction failed: {type(exc).__name__}: {exc}")

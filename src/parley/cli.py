@@ -1,0 +1,299 @@
+"""The ``parley`` command line: extract, ingest, query, demo."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.progress import TimeElapsedColumn
+from rich.table import Table
+
+from parley import nlp, pipeline, sources
+from parley.actors import KnownActors
+from parley.records import Article, Extraction, InputProblem
+from parley.store import Store
+
+app = typer.Typer(
+    help="Dated news in, event data on international relations out.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+DEFAULT_STORE = "parley-data"
+
+StoreOption = Annotated[Path, typer.Option("--store", help="Store directory.")]
+ModelOption = Annotated[
+    str | None, typer.Option("--model", help="spaCy pipeline (package name or path).")
+]
+PublishedOption = Annotated[
+    str | None, typer.Option("--published", help="Date (YYYY-MM-DD) for inputs that lack one.")
+]
+MaxBytesOption = Annotated[
+    int, typer.Option("--max-bytes", help="Inputs larger than this are refused.")
+]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")]
+
+
+class _ProblemLog:
+    """Reports each bad input on one line of stderr and remembers that one happened."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def report(self, problem: InputProblem | str) -> None:
+        self.count += 1
+        err.print(f"[red]error[/red] {problem}", highlight=False, markup=True)
+
+    def articles(self, items: Iterable[Article | InputProblem]) -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, InputProblem):
+                self.report(item)
+            else:
+                yield item
+
+
+def _parse_date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
+
+
+def _read_inputs(paths: list[str], published: dt.date | None, max_bytes: int):
+    if not paths or paths == ["-"]:
+        return sources.read_stream(sys.stdin.buffer, "<stdin>", published=published, max_bytes=max_bytes)
+    return sources.read(paths, published=published, max_bytes=max_bytes)
+
+
+def _load_model(model: str | None):
+    try:
+        return nlp.load(model)
+    except nlp.ModelNotFound as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+def _extractions(
+    articles: Iterable[Article], model: str | None, known: KnownActors | None, log: _ProblemLog
+) -> Iterator[Extraction]:
+    for result in pipeline.extract(articles, _load_model(model), known=known):
+        if isinstance(result, InputProblem):
+            log.report(result)
+        else:
+            yield result
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or directories; none or - reads stdin.")] = None,
+    published: PublishedOption = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="json or table.")] = "json",
+    model: ModelOption = None,
+    max_bytes: MaxBytesOption = sources.DEFAULT_MAX_BYTES,
+) -> None:
+    """Print what each document holds: one JSON object per document (or a table)."""
+    if output_format not in ("json", "table"):
+        raise typer.BadParameter("use json or table", param_hint="--format")
+    log = _ProblemLog()
+    inputs = _read_inputs(paths or [], _parse_date(published, "--published"), max_bytes)
+    for extraction in _extractions(log.articles(inputs), model, None, log):
+        if output_format == "json":
+            sys.stdout.write(json.dumps(extraction.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            _print_extraction(extraction)
+    raise typer.Exit(1 if log.count else 0)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories to store.")],
+    store: StoreOption = Path(DEFAULT_STORE),
+    published: PublishedOption = None,
+    model: ModelOption = None,
+    max_bytes: MaxBytesOption = sources.DEFAULT_MAX_BYTES,
+) -> None:
+    """Extract and store articles; an article already stored is skipped."""
+    log = _ProblemLog()
+    report = _ingest(paths, Store(store), _parse_date(published, "--published"), model, max_bytes, log)
+    err.print(
+        f"stored {report.articles_new} new articles ({report.articles_skipped} already stored), "
+        f"{report.events} events, {report.quotes} quotes in {store}"
+    )
+    raise typer.Exit(1 if log.count else 0)
+
+
+def _ingest(paths, store: Store, published, model, max_bytes, log: _ProblemLog):
+    stored = store.article_ids()
+    known = KnownActors.from_records(store.known_actors_records())
+    skipped = 0
+
+    def new_articles(items: Iterable[Article]) -> Iterator[Article]:
+        nonlocal skipped
+        for article in items:
+            if article.id in stored:
+                skipped += 1  # parse nothing twice: the store would skip it anyway
+                progress.advance(task)
+                continue
+            yield article
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("ingesting", total=None)
+        articles = new_articles(log.articles(sources.read(paths, published=published, max_bytes=max_bytes)))
+        report = store.ingest(
+            _extractions(articles, model, known, log), progress=lambda n: progress.advance(task, n)
+        )
+    report.articles_skipped += skipped
+    return report
+
+
+@app.command()
+def events(
+    store: StoreOption = Path(DEFAULT_STORE),
+    actor: Annotated[str | None, typer.Option(help="Actor name contains this.")] = None,
+    pair: Annotated[tuple[str, str] | None, typer.Option(help="Actor and recipient country, e.g. USA CHN.")] = None,
+    undirected: Annotated[bool, typer.Option(help="With --pair: either direction.")] = False,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
+    since: Annotated[str | None, typer.Option(help="Events on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    output_format: FormatOption = "table",
+) -> None:
+    """Query stored events."""
+    table = Store(store).events(
+        actor=actor,
+        countries=tuple(c.upper() for c in pair) if pair else None,
+        undirected=undirected,
+        type=event_type.upper() if event_type else None,
+        since=_parse_date(since, "--since"),
+        until=_parse_date(until, "--until"),
+        limit=limit,
+    )
+    _emit(table.to_pylist(), output_format, EVENT_COLUMNS)
+
+
+@app.command()
+def quotes(
+    store: StoreOption = Path(DEFAULT_STORE),
+    speaker: Annotated[str | None, typer.Option(help="Speaker name contains this.")] = None,
+    country: Annotated[str | None, typer.Option(help="Speaker country (ISO3).")] = None,
+    text: Annotated[str | None, typer.Option(help="Quote contains this.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after.")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    output_format: FormatOption = "table",
+) -> None:
+    """Query stored quotes."""
+    table = Store(store).quotes(
+        speaker=speaker,
+        country=country.upper() if country else None,
+        text=text,
+        since=_parse_date(since, "--since"),
+        until=_parse_date(until, "--until"),
+        limit=limit,
+    )
+    _emit(table.to_pylist(), output_format, QUOTE_COLUMNS)
+
+
+@app.command()
+def demo(store: StoreOption = Path(DEFAULT_STORE), model: ModelOption = None) -> None:
+    """Ingest the bundled example articles and show what was found."""
+    folder = resources.files("parley") / "examples"
+    with resources.as_file(folder) as path:
+        log = _ProblemLog()
+        report = _ingest([str(path)], Store(store), None, model, sources.DEFAULT_MAX_BYTES, log)
+    out.rule("[bold]parley demo")
+    out.print(
+        f"{report.articles_new} new articles stored in [bold]{store}[/bold] "
+        f"({report.articles_skipped} were already there)"
+    )
+    db = Store(store)
+    _emit(db.events().to_pylist(), "table", EVENT_COLUMNS, title="Events, in the order they happened")
+    _print_timeline(db.events().to_pylist())
+    _emit(db.quotes().to_pylist(), "table", QUOTE_COLUMNS, title="Quotes")
+    out.print("Next: [bold]parley events --pair KOR JPN --undirected[/bold], "
+              "[bold]parley extract FILE --format table[/bold]")
+    raise typer.Exit(1 if log.count else 0)
+
+
+EVENT_COLUMNS = {
+    "date": "date", "type": "type", "status": "status", "actor_names": "actor",
+    "recipient_names": "recipient", "location_name": "where", "sentence": "evidence",
+}
+QUOTE_COLUMNS = {
+    "published": "published", "speaker_name": "speaker", "speaker_country": "country",
+    "text": "quote", "via": "via",
+}
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def _emit(rows: list[dict[str, Any]], output_format: str, columns: dict[str, str], title: str | None = None) -> None:
+    if output_format == "jsonl":
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    elif output_format == "csv":
+        if rows:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+    elif output_format == "table":
+        table = Table(title=title, show_lines=True)
+        for header in columns.values():
+            table.add_column(header, overflow="fold")
+        for row in rows:
+            table.add_row(*(_cell(row.get(key)) for key in columns))
+        out.print(table)
+    else:
+        raise typer.BadParameter("use table, jsonl or csv", param_hint="--format")
+
+
+def _print_timeline(rows: list[dict[str, Any]]) -> None:
+    out.rule("Timeline")
+    for row in rows:
+        who = _cell(row["actor_names"])
+        whom = _cell(row["recipient_names"])
+        arrow = f" -> {whom}" if whom else ""
+        flag = "" if row["status"] == "occurred" else f" ({row['status']})"
+        out.print(f"{row['date']:>10}  {row['type']:<9} {who}{arrow}{flag}", highlight=False)
+
+
+def _print_extraction(extraction: Extraction) -> None:
+    article = extraction.article
+    names = {a.id: a.name for a in extraction.actors}
+    out.rule(f"{article.id}  {article.published}  {article.title or ''}")
+    table = Table(show_lines=True)
+    for header in ("date", "type", "status", "actor", "recipient", "where", "evidence", "why"):
+        table.add_column(header, overflow="fold")
+    for e in extraction.events:
+        table.add_row(
+            f"{e.date} ({e.date_precision})", e.type, e.status,
+            ", ".join(names.get(i, i) for i in e.actor),
+            ", ".join(names.get(i, i) for i in e.recipient),
+            e.location.name if e.location else "", e.sentence, e.why,
+        )
+    out.print(table)
+    for q in extraction.quotes:
+        speaker = names.get(q.speaker or "", q.speaker_text or "?")
+        via = f" (via {q.via})" if q.via else ""
+        out.print(f"[bold]{speaker}[/bold]{via}: “{q.text}”", highlight=False)

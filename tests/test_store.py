@@ -1,0 +1,449 @@
+"""The embedded store: layout, idempotent ingest, crash safety, concurrent reading, queries.
+
+Extractions are built by hand from records.py so these tests need neither the NLP
+stages nor the spaCy model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from parley.records import Actor, Article, Event, Extraction, Location, Quote, Timex
+from parley.store import SCHEMAS, Store, StoreLocked, period_bounds
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def make_event(
+    type_: str,
+    actor: tuple[str, ...],
+    recipient: tuple[str, ...],
+    date: str,
+    precision: str = "day",
+    location: Location | None = None,
+) -> Event:
+    return Event(
+        type=type_,
+        mode=None,
+        contexts=("diplomatic",),
+        status="occurred",
+        actor=actor,
+        recipient=recipient,
+        date=date,
+        date_precision=precision,  # type: ignore[arg-type]
+        date_source="text",
+        location=location,
+        cameo="040",
+        quad_class=1,
+        goldstein=1.0,
+        sentence=f"{type_} sentence",
+        start=0,
+        end=10,
+        why="test",
+    )
+
+
+def diplomacy(article_id: str, published: dt.date, source: str = "wire") -> Extraction:
+    """A US-China meeting and a quote, the shape of a typical article."""
+    text = f"Blinken met Qin Gang in Beijing ({article_id}). 'Talks were candid,' Blinken said."
+    blinken = Actor("a1", "Antony Blinken", "USA", "GOV", "Secretary of State", ((0, 7), (62, 69)))
+    qin = Actor("a2", "Qin Gang", "CHN", "GOV", "Foreign Minister", ((12, 20),))
+    beijing = Location("Beijing", "Beijing", "CHN", 39.9, 116.4, 24, 31)
+    return Extraction(
+        article=Article(article_id, published, text, title="Talks", source=source, origin="t"),
+        timexes=(Timex("Sunday", 0, 6, "DATE", "2023-06-18"),),
+        actors=(blinken, qin),
+        events=(
+            make_event("CONSULT", ("a1",), ("a2",), "2023-06-18", location=beijing),
+            make_event("AGREE", ("a2",), ("a1",), "2023-W24", "week"),
+        ),
+        quotes=(Quote("Talks were candid", 48, 65, True, "a1", "Blinken", "said", None),),
+    )
+
+
+def many(count: int, start: int = 0) -> Iterator[Extraction]:
+    for number in range(start, start + count):
+        yield diplomacy(f"art-{number:05d}", dt.date(2023, 1, 1) + dt.timedelta(days=number % 300))
+
+
+# --------------------------------------------------------------------------- periods
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2023-06-18", ("2023-06-18", "2023-06-18")),
+        ("2023-06-18T10:30", ("2023-06-18", "2023-06-18")),
+        ("2023-W24", ("2023-06-12", "2023-06-18")),
+        ("2020-W53", ("2020-12-28", "2021-01-03")),
+        ("2023-W24-WE", ("2023-06-17", "2023-06-18")),
+        ("2022-11", ("2022-11-01", "2022-11-30")),
+        ("2024-02", ("2024-02-01", "2024-02-29")),
+        ("2023", ("2023-01-01", "2023-12-31")),
+        ("2023-Q4", ("2023-10-01", "2023-12-31")),
+        ("2023-H1", ("2023-01-01", "2023-06-30")),
+        ("2023-WI", ("2023-12-01", "2024-02-29")),
+        ("199X", ("1990-01-01", "1999-12-31")),
+    ],
+)
+def test_period_bounds(value: str, expected: tuple[str, str]) -> None:
+    bounds = period_bounds(value)
+    assert bounds is not None
+    assert tuple(d.isoformat() for d in bounds) == expected
+
+
+@pytest.mark.parametrize("value", ["PAST_REF", "PT7H30M", "2023-02-30", "2023-W54", "", None, "x"])
+def test_period_bounds_of_non_periods(value: str | None) -> None:
+    assert period_bounds(value) is None
+
+
+# --------------------------------------------------------------------------- layout & ingest
+
+
+def test_empty_store_answers_with_typed_empty_tables(tmp_path: Path) -> None:
+    store = Store(tmp_path / "fresh")
+    assert (tmp_path / "fresh" / "commits").is_dir()
+    assert store.article_ids() == set()
+    assert store.known_actors_records() == []
+    events = store.events(actor="anyone", since=dt.date(2020, 1, 1))
+    assert events.num_rows == 0
+    assert events.schema == SCHEMAS["events"]
+    assert store.quotes().schema == SCHEMAS["quotes"]
+    assert store.sql("SELECT count(*) AS n FROM timexes").to_pylist() == [{"n": 0}]
+
+
+def test_ingest_writes_the_layout_and_round_trips(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    report = store.ingest([diplomacy("x1", dt.date(2023, 6, 19))])
+    assert (report.articles_new, report.events, report.quotes, report.actors) == (1, 2, 1, 2)
+    assert report.timexes == 1 and report.batches == 1
+    (commit,) = (tmp_path / "s" / "commits").glob("*.json")
+    manifest = json.loads(commit.read_text())
+    assert manifest["article_ids"] == ["x1"]
+    for table in ("articles", "events", "actors", "quotes", "timexes"):
+        assert (tmp_path / "s" / manifest["files"][table]).is_file()
+
+    events = {e["type"]: e for e in store.events().to_pylist()}
+    assert set(events) == {"CONSULT", "AGREE"}
+    consult = events["CONSULT"]
+    assert consult["actor_names"] == ["Antony Blinken"]
+    assert consult["recipient_countries"] == ["CHN"]
+    assert consult["location_name"] == "Beijing" and consult["lat"] == pytest.approx(39.9)
+    assert consult["published"] == dt.date(2023, 6, 19) and consult["source"] == "wire"
+    (quote,) = store.quotes().to_pylist()
+    assert quote["speaker_name"] == "Antony Blinken" and quote["speaker_country"] == "USA"
+    (actor,) = store.sql("SELECT mentions FROM actors WHERE actor_id = 'a1'").to_pylist()
+    assert actor["mentions"] == [[0, 7], [62, 69]]
+    (timex,) = store.sql("SELECT value, start FROM timexes").to_pylist()
+    assert timex == {"value": "2023-06-18", "start": 0}
+    (article,) = store.articles().to_pylist()
+    assert article["ingested_at"].tzinfo is not None and article["title"] == "Talks"
+
+
+def test_events_are_ordered_by_period_start(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    store.ingest([diplomacy("x1", dt.date(2023, 6, 19))])
+    rows = store.events().to_pylist()
+    # 2023-W24 starts on Monday 12 June, before the meeting on Sunday 18 June
+    assert [(r["type"], r["date_start"]) for r in rows] == [
+        ("AGREE", dt.date(2023, 6, 12)),
+        ("CONSULT", dt.date(2023, 6, 18)),
+    ]
+    assert rows[0]["date_end"] == dt.date(2023, 6, 18)
+
+
+def test_same_article_twice_is_stored_once(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    first = store.ingest(
+        [diplomacy("x1", dt.date(2023, 6, 19)), diplomacy("x1", dt.date(2023, 6, 19))]
+    )
+    assert (first.articles_new, first.articles_skipped) == (1, 1)
+    again = Store(tmp_path / "s").ingest([diplomacy("x1", dt.date(2023, 6, 19))])
+    assert (again.articles_new, again.articles_skipped, again.batches) == (0, 1, 0)
+    assert store.sql("SELECT count(*) AS n FROM articles").to_pylist() == [{"n": 1}]
+    assert store.events().num_rows == 2
+
+
+def test_same_text_from_two_files_is_stored_once(tmp_path: Path) -> None:
+    from parley import sources
+
+    (tmp_path / "a.txt").write_text("date 2023-06-19\n\nTalks went well.\n")
+    (tmp_path / "b.txt").write_text("\n date 2023-06-19 \r\nTalks went well.")
+    articles = list(sources.read([tmp_path / "a.txt", tmp_path / "b.txt"]))
+    assert all(isinstance(a, Article) for a in articles)
+    store = Store(tmp_path / "s")
+    report = store.ingest(Extraction(article=a) for a in articles)  # type: ignore[arg-type]
+    assert (report.articles_new, report.articles_skipped) == (1, 1)
+    assert len(store.article_ids()) == 1
+
+
+def test_batches_progress_and_article_ids(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    ticks: list[int] = []
+    report = store.ingest(many(25), batch_size=10, progress=ticks.append)
+    assert report.batches == 3 and report.articles_new == 25
+    assert sum(ticks) == 25
+    assert len(list((tmp_path / "s" / "commits").glob("*.json"))) == 3
+    assert store.article_ids() == {f"art-{n:05d}" for n in range(25)}
+    assert store.articles(ids=["art-00003", "nope"]).column("id").to_pylist() == ["art-00003"]
+
+
+def test_an_error_while_extracting_keeps_what_was_extracted(tmp_path: Path) -> None:
+    def failing() -> Iterator[Extraction]:
+        yield from many(3)
+        raise RuntimeError("model crashed")
+
+    store = Store(tmp_path / "s")
+    with pytest.raises(RuntimeError, match="model crashed"):
+        store.ingest(failing(), batch_size=100)
+    assert len(store.article_ids()) == 3
+
+
+def test_a_second_writer_is_refused_while_one_ingests(tmp_path: Path) -> None:
+    path = tmp_path / "s"
+    refused: list[str] = []
+
+    def meanwhile() -> Iterator[Extraction]:
+        yield from many(2)
+        try:  # a second ingest on the same store while the first holds the lock
+            Store(path).ingest(many(1, start=100))
+        except StoreLocked as exc:
+            refused.append(str(exc))
+        yield from many(2, start=2)
+
+    report = Store(path).ingest(meanwhile())
+    assert refused and "another ingest" in refused[0]
+    assert report.articles_new == 4
+    assert Store(path).ingest(many(1, start=100)).articles_new == 1  # lock released
+
+
+def test_orphans_are_ignored_by_readers_and_cleaned_by_the_next_writer(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    store.ingest(many(2))
+    orphan = tmp_path / "s" / "events" / "part-20000101T000000000000-dead00.parquet"
+    pq.write_table(pa.table({"article_id": ["ghost"]}), orphan)
+    tmp_part = tmp_path / "s" / "articles" / ".part-x.parquet.tmp"
+    tmp_part.write_bytes(b"half written")
+    tmp_commit = tmp_path / "s" / "commits" / ".x.json.tmp"
+    tmp_commit.write_text("{")
+    assert store.events().num_rows == 4  # the orphan is not read
+    store.ingest(many(1, start=50))
+    assert not orphan.exists() and not tmp_part.exists() and not tmp_commit.exists()
+    assert store.events().num_rows == 6
+
+
+# --------------------------------------------------------------------------- queries
+
+
+@pytest.fixture(scope="module")
+def query_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    store = Store(tmp_path_factory.mktemp("q") / "store")
+    kim = Actor("k", "Kim Jong Un", "PRK", "GOV", "leader", ((0, 3),))
+    yoon = Actor("y", "Yoon Suk Yeol", "KOR", "GOV", "President", ((10, 14),))
+    kishida = Actor("f", "Fumio Kishida", "JPN", "GOV", None, ((20, 27),))
+    yoon_later = Actor("y", "Yoon Suk Yeol", "KOR", "GOV", "former president", ((0, 4),))
+    extractions = [
+        diplomacy("d1", dt.date(2023, 6, 19), source="reuters"),
+        Extraction(
+            article=Article("k1", dt.date(2023, 3, 2), "Kim threatened Yoon. Kishida met Yoon."),
+            actors=(kim, yoon, kishida),
+            events=(
+                make_event("THREATEN", ("k",), ("y",), "2023-03-01"),
+                make_event("CONSULT", ("f",), ("y",), "2023-03", "month"),
+                make_event("CONSULT", ("y",), ("f",), "2023-02-27"),
+            ),
+            quotes=(Quote("We will respond", 0, 15, True, "y", "Yoon", "said", "KCNA"),),
+        ),
+        Extraction(
+            article=Article("k2", dt.date(2025, 1, 5), "Yoon was arrested."),
+            actors=(yoon_later,),
+            events=(make_event("SANCTION", (), ("y",), "PRESENT_REF"),),
+        ),
+    ]
+    store.ingest(extractions, batch_size=2)  # two batches: queries span part files
+    return store
+
+
+def test_query_by_actor_name_any_case_either_side(query_store: Store) -> None:
+    rows = query_store.events(actor="yoon").to_pylist()
+    assert {r["type"] for r in rows} == {"THREATEN", "CONSULT", "SANCTION"}
+    assert len(rows) == 4
+    assert query_store.events(actor="BLINKEN").num_rows == 2
+    assert query_store.events(actor="nobody").num_rows == 0
+
+
+def test_query_by_country_pair(query_store: Store) -> None:
+    directed = query_store.events(countries=("JPN", "KOR")).to_pylist()
+    assert [(r["type"], r["date"]) for r in directed] == [("CONSULT", "2023-03")]
+    both = query_store.events(countries=("KOR", "JPN"), undirected=True).to_pylist()
+    assert [r["date"] for r in both] == ["2023-02-27", "2023-03"]
+    assert query_store.events(countries=("PRK", None)).num_rows == 1
+    assert query_store.events(countries=("CHN", "USA"), type="agree").num_rows == 1
+
+
+def test_query_by_type_and_period_overlap(query_store: Store) -> None:
+    assert query_store.events(type="CONSULT").num_rows == 3
+    # the month 2023-03 overlaps 15 March; the days 27 Feb and 1 March do not
+    rows = query_store.events(since=dt.date(2023, 3, 15), until=dt.date(2023, 3, 20)).to_pylist()
+    assert [r["date"] for r in rows] == ["2023-03"]
+    # undated events (PRESENT_REF) drop out under a date filter but not without one
+    assert query_store.events(type="SANCTION").num_rows == 1
+    assert query_store.events(type="SANCTION", since=dt.date(2000, 1, 1)).num_rows == 0
+    assert query_store.events().to_pylist()[-1]["type"] == "SANCTION"  # nulls last
+
+
+def test_query_limit_and_order(query_store: Store) -> None:
+    dates = [r["date_start"] for r in query_store.events().to_pylist() if r["date_start"]]
+    assert dates == sorted(dates)
+    assert query_store.events(limit=2).num_rows == 2
+
+
+def test_query_quotes(query_store: Store) -> None:
+    assert query_store.quotes(speaker="blinken").column("text").to_pylist() == ["Talks were candid"]
+    (yoon,) = query_store.quotes(country="kor").to_pylist()
+    assert yoon["via"] == "KCNA" and yoon["speaker_name"] == "Yoon Suk Yeol"
+    assert query_store.quotes(text="RESPOND").num_rows == 1
+    assert query_store.quotes(since=dt.date(2023, 6, 1)).num_rows == 1
+    assert query_store.quotes(until=dt.date(2022, 1, 1)).num_rows == 0
+
+
+def test_query_articles(query_store: Store) -> None:
+    assert query_store.articles().column("id").to_pylist() == ["k1", "d1", "k2"]
+    assert query_store.articles(source="Reuters").column("id").to_pylist() == ["d1"]
+    assert query_store.articles(text="arrested").column("id").to_pylist() == ["k2"]
+    assert query_store.articles(since=dt.date(2024, 1, 1), limit=5).num_rows == 1
+
+
+def test_known_actor_records_latest_role_wins(query_store: Store) -> None:
+    records = {r["name"]: r for r in query_store.known_actors_records()}
+    assert records["Yoon Suk Yeol"] == {
+        "name": "Yoon Suk Yeol",
+        "country": "KOR",
+        "sector": "GOV",
+        "role": "former president",
+        "seen": dt.date(2025, 1, 5),
+    }
+    assert records["Fumio Kishida"]["role"] is None
+    assert records["Antony Blinken"]["role"] == "Secretary of State"
+
+
+def test_sql_for_power_users(query_store: Store) -> None:
+    table = query_store.sql(
+        "SELECT e.type, a.name FROM events e, unnest(e.actor_ids) AS u(i) "
+        "JOIN actors a ON a.article_id = e.article_id AND a.actor_id = u.i "
+        "WHERE a.country = ? ORDER BY e.type",
+        ["PRK"],
+    )
+    assert table.to_pylist() == [{"type": "THREATEN", "name": "Kim Jong Un"}]
+
+
+# --------------------------------------------------------------------------- processes
+
+# A writer in another process: ingests synthetic articles slowly, one batch at a time.
+WRITER = textwrap.dedent(
+    """
+    import datetime as dt, sys, time
+    from parley.records import Actor, Article, Event, Extraction
+    from parley.store import Store
+
+    def slow(count, pause):
+        for n in range(count):
+            a = Actor("a", f"Person {n}", "USA", "GOV", None, ((0, 1),))
+            e = Event("CONSULT", None, (), "occurred", ("a",), (), "2023-06-18", "day", "text",
+                      None, None, None, None, "s", 0, 1, "w")
+            art = Article(f"slow-{n:05d}", dt.date(2023, 6, 19), f"text {n}")
+            yield Extraction(article=art, actors=(a,), events=(e,))
+            time.sleep(pause)
+
+    Store(sys.argv[1]).ingest(slow(int(sys.argv[2]), float(sys.argv[3])), batch_size=5)
+    print("done")
+    """
+)
+
+
+def start_writer(tmp_path: Path, store: Path, count: int, pause: float) -> subprocess.Popen[str]:
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
+    }
+    return subprocess.Popen(
+        [sys.executable, str(script), str(store), str(count), str(pause)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def wait_for_commits(
+    store: Path, count: int, writer: subprocess.Popen[str], timeout: float = 30
+) -> None:
+    deadline = time.monotonic() + timeout
+    while len(list((store / "commits").glob("*.json"))) < count:
+        if writer.poll() is not None:
+            pytest.fail(f"writer exited early: {writer.stderr.read() if writer.stderr else ''}")
+        if time.monotonic() > deadline:
+            writer.kill()
+            pytest.fail("writer committed nothing in time")
+        time.sleep(0.02)
+
+
+def test_a_killed_ingest_loses_nothing_committed(tmp_path: Path) -> None:
+    store_path = tmp_path / "s"
+    writer = start_writer(tmp_path, store_path, count=10_000, pause=0.01)
+    wait_for_commits(store_path, 2, writer)
+    time.sleep(0.03)  # let it get into the middle of the next batch
+    writer.send_signal(signal.SIGKILL)
+    writer.wait(timeout=10)
+    assert writer.returncode == -signal.SIGKILL
+
+    store = Store(store_path)
+    committed = store.article_ids()
+    assert len(committed) >= 10 and len(committed) % 5 == 0  # whole batches only
+    stored = set(store.articles().column("id").to_pylist())
+    assert stored == committed
+    assert store.events().num_rows == len(committed)
+
+    # a new ingest takes the lock the dead writer held, and completes
+    report = store.ingest(many(7))
+    assert report.articles_new == 7
+    assert store.article_ids() == committed | {f"art-{n:05d}" for n in range(7)}
+
+
+def test_reading_while_another_process_writes(tmp_path: Path) -> None:
+    store_path = tmp_path / "s"
+    writer = start_writer(tmp_path, store_path, count=60, pause=0.01)
+    try:
+        wait_for_commits(store_path, 1, writer)
+        reader = Store(store_path)
+        seen: list[int] = []
+        while writer.poll() is None:
+            count = reader.events(type="CONSULT").num_rows
+            ids = reader.article_ids()
+            assert count % 5 == 0 and count <= len(reader.article_ids()) <= 60
+            assert len(ids) % 5 == 0
+            seen.append(count)
+        out, err = writer.communicate(timeout=30)
+        assert writer.returncode == 0, err
+        assert "done" in out
+    finally:
+        if writer.poll() is None:
+            writer.kill()
+    assert seen == sorted(seen)  # readers see batches appear, never vanish
+    assert len(seen) > 1
+    assert reader.events().num_rows == 60

@@ -1,0 +1,543 @@
+"""Who said what: direct, mixed and indirect quotations, with speaker, cue and source.
+
+A quotation is found in two independent passes over one parsed document:
+
+* **Marks.** One linear scan of the text pairs quotation marks (curly “…”, straight "…",
+  guillemets, single ‘…’ at top level) into quoted spans. A quote left open at the end of a
+  paragraph and reopened at the start of the next is one quote (the news convention for long
+  quotes). Quotes inside quotes stay part of the outer quote.
+* **Cue verbs.** A reporting verb ("said", "told", "stressed" ...) with a content clause that
+  holds no quotation marks gives an indirect quote ("Qin said the talks ...").
+
+Each direct quote is attributed in this order: the cue verb governing the quoted words in the
+dependency parse (which covers both "X said “...”" and "“...,” said X"), a cue right after or
+right before the quote in the neighbouring sentence, then the speaker of a quote just before
+it ("“...,” he said. “...”"). The speaker is the cue's subject, resolved to an actor through
+``actors.actor_at`` (so pronouns and surnames resolve through the actors stage's coreference).
+"According to X" and "told Reuters" give the source the words came through (``via``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from parley import actors as actors_stage
+from parley.records import Actor, Quote
+
+
+def _lexicon(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Verbs that report speech. The governing verb of a quotation only counts as its cue when its
+# lemma is here, so "called it “a disgrace”" or "a film called “Alien”" do not make quotes.
+SPEECH_CUES = _lexicon(
+    """
+    say tell add state claim argue insist warn note explain announce stress emphasize
+    emphasise assert declare deny acknowledge admit confirm report reply respond suggest
+    predict write tweet post complain allege maintain contend reiterate underline underscore
+    repeat vow promise pledge threaten concede recall reveal disclose indicate estimate ask
+    answer continue joke quip shout yell scream chant cry exclaim observe remark comment
+    conclude caution urge demand tout boast brag lament muse wonder proclaim announce
+    testify recount describe mention retort counter rebut charge accuse criticize criticise
+    blast slam praise hail thank apologize apologise agree concur dismiss affirm reassure
+    acknowledge signal hint predict forecast estimate calculate opine reason object protest
+    plead beg pray swear vouch guarantee assure inform advise notify remind murmur whisper
+    mutter stammer sigh laugh smile chuckle snap bark grumble confess call dub label brand
+    echo quote read
+    """
+)
+# Verbs whose clause complement is reported speech ("Qin said that ..."); a narrower list, since
+# a that-clause after "agree", "hope" or "ensure" is not somebody's words.
+INDIRECT_CUES = _lexicon(
+    """
+    say tell add state claim argue insist warn note explain announce stress emphasize
+    emphasise assert declare deny acknowledge admit confirm report reply respond suggest
+    predict write tweet post complain allege maintain contend reiterate underline underscore
+    repeat vow promise pledge concede recall reveal disclose indicate estimate testify
+    conclude caution remark comment observe answer counter retort charge insist
+    """
+)
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_NAME_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod"})
+_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
+_WH_TAGS = frozenset({"WDT", "WP$"})
+# From a cue to the verb whose subject speaks: "Qin smiled and said", "began by saying".
+_CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
+_NOT_SPEAKERS = frozenset({"there", "that", "this", "what", "which"})
+# News agencies and outlets: "told Reuters", "in an interview with the Financial Times".
+_MEDIA = re.compile(
+    r"\b(?:Reuters|AP|AFP|Associated Press|Agence France-Presse|Bloomberg|CNN|BBC|Xinhua|"
+    r"CCTV|CGTN|TASS|RIA|Interfax|Al Jazeera|NPR|NBC|CBS|ABC|Fox|MSNBC|Yonhap|Kyodo|NHK|"
+    r"Politico|Axios|News|Times|Post|Journal|Daily|Herald|Tribune|Telegraph|Guardian|"
+    r"Gazette|Mail|Express|Observer|Economist|Television|TV|Radio|Press|Agency|newspaper|"
+    r"broadcaster|news agency|magazine|tabloid|daily|station)\b"
+)
+
+_OPENERS = "“„«"
+_CLOSERS = "”»"
+_MARK_OR_BREAK = re.compile(r"[“”„«»\"‘’]|\n")
+_WORD = re.compile(r"\w+")
+# A quote shorter than this many words with no speaker is a title or a scare quote, not speech.
+MIN_UNATTRIBUTED_WORDS = 6
+# What may stand between a cue and the quote it introduces: "told reporters in Beijing “...”".
+_BETWEEN_DEPS = frozenset({"dobj", "dative", "npadvmod", "prep", "advmod", "agent"})
+# Quotes this short are names or scare quotes unless a cue clearly governs them.
+_SHORT_WORDS = 4
+# How far (in tokens) a cue may sit after/before a quote in a neighbouring sentence.
+_NEAR_TOKENS = 4
+
+
+@dataclass
+class _Marked:
+    """A span of text inside quotation marks, before attribution."""
+
+    start: int
+    end: int
+    reopenings: list[int]  # offsets of the marks reopening the quote in later paragraphs
+
+
+def find_quotes(doc: Doc, actors: tuple[Actor, ...]) -> tuple[Quote, ...]:
+    """Every direct, mixed and indirect quote in ``doc``, in text order."""
+    if not len(doc):
+        return ()
+    index = _TokenIndex(doc)
+    marked = _quoted_spans(doc.text)
+    found: list[Quote] = []
+    previous: Quote | None = None
+    previous_sent = -10
+    for span in marked:
+        first, last = index.token_range(span.start, span.end)
+        if first > last:
+            continue
+        quote = _attribute_direct(doc, index, span, first, last, actors)
+        first_sent = index.sent_of[first]
+        if (
+            quote.speaker_text is None
+            and previous is not None
+            and first_sent - previous_sent <= 2
+            and _starts_sentence(doc, first)
+        ):
+            # A quote standing alone right after one by a known speaker continues that speaker.
+            quote = _with_speaker(quote, previous.speaker, previous.speaker_text, None)
+        if quote.speaker_text is None and _word_count(quote.text) < MIN_UNATTRIBUTED_WORDS:
+            continue
+        found.append(quote)
+        if quote.speaker_text is not None:
+            previous, previous_sent = quote, index.sent_of[last]
+    found.extend(_indirect_quotes(doc, index, marked, actors))
+    found.sort(key=lambda q: q.start)
+    return tuple(found)
+
+
+class _TokenIndex:
+    """Char offset to token lookups and sentence numbers, built in one pass per document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.starts = [t.idx for t in doc]
+        self.sent_of = [0] * len(doc)
+        self.sent_bounds: list[tuple[int, int]] = []
+        for number, sent in enumerate(doc.sents):
+            self.sent_bounds.append((sent.start, sent.end))
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = number
+
+    def token_at(self, char: int) -> int:
+        return max(bisect_right(self.starts, char) - 1, 0)
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """First and last token overlapping [start, end)."""
+        return self.token_at(start), self.token_at(max(end - 1, start))
+
+
+# ---------------------------------------------------------------- quotation marks
+
+
+def _quoted_spans(text: str) -> list[_Marked]:
+    """Pair quotation marks into spans of quoted text (offsets exclude the marks)."""
+    spans: list[_Marked] = []
+    open_at: int | None = None  # offset just after the opening double mark
+    single_at: int | None = None  # a top-level ‘ awaiting its ’
+    reopenings: list[int] = []
+    for match in _MARK_OR_BREAK.finditer(text):
+        mark, pos = match.group(), match.start()
+        before = text[pos - 1] if pos else " "
+        after = text[pos + 1] if pos + 1 < len(text) else " "
+        if mark == "\n":
+            single_at = None
+            if open_at is None:
+                continue
+            following = text[pos + 1 :].lstrip()[:1]
+            if following and (following in _OPENERS or following == '"'):
+                # Unclosed at paragraph end and reopened: one quote over several paragraphs.
+                reopenings.append(len(text) - len(text[pos + 1 :].lstrip()))
+                continue
+            if pos + 1 < len(text) and text[pos + 1] != "\n" and following:
+                continue  # a hard-wrapped line, not a paragraph end
+            _close(spans, text, open_at, pos, reopenings)
+            open_at, reopenings = None, []
+            continue
+        if mark in "‘’":
+            if open_at is not None:
+                continue  # quotes inside quotes belong to the outer quote
+            if mark == "‘" and not after.isspace() and (before.isspace() or before in "([—–-"):
+                single_at = pos + 1
+            elif (
+                mark == "’"
+                and single_at is not None
+                and not before.isspace()
+                and not after.isalnum()  # not an apostrophe inside a word ("don’t")
+            ):
+                _close(spans, text, single_at, pos, [])
+                single_at = None
+            continue
+        if open_at is not None and pos in reopenings:
+            continue
+        opens = mark in _OPENERS or (
+            mark == '"' and not after.isspace() and (before.isspace() or before in "([—–-:")
+        )
+        closes = mark in _CLOSERS or (mark == '"' and not before.isspace())
+        if mark == "“" and open_at is not None and (after.isspace() or pos + 1 == len(text)):
+            opens, closes = False, True  # a closing mark typed as an opening one
+        if open_at is not None and closes:
+            _close(spans, text, open_at, pos, reopenings)
+            open_at, reopenings = None, []
+        elif opens:
+            open_at, reopenings, single_at = pos + 1, [], None
+    if open_at is not None:
+        _close(spans, text, open_at, len(text), reopenings)
+    return spans
+
+
+def _close(spans: list[_Marked], text: str, start: int, end: int, reopenings: list[int]) -> None:
+    """Record the quoted span, trimmed of spaces and of the trailing comma news style adds."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    if _WORD.search(text, start, end) is not None:
+        spans.append(_Marked(start, end, [r for r in reopenings if start < r < end]))
+
+
+def _quote_text(text: str, span: _Marked) -> str:
+    """The quoted words, without the marks that reopen a quote in each new paragraph."""
+    if not span.reopenings:
+        return text[span.start : span.end]
+    pieces, cursor = [], span.start
+    for mark in span.reopenings:
+        pieces.append(text[cursor:mark])
+        cursor = mark + 1
+    pieces.append(text[cursor : span.end])
+    return "".join(pieces)
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+# ---------------------------------------------------------------- attribution
+
+
+def _attribute_direct(
+    doc: Doc,
+    index: _TokenIndex,
+    span: _Marked,
+    first: int,
+    last: int,
+    actors: tuple[Actor, ...],
+) -> Quote:
+    short = _word_count(doc.text[span.start : span.end]) < _SHORT_WORDS
+    cue = _governing_cue(doc, first, last, short) or _nearby_cue(doc, index, first, last)
+    quote = Quote(
+        text=_quote_text(doc.text, span),
+        start=span.start,
+        end=span.end,
+        direct=True,
+        speaker=None,
+        speaker_text=None,
+        cue=None,
+        via=None,
+    )
+    if cue is None:
+        return quote
+    return _attribute(doc, quote, cue, first, last, actors)
+
+
+def _attribute(
+    doc: Doc, quote: Quote, cue: Token, first: int, last: int, actors: tuple[Actor, ...]
+) -> Quote:
+    """Fill speaker, cue and via for a quote (tokens first..last) from its cue token."""
+    according = _according_to(cue)
+    subject = _subject(cue, first, last)
+    via: str | None = None
+    if cue.lower_ == "according":
+        subject, according, cue_text = _according_object(cue), None, "according to"
+    else:
+        cue_text = cue.text
+    if subject is None:
+        return quote
+    if according is not None:
+        via = _name_text(according)
+    else:
+        via = _media_via(cue, first, last) or _outer_speaker(cue, subject)
+    start, end = _mention_bounds(subject)
+    speaker = actors_stage.actor_at(actors, subject.idx, subject.idx + len(subject))
+    if speaker is None:
+        speaker = actors_stage.actor_at(actors, start, end)
+    return Quote(
+        text=quote.text,
+        start=quote.start,
+        end=quote.end,
+        direct=quote.direct,
+        speaker=speaker.id if speaker is not None else None,
+        speaker_text=doc.text[start:end],
+        cue=cue_text,
+        via=via,
+    )
+
+
+def _with_speaker(quote: Quote, speaker: str | None, text: str | None, cue: str | None) -> Quote:
+    return Quote(quote.text, quote.start, quote.end, quote.direct, speaker, text, cue, quote.via)
+
+
+def _is_cue(token: Token) -> bool:
+    return (token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_CUES) or (
+        token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+    )
+
+
+def _governing_cue(doc: Doc, first: int, last: int, short: bool) -> Token | None:
+    """The reporting verb outside the quote that the quoted words hang from in the parse.
+
+    A short quote reached through a preposition is a name or a scare quote ("appeared on
+    “Saturday Night Live”", "called for “calm”"), except after "as" ("described it as “…”").
+    """
+    for i in range(first, last + 1):
+        token = doc[i]
+        head = token.head
+        if first <= head.i <= last and head.i != token.i:
+            continue  # only the quote's top tokens lead outside it
+        steps, blocked = 0, False
+        while head.i != token.i and steps < 8:
+            if short and head.dep_ == "prep" and head.lower_ != "as":
+                blocked = True
+            # Near the quote, or far up but as the cue's reported clause: a mixed quote
+            # ("He said his campaign was about confronting the “ugly truths”").
+            near = (steps < 4 and not blocked) or token.dep_ == "ccomp"
+            if near and not first <= head.i <= last and _is_cue(head):
+                return head
+            token, head, steps = head, head.head, steps + 1
+    return None
+
+
+def _nearby_cue(doc: Doc, index: _TokenIndex, first: int, last: int) -> Token | None:
+    """A cue with a subject just after the quote, else just before it ("X said:")."""
+    sent_end = index.sent_bounds[index.sent_of[last]][1]
+    for i in range(last + 1, min(last + 1 + _NEAR_TOKENS + 3, len(doc))):
+        token = doc[i]
+        if (i >= sent_end and i - sent_end >= _NEAR_TOKENS) or "\n" in token.text:
+            break  # a cue in the next paragraph belongs to what follows it
+        if token.is_sent_start and i > last + 1 and doc[i - 1].text in ".!?":
+            break
+        subject = _subject(token, first, last) if _is_cue(token) else None
+        if subject is not None and _only_speaker_between(doc, last + 1, i, subject):
+            return token
+    introduced = _colon_cue(doc, index, first, last)
+    if introduced is not None:
+        return introduced
+    sent_start = index.sent_bounds[index.sent_of[first]][0]
+    lower = max(sent_start - 12, 0) if sent_start == first else sent_start
+    for i in range(first - 1, lower - 1, -1):
+        token = doc[i]
+        if i < sent_start and doc[sent_start - 1].text not in ":,—–-":
+            break
+        if _is_cue(token) and _subject(token, first, last) is not None:
+            listeners = [
+                c
+                for c in token.children
+                if c.dep_ in _BETWEEN_DEPS and not c.left_edge.i <= first <= c.right_edge.i
+            ]
+            if _only_speaker_between(doc, i + 1, first, *listeners):
+                return token  # "X told reporters: “...”", not "X called for “calm”"
+    return None
+
+
+def _only_speaker_between(doc: Doc, start: int, end: int, *phrases: Token) -> bool:
+    """Whether doc[start:end] holds nothing but marks, adverbs and the given phrases (the
+    subject in ", he later said"), so the cue reports this quote, not a clause of its own."""
+    named = {i for p in phrases for i in range(p.left_edge.i, p.right_edge.i + 1)}
+    return all(
+        doc[i].is_punct
+        or doc[i].is_space
+        or i in named
+        or doc[i].dep_ in {"advmod", "aux", "neg", "mark"}
+        for i in range(start, end)
+    )
+
+
+def _colon_cue(doc: Doc, index: _TokenIndex, first: int, last: int) -> Token | None:
+    """The verb of a sentence that introduces the quote with a colon ("Miller wrote:")."""
+    i = first - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    if i < 0 or doc[i].text != ":":
+        return None
+    start = index.sent_bounds[index.sent_of[i]][0]
+    for j in range(i - 1, start - 1, -1):
+        if _is_cue(doc[j]) and _subject(doc[j], first, last) is not None:
+            return doc[j]
+    root = doc[i].sent.root
+    if root.pos_ in {"VERB", "AUX"} and root.i < i and _subject(root, first, last) is not None:
+        return root
+    return None
+
+
+def _subject(cue: Token, first: int, last: int) -> Token | None:
+    """The subject of a cue verb (climbing to the verb it is conjoined with), not in the quote."""
+    token, steps = cue, 0
+    while steps < 3:
+        for child in token.children:
+            if (
+                child.dep_ in _SUBJECT_DEPS
+                and not first <= child.i <= last
+                and child.lower_ not in _NOT_SPEAKERS
+            ):
+                return child
+        if token.dep_ in _CLIMB_DEPS and token.head.i != token.i:
+            token, steps = token.head, steps + 1
+            continue
+        if token.dep_ == "relcl" and not first <= token.head.i <= last:
+            return token.head  # "Miller, who said ..."
+        break
+    if cue.lower_ == "according":
+        return _according_object(cue)
+    return None
+
+
+def _according_object(cue: Token) -> Token | None:
+    for to in cue.children:
+        if to.lower_ == "to":
+            for obj in to.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _according_to(cue: Token) -> Token | None:
+    """The X of an "according to X" in the cue's clause."""
+    for child in cue.children:
+        if child.lower_ == "according":
+            return _according_object(child)
+    return None
+
+
+def _media_via(cue: Token, first: int, last: int) -> str | None:
+    """An outlet the cue's words were given to: "told Reuters", "in an interview with CNN"."""
+    for child in cue.children:
+        if first <= child.i <= last:
+            continue
+        candidates = [child] if child.dep_ in {"dobj", "dative"} else []
+        if child.dep_ in {"prep", "dative"}:
+            candidates += [g for g in child.children if g.dep_ == "pobj"]
+            for pobj in list(candidates):
+                candidates += [g2 for g in pobj.children if g.dep_ == "prep" for g2 in g.children]
+        for obj in candidates:
+            if obj.pos_ == "PROPN" or obj.ent_type_ == "ORG":
+                name = _name_text(obj)
+                if _MEDIA.search(name):
+                    return name
+    return None
+
+
+def _outer_speaker(cue: Token, subject: Token) -> str | None:
+    """In "Blinken stressed “...”, Miller said" the words came to us through Miller."""
+    outer = cue.head
+    if cue.dep_ in _CLAUSE_DEPS and outer.i != cue.i and _is_cue(outer):
+        for child in outer.children:
+            if child.dep_ in _SUBJECT_DEPS and child.i != subject.i:
+                start, end = _mention_bounds(child)
+                return child.doc.text[start:end]
+    return None
+
+
+def _name_text(token: Token) -> str:
+    """A source's name: its named entity if it has one ("People's Daily"), else its phrase."""
+    if token.ent_type_:
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent.text
+    start, end = _mention_bounds(token)
+    return token.doc.text[start:end]
+
+
+def _mention_bounds(head: Token) -> tuple[int, int]:
+    """Char bounds of a noun phrase as named: its head with the modifiers to its left
+    ("A senior US official", "State Department spokesman Matthew Miller")."""
+    left = head
+    stack = [c for c in head.lefts if c.dep_ in _NAME_DEPS or c.dep_ == "punct"]
+    while stack:
+        child = stack.pop()
+        if child.i < left.i:
+            left = child
+        stack.extend(c for c in child.lefts if c.dep_ in _NAME_DEPS or c.dep_ == "punct")
+    while left.i < head.i and (left.is_punct or left.is_space):
+        left = left.doc[left.i + 1]
+    right = head
+    for child in head.rights:
+        if child.dep_ in {"compound", "flat"} and child.i == right.i + 1:
+            right = child
+    return left.idx, right.idx + len(right)
+
+
+def _starts_sentence(doc: Doc, first: int) -> bool:
+    """Whether the quote's first token opens a sentence or a paragraph (marks aside)."""
+    i = first - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        if "\n" in doc[i].text:
+            return True
+        i -= 1
+    return i < 0 or doc[i].text in {".", "!", "?", ":"} or doc[i + 1].is_sent_start
+
+
+# ---------------------------------------------------------------- indirect quotes
+
+
+def _indirect_quotes(
+    doc: Doc, index: _TokenIndex, marked: Sequence[_Marked], actors: tuple[Actor, ...]
+) -> list[Quote]:
+    """Reported speech without marks: a cue verb's content clause ("Qin said the talks ...")."""
+    found: list[Quote] = []
+    marked_starts = [m.start for m in marked]
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in INDIRECT_CUES:
+            continue
+        if _inside_marks(marked, marked_starts, token.idx):
+            continue  # a cue inside somebody's quoted words is their business
+        for clause in token.children:
+            if clause.dep_ != "ccomp":
+                continue
+            words = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
+            while words and (words[-1].is_punct or words[-1].is_space):
+                words.pop()
+            while words and (words[0].is_punct or words[0].is_space):
+                words.pop(0)
+            if len(words) < 3 or words[0].tag_ in _WH_TAGS:
+                continue  # too short, or a relative clause the parser hung on the verb
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            if any(q.start < end and start < q.end for q in marked):
+                continue  # a direct or mixed quote already carries these words
+            quote = Quote(doc.text[start:end], start, end, False, None, None, None, None)
+            quote = _attribute(doc, quote, token, words[0].i, words[-1].i, actors)
+            if quote.speaker_text is not None:
+                found.append(quote)
+    return found
+
+
+def _inside_marks(marked: Sequence[_Marked], starts: list[int], char: int) -> bool:
+    i = bisect_right(starts, char) - 1
+    return i >= 0 and marked[i].start <= char < marked[i].end

@@ -1,0 +1,189 @@
+"""The quotes stage: quotation marks, speakers, cues and sources."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from parley import actors, quotes
+from parley import nlp as parley_nlp
+from parley.records import Actor, Quote
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="module")
+def model() -> Language:
+    return parley_nlp.load()
+
+
+def _actor(doc: Doc, actor_id: str, *surfaces: str) -> Actor:
+    """A hand-built actor mentioned wherever one of ``surfaces`` occurs in the text."""
+    mentions = []
+    for surface in surfaces:
+        start = doc.text.find(surface)
+        while start != -1:
+            mentions.append((start, start + len(surface)))
+            start = doc.text.find(surface, start + 1)
+    return Actor(actor_id, surfaces[0], None, None, None, tuple(sorted(mentions)))
+
+
+def _name(name: str) -> str:
+    """A name compared without case or a leading article ("A senior US official")."""
+    words = name.lower().split()
+    return " ".join(words[1:] if words[:1] in (["a"], ["an"], ["the"]) else words)
+
+
+def _only(found: tuple[Quote, ...], starts: str) -> Quote:
+    hits = [q for q in found if q.text.startswith(starts)]
+    assert len(hits) == 1, found
+    return hits[0]
+
+
+# ---------------------------------------------------------------- quotation marks
+
+
+def _spans(text: str) -> list[str]:
+    return [quotes._quote_text(text, span) for span in quotes._quoted_spans(text)]
+
+
+def test_curly_and_straight_marks_with_apostrophes_inside() -> None:
+    text = 'He said “we don’t agree,” and she said "it\'s over" today.'
+    assert _spans(text) == ["we don’t agree", "it's over"]
+
+
+def test_quote_inside_quote_stays_in_the_outer_quote() -> None:
+    text = "“They call it ‘a historic day’ but it is not,” he said."
+    assert _spans(text) == ["They call it ‘a historic day’ but it is not"]
+
+
+def test_single_marks_as_main_quotes_but_not_apostrophes() -> None:
+    text = "Xi’s aides said ‘the door is open’ to talks. The countries’ leaders met."
+    assert _spans(text) == ["the door is open"]
+
+
+def test_quote_reopened_in_the_next_paragraph_is_one_quote() -> None:
+    text = "“We will not back down.\n\n“We will fight on,” he said.\n\nOther news."
+    [span] = quotes._quoted_spans(text)
+    assert text[span.start : span.end].startswith("We will not")
+    assert quotes._quote_text(text, span) == "We will not back down.\n\nWe will fight on"
+
+
+def test_unclosed_quote_ends_with_its_paragraph() -> None:
+    text = "“We will not back down, he said.\n\nThe talks resumed on Monday."
+    assert _spans(text) == ["We will not back down, he said."]
+
+
+# ---------------------------------------------------------------- attribution
+
+
+def test_speaker_named_after_the_quote(model: Language) -> None:
+    doc = model(
+        "The talks were “frank, substantive and constructive,” said State Department "
+        "spokesman Matthew Miller."
+    )
+    miller = _actor(doc, "matthew-miller", "Matthew Miller")
+    quote = _only(quotes.find_quotes(doc, (miller,)), "frank")
+    assert quote.text == "frank, substantive and constructive"
+    assert doc.text[quote.start : quote.end] == quote.text
+    assert (quote.direct, quote.speaker, quote.cue) == (True, "matthew-miller", "said")
+    assert quote.speaker_text == "State Department spokesman Matthew Miller"
+
+
+def test_pronoun_speaker_resolves_through_actor_mentions(model: Language) -> None:
+    doc = model("A senior US official spoke to reporters. “It was a real conversation,” he said.")
+    he = doc.text.index(" he said") + 1
+    official = Actor(
+        "official", "A senior US official", "USA", "GOV", None, ((0, 20), (he, he + 2))
+    )
+    quote = _only(quotes.find_quotes(doc, (official,)), "It was")
+    assert (quote.speaker, quote.speaker_text, quote.cue) == ("official", "he", "said")
+
+
+def test_according_to_gives_the_source_and_a_mixed_quote_keeps_its_cue(
+    model: Language,
+) -> None:
+    doc = model(
+        "Qin told Blinken that relations “are at their lowest point in years”, according "
+        "to state broadcaster CCTV."
+    )
+    qin = _actor(doc, "qin", "Qin")
+    blinken = _actor(doc, "blinken", "Blinken")
+    found = quotes.find_quotes(doc, (qin, blinken))
+    quote = _only(found, "are at their lowest")
+    assert (quote.direct, quote.speaker, quote.cue, quote.via) == (True, "qin", "told", "CCTV")
+    assert all(q.direct for q in found)  # the mixed quote is not also an indirect one
+
+
+def test_told_a_news_agency_is_the_source(model: Language) -> None:
+    doc = model("“We are ready to talk,” the minister told Reuters on Tuesday.")
+    quote = _only(quotes.find_quotes(doc, ()), "We are ready")
+    assert (quote.speaker_text, quote.cue, quote.via) == ("the minister", "told", "Reuters")
+
+
+def test_indirect_quote_is_the_reported_clause(model: Language) -> None:
+    doc = model("The foreign minister said on Sunday that the talks had been useful.")
+    [quote] = quotes.find_quotes(doc, ())
+    assert (quote.direct, quote.text, quote.cue) == (False, "the talks had been useful", "said")
+    assert quote.speaker_text == "The foreign minister"
+
+
+def test_quote_standing_alone_continues_the_previous_speaker(model: Language) -> None:
+    doc = model(
+        "“The Taiwan issue is the core of our interests,” Qin said. "
+        "“Nobody should underestimate our resolve to defend it.”"
+    )
+    qin = _actor(doc, "qin", "Qin")
+    found = quotes.find_quotes(doc, (qin,))
+    assert [q.speaker for q in found] == ["qin", "qin"]
+
+
+def test_quote_content_is_not_its_own_speaker(model: Language) -> None:
+    doc = model("The statement ended there. “We told them we would never accept this deal.”")
+    quote = _only(quotes.find_quotes(doc, ()), "We told them")
+    assert quote.speaker_text is None and quote.speaker is None
+
+
+def test_short_unattributed_phrases_are_not_quotes(model: Language) -> None:
+    doc = model("She appeared on “Saturday Night Live” and called for “calm.”")
+    assert quotes.find_quotes(doc, ()) == ()
+
+
+def test_speaker_from_a_colon_introduction(model: Language) -> None:
+    doc = model(
+        "The ministry issued a statement on Monday:\n\n“China firmly opposes any "
+        "interference in its internal affairs.”"
+    )
+    quote = _only(quotes.find_quotes(doc, ()), "China firmly")
+    assert quote.speaker_text == "The ministry"
+
+
+def test_empty_doc(model: Language) -> None:
+    assert quotes.find_quotes(model(""), ()) == ()
+
+
+# ---------------------------------------------------------------- the founding example
+
+
+def test_seed_quotes_with_real_actors(model: Language) -> None:
+    seed = SHARED / "examples" / "seed.txt"
+    if not seed.exists():
+        pytest.skip("../shared is not beside the repository")
+    text = seed.read_text(encoding="utf-8").split("\n", 1)[1].strip()
+    expected = json.loads((SHARED / "examples" / "seed.expected.json").read_text())["quotes"]
+    doc = model(text)
+    found_actors = actors.find_actors(doc, None)
+    names = {a.id: a.name for a in found_actors}
+    found = quotes.find_quotes(doc, found_actors)
+    for want in expected:
+        quote = _only(found, want["starts"])
+        assert doc.text[quote.start : quote.end] == quote.text
+        allowed = {_name(want["speaker"]), *map(_name, want.get("also_speaker", []))}
+        assert _name(names.get(quote.speaker or "", "")) in allowed, (want, quote)
+        if "via" in want:
+            assert quote.via is not None
+            assert quote.via.replace("’", "'") == want["via"], quote

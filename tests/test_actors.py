@@ -1,0 +1,171 @@
+"""Actors: seed acceptance, title reading, coreference, knowledge and learned actors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from parley import actors, nlp
+from parley.records import Actor
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "examples" / "seed.txt"
+SEED_EXPECTED = SHARED / "examples" / "seed.expected.json"
+
+
+@pytest.fixture(scope="module")
+def model():
+    return nlp.load()
+
+
+def _by_name(found: tuple[Actor, ...], name: str) -> Actor:
+    matches = [a for a in found if a.name == name]
+    assert matches, f"{name!r} not among {[a.name for a in found]}"
+    return matches[0]
+
+
+def _mention_texts(doc, actor: Actor) -> set[str]:
+    return {doc.text[s:e].replace("’", "'") for s, e in actor.mentions}
+
+
+@pytest.fixture(scope="module")
+def seed(model):
+    if not SEED.exists() or not SEED_EXPECTED.exists():
+        pytest.skip("shared seed example not available")
+    text = SEED.read_text(encoding="utf-8").split("\n", 1)[1].strip()
+    doc = model(text)
+    return doc, actors.find_actors(doc, None), json.loads(SEED_EXPECTED.read_text())
+
+
+def test_seed_actors_have_country_sector_role(seed) -> None:
+    _doc, found, expected = seed
+    for want in expected["actors"]:
+        actor = _by_name(found, want["name"])
+        assert actor.country == want["country"], want["name"]
+        assert actor.sector == want["sector"], want["name"]
+        if "role" in want:
+            assert actor.role == want["role"], want["name"]
+
+
+def test_seed_mentions_are_linked(seed) -> None:
+    doc, found, expected = seed
+    for want in expected["actors"]:
+        actor = _by_name(found, want["name"])
+        texts = {t.lower() for t in _mention_texts(doc, actor)}
+        for also in want.get("also_called", []):
+            assert any(also.lower() in t for t in texts), (want["name"], also, texts)
+
+
+def test_seed_pronouns_follow_the_last_subject(seed) -> None:
+    doc, found, _ = seed
+    xi = _by_name(found, "Xi Jinping")
+    he_added = doc.text.index("he added")
+    assert actors.actor_at(found, he_added, he_added + 2) == xi
+    warning = doc.text.index("he issued a warning")
+    assert actors.actor_at(found, warning, warning + 2).name == "Qin Gang"
+    real = doc.text.index("he said")
+    official = actors.actor_at(found, real, real + 2)
+    assert official is not None and official.country == "USA" and official.kind == "person"
+
+
+def test_seed_generic_groups(seed) -> None:
+    doc, found, _ = seed
+    start = doc.text.index("US lawmakers")
+    lawmakers = actors.actor_at(found, start, start + len("US lawmakers"))
+    assert (lawmakers.country, lawmakers.sector, lawmakers.kind) == ("USA", "LEG", "group")
+    start = doc.text.index("claimed by Beijing") + len("claimed by ")
+    beijing = actors.actor_at(found, start, start + len("Beijing"))
+    assert beijing is not None and beijing.country == "CHN" and beijing.kind == "country"
+
+
+def _find(model, text: str, known=None) -> tuple:
+    doc = model(text)
+    return doc, actors.find_actors(doc, known)
+
+
+def test_titles_demonyms_and_appositives(model) -> None:
+    doc, found = _find(
+        model,
+        "Russian Foreign Minister Sergei Ivanov met Kenji Tanaka, Japan's defence minister, "
+        "in Moscow on Tuesday.",
+    )
+    ivanov = _by_name(found, "Sergei Ivanov")
+    assert (ivanov.country, ivanov.sector, ivanov.role) == ("RUS", "GOV", "Foreign Minister")
+    tanaka = _by_name(found, "Kenji Tanaka")
+    assert (tanaka.country, tanaka.role) == ("JPN", "defence minister")
+    assert "Japan's defence minister" in _mention_texts(doc, tanaka)
+    # "in Moscow" is a place, not the Russian government acting
+    assert not any(a.kind == "country" and a.country == "RUS" for a in found)
+
+
+def test_sectors_from_titles_and_institutions(model) -> None:
+    _, found = _find(
+        model,
+        "Israeli troops arrested dozens of Palestinian protesters, the army said. "
+        "Lawmakers in Kenya criticised the police. A Reuters journalist was detained.",
+    )
+    sectors = {(a.name, a.country, a.sector) for a in found}
+    assert ("Israeli troops", "ISR", "MIL") in sectors
+    assert any(s == ("Palestinian protesters", "PSE", "CVL") for s in sectors), sectors
+    assert ("army", "ISR", "MIL") in sectors  # an institution takes its sentence's country
+    assert ("police", "KEN", "COP") in sectors
+    lawmakers = [a for a in found if a.sector == "LEG"]
+    assert lawmakers and lawmakers[0].country == "KEN"
+
+
+def test_surname_and_capital_as_agent(model) -> None:
+    doc, found = _find(
+        model,
+        "German Chancellor Helga Brandt arrived in Paris. Brandt said Berlin would "
+        "send aid, and Moscow condemned the decision.",
+    )
+    brandt = _by_name(found, "Helga Brandt")
+    assert (brandt.country, brandt.role) == ("DEU", "Chancellor")
+    assert "Brandt" in _mention_texts(doc, brandt)
+    countries = {a.country for a in found if a.kind == "country"}
+    assert {"DEU", "RUS"} <= countries
+    assert "FRA" not in countries  # "arrived in Paris" is a place
+
+
+def test_known_actors_fill_gaps_and_keep_latest_role(model) -> None:
+    known = actors.KnownActors.from_records(
+        [
+            {"name": "Dana Okafor", "country": "NGA", "sector": "GOV", "role": "Finance Minister",
+             "seen": "2019-01-01"},
+            {"name": "Dana Okafor", "country": "NGA", "sector": "GOV", "role": "Vice President",
+             "seen": "2023-05-01"},
+        ]
+    )  # fmt: skip
+    assert known.lookup("Okafor").role == "Vice President"
+    assert "Dana Okafor" in known and len(known) == 1
+    _, found = _find(model, "Okafor said talks would resume next week.", known)
+    okafor = next(a for a in found if a.kind == "person")
+    assert (okafor.country, okafor.sector, okafor.role) == ("NGA", "GOV", "Vice President")
+    assert actors.KnownActors.from_records([]).lookup("Okafor") is None
+
+
+def test_international_bodies(model) -> None:
+    _, found = _find(model, "NATO and the European Union urged the UN Security Council to act.")
+    codes = {a.name: a.country for a in found}
+    assert codes.get("North Atlantic Treaty Organization") == "IGO"
+    assert codes.get("European Union") == "EUR"
+    assert codes.get("UN Security Council") == "UNO"
+
+
+def test_actor_at_prefers_the_tightest_cover() -> None:
+    wide = Actor("a", "A", "USA", "GOV", None, ((0, 30),))
+    tight = Actor("b", "B", "HUN", "GOV", None, ((7, 16),))
+    assert actors.actor_at((wide, tight), 7, 16) == tight
+    assert actors.actor_at((wide, tight), 20, 25) == wide
+    assert actors.actor_at((wide, tight), 40, 45) is None
+
+
+def test_country_lookup() -> None:
+    assert actors.country_of("U.S.") == "USA"
+    assert actors.country_of("Britain") == "GBR"
+    assert actors.country_of("Taiwan") == "TWN"
+    assert actors.country_of("Palestinian") == "PSE"
+    assert actors.country_of("Kremlin") == "RUS"
+    assert actors.country_of("Atlantis") is None

@@ -1,0 +1,963 @@
+"""Events: find and code who did what to whom in each sentence (PLOVER, with CAMEO kept).
+
+The method is a trigger lexicon over the dependency parse, with no statistical model:
+
+1. One linear pass over the tokens looks each verb or noun lemma up in the trigger lexicon
+   (``data/events_lexicon.tsv``: lemma -> CAMEO code, with optional argument requirements
+   such as "impose" + object "sanctions"). The CAMEO code gives PLOVER type, mode, context,
+   QuadClass and Goldstein score through ``data/events_cameo.tsv`` (the official
+   CAMEO-to-PLOVER table plus the standard Goldstein weights).
+2. For each trigger the parse gives the arguments: the subject (through relative pronouns,
+   coordination, control and passives) is the actor; objects and the prepositions "with",
+   "to", "against", "on", "near" ... give the recipient. Nominal triggers ("a meeting with",
+   "drills near the island") take their actor from a light verb ("launched two drills"), a
+   possessor ("whose meeting"), a modifier ("US-China talks") or "between".
+3. Auxiliaries, negation, conditionals, control verbs and the nominal's modifiers give the
+   status: occurred, planned, negated or hypothetical.
+4. Date (``temporal.event_date``), location (a place in the event's clause, else one the
+   sentence puts it in, else for meetings the destination of the article's main visit) and
+   contexts complete the record; ``why`` names the rule, trigger and arguments.
+
+Precision comes first: an event needs a lexicon trigger and an actor resolved to an
+``Actor``; reporting verbs alone are never triggers; types that require a recipient
+(COOPERATE, AID, SANCTION) are dropped without one.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from parley import actors as actors_stage
+from parley import temporal
+from parley.records import Actor, Article, Event, Location, Timex
+
+# ---------------------------------------------------------------- data tables
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    """One row of the CAMEO-to-PLOVER table."""
+
+    cameo: str
+    plover_type: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    quad_class: int
+    goldstein: float
+    description: str
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One alternative condition a lexicon row puts on its trigger's arguments."""
+
+    kind: str  # obj, notobj, noobj, prep, pobj, mod, comp, light
+    words: frozenset[str] = frozenset()
+    prep: str = ""  # for pobj: the preposition ("from" in "from:talks")
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    """One trigger row: lemma and part of speech -> CAMEO code (and optional overrides)."""
+
+    lemma: str
+    pos: str  # V or N
+    cameo: str
+    plover: str | None
+    mode: str | None
+    requires: tuple[Requirement, ...]
+    flags: frozenset[str]
+
+
+def _data_lines(name: str) -> Iterator[str]:
+    text = resources.files("parley").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def cameo_table() -> dict[str, CameoCode]:
+    """CAMEO code -> its PLOVER type, mode, contexts, QuadClass and Goldstein score."""
+    table: dict[str, CameoCode] = {}
+    for row in csv.DictReader(_data_lines("events_cameo.tsv"), delimiter="\t"):
+        table[row["cameo"]] = CameoCode(
+            cameo=row["cameo"],
+            plover_type=row["plover_type"],
+            mode=row["mode"] or None,
+            contexts=tuple(c for c in row["context"].split(";") if c),
+            quad_class=int(row["quad_class"]),
+            goldstein=float(row["goldstein"]),
+            description=row["description"],
+        )
+    return table
+
+
+def _parse_requirement(text: str) -> Requirement:
+    if text in ("noobj", "comp", "light"):
+        return Requirement(text)
+    key, _, words = text.partition(":")
+    wordset = frozenset(words.split("|"))
+    if key in ("obj", "prep", "mod"):
+        return Requirement(key, wordset)
+    if key == "!obj":
+        return Requirement("notobj", wordset)
+    return Requirement("pobj", wordset, prep=key)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], tuple[LexEntry, ...]]:
+    """(lemma, "V"|"N") -> the lexicon rows for it, in file order."""
+    table = cameo_table()
+    rows: dict[tuple[str, str], list[LexEntry]] = {}
+    for row in csv.DictReader(_data_lines("events_lexicon.tsv"), delimiter="\t"):
+        if row["cameo"] not in table:
+            raise ValueError(f"events_lexicon.tsv: unknown CAMEO code {row['cameo']}")
+        requires = tuple(_parse_requirement(r) for r in (row["requires"] or "").split())
+        for lemma in row["lemmas"].split("|"):
+            entry = LexEntry(
+                lemma=lemma,
+                pos=row["pos"],
+                cameo=row["cameo"],
+                plover=row["plover"] or None,
+                mode=row["mode"] or None,
+                requires=requires,
+                flags=frozenset((row["flags"] or "").split()),
+            )
+            rows.setdefault((lemma, row["pos"]), []).append(entry)
+    return {key: tuple(entries) for key, entries in rows.items()}
+
+
+def code(cameo: str) -> CameoCode:
+    """The table row for a CAMEO code (falling back to its root)."""
+    table = cameo_table()
+    return table.get(cameo) or table[cameo[:2]]
+
+
+# ---------------------------------------------------------------- grammar word lists
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Verbs whose object noun carries the event: "launched drills", "issued a warning".
+_LIGHT_VERBS = _words(
+    "hold have conduct launch stage carry begin start make pay issue lodge file deliver "
+    "give level voice announce order mount open resume stage declare impose observe "
+    "sign reach agree renew reiterate repeat step wage continue host attend join "
+    "undertake perform kick initiate organize organise call go"
+)
+# spaCy sm sometimes mislemmatises ("staged" -> "stag"): accept regular inflections too.
+_LIGHT_FORMS = frozenset(
+    form
+    for verb in _LIGHT_VERBS
+    for form in (verb, f"{verb}s", f"{verb}d", f"{verb}ed", f"{verb}ing")
+)
+# Control verbs putting their complement in the future ("plans to meet").
+_PLAN_VERBS = _words(
+    "plan intend expect schedule set prepare aim hope want seek wish propose decide "
+    "arrange prepare due slate poise vow pledge promise agree offer go"
+)
+_TRY_VERBS = _words("try attempt consider mull")
+# Verbs whose object event is not (yet) real: "confirmed a meeting", "see a likely meeting".
+_UNREAL_GOVERNORS = _words(
+    "confirm deny rule expect see seek want propose consider hope anticipate predict "
+    "call demand urge request discuss plan schedule arrange prepare envisage mull eye "
+    "rule push press favour favor suggest"
+)
+_PLANNING_GOVERNORS = _words("plan schedule arrange prepare set announce")
+_FUTURE_MODIFIERS = _words(
+    "planned upcoming scheduled expected next future forthcoming prospective coming"
+)
+_HYPOTHETICAL_MODIFIERS = _words("likely possible potential hypothetical proposed")
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
+_HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "can", "ca", "should"})
+_REPORTING_VERBS = _words(
+    "say tell add announce state report declare claim insist note warn write explain confirm"
+)
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+_NEGATIVE_DETERMINERS = frozenset({"neither", "no"})
+_NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "neither", "nothing"})
+# Prepositions whose object is the recipient of an event.
+_RECIPIENT_PREPS = _words(
+    "with to against on at upon near around off toward towards into over onto"
+)
+_NOMINAL_TEMPORAL_PREPS = _words("after during following before since amid ahead")
+# Definite descriptions standing for a country named earlier ("near the island").
+_PLACE_ANAPHORS = _words(
+    "island country nation territory peninsula enclave archipelago kingdom republic"
+)
+_VISIT_NOUNS = _words("trip visit tour journey arrival voyage")
+_TRAVEL_VERBS = _words("travel fly head arrive visit tour")
+_COOPERATIVE_FUTURE_CODES = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+_NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
+_CONFLICT_TYPES = frozenset(
+    {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST", "ACCUSE", "REJECT"}
+)
+# Context keywords read in the event's sentence (PLOVER contexts, manual chapter "Contexts").
+_CONTEXT_KEYWORDS = {
+    "military": "military troops army navy warship warships missile missiles",
+    "economic": "trade tariff tariffs economy economic investment export import",
+    "election": "election elections ballot vote voters",
+    "cbrn": "nuclear chemical biological",
+    "migration": "refugee refugees migrant migrants migration",
+    "terrorism": "terrorist terrorists terrorism",
+    "cyber": "cyber cyberattack hacker hackers hacking",
+    "health": "pandemic epidemic covid vaccine vaccines outbreak",
+    "corruption": "corruption bribery",
+    "intelligence": "intelligence espionage spy spying",
+}
+_CONTEXT_WORDS = {word: ctx for ctx, words in _CONTEXT_KEYWORDS.items() for word in words.split()}
+
+
+# ---------------------------------------------------------------- per-document context
+
+
+class _DocContext:
+    """What every trigger of one document needs: actors by position, places, defaults."""
+
+    def __init__(self, doc: Doc, actors: tuple[Actor, ...], places: tuple[Location, ...]) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.places = tuple(p for p in places if p.start is not None and p.end is not None)
+        self.mentions = sorted(
+            (start, end, actor) for actor in actors for start, end in actor.mentions
+        )
+        self._main_visit: Location | bool | None = False
+
+    def actor_at(self, start: int, end: int) -> Actor | None:
+        return actors_stage.actor_at(self.actors, start, end)
+
+    def token_actor(self, token: Token) -> Actor | None:
+        return self.actor_at(token.idx, token.idx + len(token))
+
+    def place_at(self, token: Token) -> Location | None:
+        start, end = token.idx, token.idx + len(token)
+        for place in self.places:
+            if place.start < end and start < place.end:  # type: ignore[operator]
+                return place
+        return None
+
+    def country_actor(self, country: str | None, exclude: Iterable[str] = ()) -> Actor | None:
+        """The document's actor standing for a country (a country itself, else its government)."""
+        if not country:
+            return None
+        banned = set(exclude)
+        ranked = sorted(
+            (a for a in self.actors if a.country == country and a.id not in banned),
+            key=lambda a: (a.kind != "country", a.kind == "person", a.sector != "GOV"),
+        )
+        return ranked[0] if ranked and ranked[0].kind != "person" else None
+
+    def country_before(self, char: int, exclude: Iterable[str]) -> Actor | None:
+        """The nearest country actor mentioned before ``char`` (for "the island")."""
+        banned = set(exclude)
+        for start, _end, actor in reversed(self.mentions):
+            if start < char and actor.kind == "country" and actor.id not in banned:
+                return actor
+        return None
+
+    def main_visit(self) -> Location | None:
+        """The destination of the article's main visit ("a trip to Beijing"), if any."""
+        if self._main_visit is False:
+            self._main_visit = self._find_main_visit()
+        return self._main_visit  # type: ignore[return-value]
+
+    def _find_main_visit(self) -> Location | None:
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ == "NOUN" and lemma in _VISIT_NOUNS:
+                targets = _prep_objects(token, {"to", "in"})
+            elif token.pos_ == "VERB" and lemma in _TRAVEL_VERBS:
+                targets = [*_direct_objects(token), *_prep_objects(token, {"to", "in"})]
+            else:
+                continue
+            for target in targets:
+                place = self.place_at(target)
+                if place is not None:
+                    return place
+        return None
+
+
+# ---------------------------------------------------------------- parse helpers
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *(c for c in token.conjuncts if c.i > token.i)]
+
+
+def _direct_objects(token: Token) -> list[Token]:
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "dative", "attr") or (
+            child.dep_ == "nsubjpass" and token.pos_ in ("VERB", "AUX")
+        ):
+            found.extend(_conjuncts(child))
+    return found
+
+
+def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    wanted = set(preps)
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "prt", "dative") and child.lower_ in wanted:
+            for grandchild in child.children:
+                if grandchild.dep_ in ("pobj", "pcomp"):
+                    found.extend(_conjuncts(grandchild))
+    return found
+
+
+def _has_prep(token: Token, preps: Iterable[str]) -> bool:
+    wanted = set(preps)
+    return any(
+        c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in wanted for c in token.children
+    )
+
+
+def _complement(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "acl" and token.pos_ == "NOUN"):
+            return child
+    for obj in _direct_objects(token):  # "accepted an offer to visit", "urged X to stop"
+        for child in obj.children:
+            if child.dep_ in ("acl", "xcomp", "relcl") and child.pos_ == "VERB":
+                return child
+    return None
+
+
+def _is_nominal(token: Token) -> bool:
+    """Nouns, and gerunds used as nouns ("whose November meeting", tagged VBG)."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        and any(c.dep_ in ("det", "poss", "compound", "amod") for c in token.children)
+    )
+
+
+# ---------------------------------------------------------------- matching the lexicon
+
+
+def _candidates(token: Token) -> tuple[LexEntry, ...]:
+    lex = lexicon()
+    if _is_nominal(token):
+        return lex.get((token.lower_, "N"), ()) or lex.get((token.lemma_.lower(), "N"), ())
+    if token.pos_ == "VERB":
+        return lex.get((token.lemma_.lower(), "V"), ())
+    return ()
+
+
+class _Matcher:
+    """Checks lexicon requirements against one trigger's parse."""
+
+    def __init__(self, ctx: _DocContext) -> None:
+        self.ctx = ctx
+
+    def word_ok(self, token: Token, words: frozenset[str]) -> bool:
+        if "*" in words:
+            return True
+        if token.lemma_.lower() in words or token.lower_ in words:
+            return True
+        if "@actor" in words or "@person" in words:
+            actor = _resolve(self.ctx, token)
+            if actor is not None and ("@actor" in words or actor.kind == "person"):
+                return True
+        return "@place" in words and self.ctx.place_at(token) is not None
+
+    def holds(self, token: Token, req: Requirement) -> bool:
+        if req.kind == "obj":
+            return any(self.word_ok(o, req.words) for o in _direct_objects(token))
+        if req.kind == "notobj":
+            return not any(self.word_ok(o, req.words) for o in _direct_objects(token))
+        if req.kind == "noobj":
+            return not any(c.dep_ == "dobj" for c in token.children)
+        if req.kind == "prep":
+            return _has_prep(token, req.words)
+        if req.kind == "pobj":
+            return any(self.word_ok(o, req.words) for o in _prep_objects(token, {req.prep}))
+        if req.kind == "mod":
+            return any(
+                c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss")
+                and (c.lemma_.lower() in req.words or c.lower_ in req.words)
+                for c in token.subtree
+                if c.i < token.i
+            )
+        if req.kind == "comp":
+            return _complement(token) is not None
+        if req.kind == "light":
+            return _light_verb(token) is not None
+        return False
+
+    def entry_for(self, token: Token) -> LexEntry | None:
+        for entry in _candidates(token):
+            if not entry.requires or any(self.holds(token, r) for r in entry.requires):
+                return entry
+        return None
+
+
+def _is_light(verb: Token) -> bool:
+    return verb.lemma_.lower() in _LIGHT_VERBS or verb.lower_ in _LIGHT_FORMS
+
+
+def _light_verb(noun: Token) -> Token | None:
+    head = noun.head
+    if (
+        noun.dep_ in ("dobj", "nsubjpass", "attr")
+        and head.pos_ in ("VERB", "AUX")
+        and _is_light(head)
+    ):
+        return head
+    if noun.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.pos_ == "VERB":
+        verb = head.head  # "carried out strikes", "went on strike", "took part in talks"
+        if _is_light(verb) or (head.lower_ == "in" and verb.lemma_ == "take"):
+            return verb
+    return None
+
+
+# ---------------------------------------------------------------- actors
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """What a relative pronoun stands for: "Beijing, which ...", "Xi, ..., whose meeting"."""
+    clause = pronoun.head if pronoun.lower_ != "whose" else pronoun.head.head
+    while clause.dep_ not in ("relcl", "ROOT") and clause.head is not clause:
+        if clause.pos_ in ("VERB", "AUX") and clause.dep_ != "relcl":
+            break
+        clause = clause.head
+    if clause.dep_ == "relcl":
+        target = clause.head
+        return target.head if target.dep_ == "appos" else target
+    # The parse did not attach the clause: take the noun before the comma that opens
+    # the appositive, "Xi, China's most powerful leader, whose ..." -> Xi.
+    sent = pronoun.sent
+    before = pronoun.i - 1
+    if before >= sent.start and pronoun.doc[before].is_punct:
+        for i in range(before - 1, sent.start, -1):
+            if pronoun.doc[i].text == ",":
+                return pronoun.doc[i - 1]
+    return pronoun.doc[before] if before >= sent.start else None
+
+
+_APPOSITION_GAP = frozenset({"turned", ",", "-"})
+
+
+def _resolve(ctx: _DocContext, token: Token) -> Actor | None:
+    """The actor a noun phrase headed by ``token`` refers to, if any."""
+    if token.lower_ in _RELATIVE_PRONOUNS or token.lower_ == "whose":
+        target = _antecedent(token)
+        return _resolve(ctx, target) if target is not None and target is not token else None
+    actor = ctx.token_actor(token)
+    if actor is not None:
+        return actor
+    if token.pos_ == "PRON":
+        return _reported_subject(ctx, token)
+    if token.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return None
+    # A role followed by its holder's name: "China's top diplomat, Wang Yi",
+    # "software mogul turned philanthropist Bill Gates".
+    doc, limit = token.doc, min(token.i + 6, token.sent.end)
+    for i in range(token.i + 1, limit):
+        nxt = doc[i]
+        actor = ctx.token_actor(nxt)
+        if actor is not None and actor.kind == "person" and nxt.pos_ == "PROPN":
+            return actor
+        if not (nxt.lower_ in _APPOSITION_GAP or nxt.pos_ in ("NOUN", "PROPN", "ADJ")):
+            break
+    # Modifiers standing for the whole: "US officials", "China's top envoy".
+    for child in token.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < token.i:
+            actor = ctx.token_actor(child)
+            if actor is not None:
+                return actor
+    # A part or a crowd of a group: "members of the association", "thousands of students".
+    if token.pos_ == "NOUN" or token.like_num:
+        for of_object in _prep_objects(token, {"of"}):
+            actor = _resolve(ctx, of_object)
+            if actor is not None:
+                return actor
+    return None
+
+
+def _reported_subject(ctx: _DocContext, pronoun: Token) -> Actor | None:
+    """A pronoun subject of reported speech is the speaker: "Switzerland said it expelled ..."."""
+    clause = pronoun.head
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return None
+    if clause.head.lemma_.lower() not in _REPORTING_VERBS:
+        return None
+    speaker, passive = _subject(clause.head)
+    if speaker is None or passive or speaker.pos_ == "PRON":
+        return None
+    return _resolve(ctx, speaker)
+
+
+def _resolve_all(ctx: _DocContext, tokens: Iterable[Token]) -> list[tuple[Token, Actor]]:
+    found: list[tuple[Token, Actor]] = []
+    for token in tokens:
+        for conj in _conjuncts(token):
+            actor = _resolve(ctx, conj)
+            if actor is None:
+                actor = _place_actor(ctx, conj)
+            if actor is not None and all(actor.id != a.id for _, a in found):
+                found.append((conj, actor))
+    return found
+
+
+def _place_actor(ctx: _DocContext, token: Token) -> Actor | None:
+    """A place standing for its country ("visit Washington" -> the USA actor)."""
+    place = ctx.place_at(token)
+    return ctx.country_actor(place.country) if place is not None else None
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """(subject, is passive) of a verb, inherited through coordination and control."""
+    node = verb
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "csubj", "expl"):
+                return child, False
+            if child.dep_ in ("nsubjpass", "csubjpass"):
+                return child, True
+        if node.dep_ == "relcl":
+            return node.head, False
+        if node.dep_ in ("conj", "xcomp", "advcl", "pcomp") and node.head.pos_ in ("VERB", "AUX"):
+            node = node.head
+            continue
+        if node.dep_ == "acl" and node.tag_ == "VBG":
+            return node.head, False
+        break
+    return None, False
+
+
+# ---------------------------------------------------------------- status
+
+
+def _negated(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in _NEGATIVE_SUBJECTS:
+                return True
+            if any(d.dep_ == "det" and d.lower_ in _NEGATIVE_DETERMINERS for d in child.children):
+                return True
+    return False
+
+
+def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
+    """(status, reason) of the clause headed by ``verb``."""
+    if _negated(verb):
+        return "negated", "negation"
+    node = verb
+    while True:  # "if" anywhere up the coordinated/controlled chain
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in node.children):
+            return "hypothetical", "conditional"
+        if node.dep_ in ("conj", "xcomp") and node.head is not node:
+            node = node.head
+            continue
+        break
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in _FUTURE_AUX for a in auxes):
+        return "planned", "future auxiliary"
+    if "must" in auxes or "ought" in auxes:
+        return "planned", "obligation"
+    if any(a in _HYPOTHETICAL_AUX for a in auxes):
+        return "hypothetical", "modal"
+    if "would" in auxes:
+        top = verb
+        while top.dep_ in ("conj", "xcomp") and top.head is not top:
+            top = top.head
+        if top.dep_ == "ccomp" and top.head.lemma_.lower() in _REPORTING_VERBS:
+            return "planned", "reported future"
+        return "hypothetical", "modal"
+    if verb.dep_ == "xcomp" and depth < 3:
+        head = verb.head
+        head_lemma = head.lemma_.lower()
+        if head_lemma == "be" and "to" in auxes:
+            return "planned", "be to"
+        if _negated(head):
+            return "negated", f"negated '{head_lemma}'"
+        if head_lemma in _TRY_VERBS:
+            return "hypothetical", f"'{head_lemma}' to"
+        if head_lemma in _PLAN_VERBS or head.tag_ == "VBN":  # "is expected to"
+            return "planned", f"'{head_lemma}' to"
+        return _verb_status(head, depth + 1)
+    if verb.dep_ == "conj" and verb.tag_ == "VB" and depth < 3:
+        return _verb_status(verb.head, depth + 1)  # "will meet X and discuss Y"
+    if verb.dep_ in ("advcl", "acl") and "to" in auxes:
+        return "planned", "purpose"
+    return "occurred", ""
+
+
+def _nominal_status(noun: Token, light: Token | None) -> tuple[str, str]:
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "advmod")}
+    if mods & _HYPOTHETICAL_MODIFIERS:
+        return "hypothetical", "modifier " + "/".join(sorted(mods & _HYPOTHETICAL_MODIFIERS))
+    if mods & _FUTURE_MODIFIERS:
+        return "planned", "modifier " + "/".join(sorted(mods & _FUTURE_MODIFIERS))
+    if light is not None:
+        return _verb_status(light)
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+        lemma = head.lemma_.lower()
+        if lemma in _PLANNING_GOVERNORS and not _negated(head):
+            return "planned", f"object of '{lemma}'"
+        if lemma in _UNREAL_GOVERNORS:
+            return "hypothetical", f"object of '{lemma}'"
+        return _verb_status(head)
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return _verb_status(head)
+    return "occurred", ""
+
+
+# ---------------------------------------------------------------- building events
+
+
+@dataclass
+class _Draft:
+    trigger: Token
+    entry: LexEntry
+    rule: str
+    actors: list[tuple[Token, Actor]]
+    recipients: list[tuple[Token, Actor]]
+    status: str
+    reason: str
+    clause_head: Token
+    complement: LexEntry | None = None
+    complement_token: Token | None = None
+
+
+@lru_cache(maxsize=512)
+def _theme_words(entry: LexEntry) -> frozenset[str]:
+    """Object lemmas a row asks for ("sanctions", "troops"): means, never recipients."""
+    words: set[str] = set()
+    for req in entry.requires:
+        if req.kind == "obj":
+            words.update(w for w in req.words if not w.startswith("@") and w != "*")
+    return frozenset(words)
+
+
+def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
+    subject, passive = _subject(verb)
+    actor_tokens: list[Token] = []
+    recipient_tokens: list[Token] = []
+    if passive:
+        actor_tokens.extend(_prep_objects(verb, {"by"}))
+        if subject is not None:
+            recipient_tokens.append(subject)
+    elif subject is not None:
+        actor_tokens.append(subject)
+    if not passive:
+        themes = _theme_words(entry)
+        for obj in _direct_objects(verb):
+            if obj.lemma_.lower() in themes or obj.lower_ in themes:
+                # "imposed sanctions on Iran", "deployed troops near": the object is the
+                # means; the recipient hangs on it.
+                recipient_tokens.extend(_prep_objects(obj, _RECIPIENT_PREPS))
+            elif obj.dep_ != "attr":
+                recipient_tokens.append(obj)
+    recipient_tokens.extend(_prep_objects(verb, _RECIPIENT_PREPS - {"with"}))
+    with_tokens = _prep_objects(verb, {"with"})
+    if "mutual" in entry.flags:
+        actor_tokens.extend(with_tokens)
+    else:
+        recipient_tokens.extend(with_tokens)
+    if "swap" in entry.flags:
+        actor_tokens, recipient_tokens = recipient_tokens, actor_tokens
+    status, reason = _verb_status(verb)
+    return _Draft(
+        trigger=verb,
+        entry=entry,
+        rule="verb",
+        actors=_resolve_all(ctx, actor_tokens),
+        recipients=_resolve_all(ctx, recipient_tokens),
+        status=status,
+        reason=reason,
+        clause_head=verb,
+    )
+
+
+def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | None:
+    light = _light_verb(noun)
+    actor_tokens: list[Token] = []
+    recipient_tokens: list[Token] = []
+    if light is not None:
+        subject, passive = _subject(light)
+        if passive:
+            actor_tokens.extend(_prep_objects(light, {"by"}))
+        elif subject is not None:
+            actor_tokens.append(subject)
+        recipient_tokens.extend(_prep_objects(light, _RECIPIENT_PREPS - {"with"}))
+        recipient_tokens.extend(o for o in _direct_objects(light) if o.dep_ == "dative")
+    else:
+        allowed = noun.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "ROOT") or (
+            noun.dep_ == "pobj" and noun.head.lower_ in _NOMINAL_TEMPORAL_PREPS
+        )
+        if not allowed:
+            return None  # "breakthroughs from the talks": a reference, not a report
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
+            actor_tokens.append(child)
+    actor_tokens.extend(_prep_objects(noun, {"by", "between", "among"}))
+    recipient_tokens.extend(_prep_objects(noun, _RECIPIENT_PREPS))
+    status, reason = _nominal_status(noun, light)
+    return _Draft(
+        trigger=noun,
+        entry=entry,
+        rule="noun" if light is None else f"noun under '{light.lemma_.lower()}'",
+        actors=_resolve_all(ctx, actor_tokens),
+        recipients=_resolve_all(ctx, recipient_tokens),
+        status=status,
+        reason=reason,
+        clause_head=light if light is not None else noun,
+    )
+
+
+def _add_complement_recipients(ctx: _DocContext, draft: _Draft) -> None:
+    """The complement's own object is the recipient when the trigger has none:
+    "accepted an offer to visit Washington" -> the USA."""
+    if draft.recipients or draft.complement_token is None:
+        return
+    comp = draft.complement_token
+    tokens = _prep_objects(comp, _RECIPIENT_PREPS)
+    themes = _theme_words(draft.complement) if draft.complement is not None else frozenset()
+    for obj in _direct_objects(comp):
+        tokens.extend(_prep_objects(obj, _RECIPIENT_PREPS))  # "to cut supplies to Ukraine"
+        if obj.lemma_.lower() not in themes:
+            tokens.append(obj)
+    actor_ids = {a.id for _, a in draft.actors}
+    draft.recipients = [(t, a) for t, a in _resolve_all(ctx, tokens) if a.id not in actor_ids]
+
+
+def _refined_code(draft: _Draft) -> str:
+    """The CAMEO code after the complement and status have had their say."""
+    cameo = draft.entry.cameo
+    own = code(cameo).plover_type if draft.entry.plover is None else draft.entry.plover
+    comp = draft.complement
+    if comp is not None:
+        comp_type = comp.plover or code(comp.cameo).plover_type
+        if own == "AGREE":
+            if "flip" in draft.entry.flags and comp_type in _CONFLICT_TYPES:
+                return "138" if comp_type in ("ASSAULT", "MOBILIZE") else "130"
+            return {
+                "CONSULT": "036",
+                "COOPERATE": "031",
+                "AID": "033",
+                "SUPPORT": "032",
+                "RETREAT": "035",
+                "CONCEDE": "035",
+            }.get(comp_type, cameo)
+        if own == "REQUEST":
+            return {"CONSULT": "106", "AID": "103", "COOPERATE": "101", "RETREAT": "105"}.get(
+                comp_type, cameo
+            )
+        if own == "REJECT" and comp_type == "CONSULT":
+            return "125"
+        if own == "THREATEN":
+            return {"ASSAULT": "138", "SANCTION": "1312", "COERCE": "132"}.get(comp_type, cameo)
+    return cameo
+
+
+def _finish(
+    ctx: _DocContext, draft: _Draft, article: Article, timexes: tuple[Timex, ...]
+) -> Event | None:
+    actor_ids = [a.id for _, a in draft.actors]
+    if not actor_ids:
+        return None
+    cameo = _refined_code(draft)
+    row = code(cameo)
+    overridden = draft.entry.plover is not None and cameo == draft.entry.cameo
+    plover = draft.entry.plover if overridden else row.plover_type
+    mode = (draft.entry.mode if overridden else None) or row.mode
+    recipients = [(t, a) for t, a in draft.recipients if a.id not in actor_ids]
+    if plover == "MOBILIZE" and not recipients:
+        recipients = _anaphoric_recipients(ctx, draft, actor_ids)
+    status = draft.status
+    # PLOVER: future cooperation is AGREE; announced retreats are CONCEDE.
+    if status == "planned" and plover in _COOPERATIVE_FUTURE_CODES:
+        cameo, plover, mode = _COOPERATIVE_FUTURE_CODES[plover], "AGREE", None
+        row = code(cameo)
+    elif status == "planned" and plover == "RETREAT":
+        cameo, plover, mode = "080", "CONCEDE", None
+        row = code(cameo)
+    if plover in _NEEDS_RECIPIENT and not recipients and len(actor_ids) < 2:
+        return None  # a compound actor ("X and Y held joint exercises") is its own partner
+    sent = draft.trigger.sent
+    date, precision, source = temporal.event_date(
+        ctx.doc, draft.trigger, timexes, article.published, status
+    )
+    location = _location(ctx, draft, plover, {t.i for t, _ in draft.actors + recipients})
+    return Event(
+        type=plover,
+        mode=mode,
+        contexts=_contexts(row, sent),
+        status=status,  # type: ignore[arg-type]
+        actor=tuple(actor_ids),
+        recipient=tuple(dict.fromkeys(a.id for _, a in recipients)),
+        date=date,
+        date_precision=precision,  # type: ignore[arg-type]
+        date_source=source,  # type: ignore[arg-type]
+        location=location,
+        cameo=cameo,
+        quad_class=row.quad_class,
+        goldstein=row.goldstein,
+        sentence=sent.text,
+        start=sent.start_char,
+        end=sent.end_char,
+        why=_why(draft, plover, cameo, recipients),
+    )
+
+
+def _anaphoric_recipients(
+    ctx: _DocContext, draft: _Draft, actor_ids: list[str]
+) -> list[tuple[Token, Actor]]:
+    """ "drills near the island" -> the country the island stands for."""
+    for token in _prep_objects(draft.trigger, _RECIPIENT_PREPS):
+        if token.lemma_.lower() in _PLACE_ANAPHORS and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children
+        ):
+            actor = ctx.country_before(token.idx, actor_ids)
+            if actor is not None:
+                return [(token, actor)]
+    return []
+
+
+def _in_clause(token: Token, heads: set[int]) -> bool:
+    node = token
+    for _ in range(12):
+        if node.i in heads:
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.i not in heads:
+            return False
+    return False
+
+
+_LOCATIVE_PREPS = _words("in at to near outside inside into across along")
+
+
+def _locative(token: Token) -> bool:
+    """A place used as a setting ("in Bali", "visit Beijing"), not as a modifier or an agent
+    ("US diplomat", "China's envoy")."""
+    if token.dep_ == "pobj":
+        return token.head.lower_ in _LOCATIVE_PREPS
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in _TRAVEL_VERBS
+
+
+def _location(
+    ctx: _DocContext, draft: _Draft, plover: str, argument_tokens: set[int]
+) -> Location | None:
+    heads = {draft.trigger.i, draft.clause_head.i}
+    sent = draft.trigger.sent
+    settings: list[tuple[Location, Token]] = []
+    for place in ctx.places:
+        if sent.start_char <= place.start < sent.end_char:  # type: ignore[operator]
+            span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is not None and _locative(span.root):
+                settings.append((place, span.root))
+    # 1. a setting in the event's own clause ("meeting ... in Bali", "a visit to Beijing")
+    for place, root in settings:
+        if _in_clause(root, heads) and (root.i not in argument_tokens or plover == "CONSULT"):
+            return place
+    # 2. a setting the sentence gives ("In Beijing, ...")
+    for place, root in settings:
+        if root.head.lower_ in ("in", "at") and root.i not in argument_tokens:
+            return place
+    # 3. meetings take place where the article's main visit goes
+    if plover == "CONSULT" or draft.entry.cameo.startswith("04"):
+        return ctx.main_visit()
+    return None
+
+
+def _contexts(row: CameoCode, sent: Span) -> tuple[str, ...]:
+    found = dict.fromkeys(row.contexts)
+    for token in sent:
+        context = _CONTEXT_WORDS.get(token.lower_)
+        if context is not None:
+            found[context] = None
+    return tuple(found)
+
+
+def _why(draft: _Draft, plover: str, cameo: str, recipients: list[tuple[Token, Actor]]) -> str:
+    word = draft.trigger.lemma_.lower() if draft.rule == "verb" else draft.trigger.lower_
+    parts = [f"{draft.rule} '{word}' (lexicon {plover} {cameo})"]
+    for token, actor in draft.actors:
+        role = token.dep_ if token.dep_ != "pobj" else f"prep_{token.head.lower_}"
+        parts.append(f"{role}={actor.name}")
+    for token, actor in recipients:
+        role = token.dep_ if token.dep_ != "pobj" else f"prep_{token.head.lower_}"
+        parts.append(f"{role}={actor.name}")
+    if draft.complement is not None:
+        parts.append(f"complement '{draft.complement.lemma}'")
+    if draft.reason:
+        parts.append(f"status {draft.status} ({draft.reason})")
+    return " ".join(parts)
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def find_events(
+    doc: Doc,
+    article: Article,
+    timexes: tuple[Timex, ...],
+    actors: tuple[Actor, ...],
+    places: tuple[Location, ...],
+) -> tuple[Event, ...]:
+    """Every coded event in ``doc``: one per trigger token, in text order."""
+    if not actors:
+        return ()
+    ctx = _DocContext(doc, actors, places)
+    matcher = _Matcher(ctx)
+    triggers: dict[int, LexEntry] = {}
+    for token in doc:
+        if token.pos_ in ("VERB", "NOUN", "PROPN"):
+            entry = matcher.entry_for(token)
+            if entry is not None:
+                triggers[token.i] = entry
+    # A complement folded into its governing trigger ("agreed to cooperate",
+    # "threatened to attack") is not an event of its own.
+    complements: dict[int, tuple[LexEntry, Token]] = {}
+    consumed: set[int] = set()
+    complement_tokens: dict[int, Token] = {}
+    for i, entry in triggers.items():
+        if "consume" in entry.flags:
+            comp = _complement(doc[i])
+            if comp is None:
+                continue
+            complement_tokens[i] = comp
+            if comp.i in triggers:
+                complements[i] = (triggers[comp.i], comp)
+                consumed.add(comp.i)
+    events: list[Event] = []
+    for i, entry in triggers.items():
+        if i in consumed:
+            continue
+        token = doc[i]
+        draft = (
+            _nominal_draft(ctx, token, entry)
+            if entry.pos == "N"
+            else _verb_draft(ctx, token, entry)
+        )
+        if draft is None:
+            continue
+        if i in complements:
+            draft.complement = complements[i][0]
+        if i in complement_tokens:
+            draft.complement_token = complement_tokens[i]
+            _add_complement_recipients(ctx, draft)
+        event = _finish(ctx, draft, article, timexes)
+        if event is not None:
+            events.append(event)
+    return tuple(events)

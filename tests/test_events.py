@@ -1,0 +1,236 @@
+"""The events stage: data tables, the seed's required events, and short articles of our own.
+
+The articles below were written for these tests (not taken from any corpus). They run
+through the real pipeline, so they also check that events link to the actors stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from parley import events, pipeline, sources
+from parley.records import Article, Event, Extraction
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="module")
+def model():
+    from parley import nlp
+
+    return nlp.load()
+
+
+def _extract(model, text: str, published: dt.date = dt.date(2023, 6, 19)) -> Extraction:
+    (result,) = list(pipeline.extract([Article(id="t", published=published, text=text)], model))
+    assert isinstance(result, Extraction), result
+    return result
+
+
+def _countries(result: Extraction, ids: tuple[str, ...]) -> set[str | None]:
+    by_id = {a.id: a for a in result.actors}
+    return {by_id[i].country for i in ids}
+
+
+def _find(result: Extraction, type_: str, actor: str, recipient: str | None = None) -> list[Event]:
+    return [
+        e
+        for e in result.events
+        if e.type == type_
+        and actor in _countries(result, e.actor)
+        and (recipient is None or recipient in _countries(result, e.recipient))
+    ]
+
+
+# ---------------------------------------------------------------- data
+
+
+def test_cameo_table_carries_plover_quad_and_goldstein() -> None:
+    table = events.cameo_table()
+    assert (table["040"].plover_type, table["040"].goldstein, table["040"].quad_class) == (
+        "CONSULT",
+        1.0,
+        1,
+    )
+    assert (table["042"].mode, table["042"].goldstein) == ("visit", 1.9)
+    assert (table["057"].plover_type, table["057"].goldstein) == ("SUPPORT", 8.0)
+    assert (table["173"].plover_type, table["173"].mode) == ("COERCE", "arrest")
+    assert table["1121"].contexts == ("crime", "corruption")
+    for cameo, row in table.items():
+        root = int(cameo[:2])
+        expected = 1 if root <= 5 else 2 if root <= 9 else 3 if root <= 14 else 4
+        assert row.quad_class == expected, cameo
+        assert -10.0 <= row.goldstein <= 10.0
+
+
+def test_lexicon_codes_exist_and_reporting_verbs_are_not_triggers() -> None:
+    lexicon = events.lexicon()
+    table = events.cameo_table()
+    assert all(e.cameo in table for entries in lexicon.values() for e in entries)
+    for verb in ("say", "tell", "add", "state", "report"):
+        assert (verb, "V") not in lexicon
+    assert {e.cameo for e in lexicon[("meet", "V")]} == {"040"}
+
+
+# ---------------------------------------------------------------- the founding example
+
+
+@pytest.fixture(scope="module")
+def seed(model) -> tuple[Extraction, dict[str, Any]]:
+    if not SHARED.is_dir():
+        pytest.skip("../shared (reference data) is not beside the repository")
+    (article,) = list(sources.read([SHARED / "examples" / "seed.txt"]))
+    (result,) = list(pipeline.extract([article], model))
+    assert isinstance(result, Extraction), result
+    expected = json.loads((SHARED / "examples" / "seed.expected.json").read_text())
+    return result, expected
+
+
+def _seed_hit(result: Extraction, want: dict[str, Any]) -> bool:
+    by_id = {a.id: a for a in result.actors}
+
+    def matches(ids: tuple[str, ...], who: dict[str, Any]) -> bool:
+        return any(
+            by_id[i].country == who["country"]
+            and ("name" not in who or by_id[i].name == who["name"])
+            for i in ids
+        )
+
+    types = {want["type"]} | ({"AGREE"} if want["status"] == "planned" else set())
+    return any(
+        e.type in types
+        and e.status == want["status"]
+        and (e.date, e.date_precision) == (want["date"], want["precision"])
+        and matches(e.actor, want["actor"])
+        and matches(e.recipient, want["recipient"])
+        and ("location" not in want or (e.location and e.location.name == want["location"]))
+        for e in result.events
+    )
+
+
+def test_seed_required_events(seed) -> None:
+    result, expected = seed
+    missing = [w for w in expected["events"]["required"] if not _seed_hit(result, w)]
+    assert not missing, [e.why for e in result.events]
+
+
+def test_seed_denial_and_likely_meeting_are_not_occurred(seed) -> None:
+    result, _ = seed
+    text = result.article.text
+    names = {a.id: a.name for a in result.actors}
+    denial = text.index("Neither side has confirmed")
+    # The same sentence reports the occurred Xi-Biden meeting; no occurred one with Blinken.
+    for event in result.events:
+        if event.start <= denial < event.end and event.status == "occurred":
+            assert "Antony Blinken" not in {names[i] for i in event.actor + event.recipient}
+    likely = text.index("But diplomats see")
+    assert all(e.status != "occurred" for e in result.events if e.start <= likely < e.end)
+
+
+def test_seed_events_are_well_formed(seed) -> None:
+    result, _ = seed
+    text = result.article.text
+    assert result.events
+    for event in result.events:
+        assert text[event.start : event.end] == event.sentence
+        assert event.actor and event.cameo and event.quad_class in (1, 2, 3, 4)
+        assert event.why.startswith(("verb", "noun"))
+    triggers = [(e.start, e.why) for e in result.events]
+    assert len(triggers) == len(set(triggers))
+
+
+# ---------------------------------------------------------------- articles of our own
+
+ARTICLES: list[tuple[str, list[tuple[str, str, str, str | None]]]] = [
+    (
+        "Russia threatened on Tuesday to cut gas supplies to Ukraine. The Ukrainian government "
+        "accused Moscow of blackmail. Germany condemned the threat and urged Russia to return "
+        "to negotiations.",
+        [
+            ("THREATEN", "occurred", "RUS", "UKR"),
+            ("ACCUSE", "occurred", "UKR", "RUS"),
+            ("ACCUSE", "occurred", "DEU", None),
+            ("REQUEST", "occurred", "DEU", "RUS"),
+        ],
+    ),
+    (
+        "Japan sent emergency aid to Indonesia after the earthquake. The European Union imposed "
+        "sanctions on Iran on Monday. Iran rejected the demands.",
+        [
+            ("AID", "occurred", "JPN", "IDN"),
+            ("SANCTION", "occurred", "EUR", "IRN"),
+            ("REJECT", "occurred", "IRN", None),
+        ],
+    ),
+    (
+        "Israeli aircraft bombed Hamas positions in Gaza on Friday. Egyptian police arrested "
+        "dozens of activists.",
+        [("ASSAULT", "occurred", "ISR", None), ("COERCE", "occurred", "EGY", None)],
+    ),
+    (
+        "France did not attack Mali. Germany could impose sanctions on Belarus if the crackdown "
+        "continues. Chancellor Olaf Scholz plans to visit India next month.",
+        [
+            ("ASSAULT", "negated", "FRA", "MLI"),
+            ("SANCTION", "hypothetical", "DEU", "BLR"),
+            ("AGREE", "planned", "DEU", "IND"),
+        ],
+    ),
+    (
+        "North Korea deployed troops along the border with South Korea. The United States and "
+        "South Korea held joint military exercises. India and Pakistan clashed in Kashmir.",
+        [
+            ("MOBILIZE", "occurred", "PRK", None),
+            ("COOPERATE", "occurred", "USA", None),
+            ("ASSAULT", "occurred", "IND", None),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted"), ARTICLES, ids=[f"article{i}" for i in range(5)])
+def test_own_articles(model, text: str, wanted: list[tuple[str, str, str, str | None]]) -> None:
+    result = _extract(model, text)
+    for type_, status, actor, recipient in wanted:
+        hits = [e for e in _find(result, type_, actor, recipient) if e.status == status]
+        assert hits, (type_, status, actor, recipient, [e.why for e in result.events])
+
+
+def test_compound_actor_and_statuses(model) -> None:
+    result = _extract(model, "India and Pakistan clashed in Kashmir. France did not attack Mali.")
+    (clash,) = _find(result, "ASSAULT", "IND")
+    assert {"IND", "PAK"} <= _countries(result, clash.actor)
+    assert clash.location is not None and clash.location.name == "Kashmir"
+    (attack,) = _find(result, "ASSAULT", "FRA")
+    assert attack.status == "negated"
+
+
+def test_statements_and_reporting_make_no_event(model) -> None:
+    result = _extract(
+        model,
+        "The German president said the talks with Poland were useful. "
+        "Officials told reporters that the weather was fine.",
+    )
+    assert result.events == (), [e.why for e in result.events]
+
+
+def test_planned_and_hypothetical(model) -> None:
+    result = _extract(
+        model,
+        "Japan will meet South Korea on Friday. Iran may attack Israel. "
+        "If Russia invades Moldova, Romania will respond.",
+    )
+    statuses = {(e.type, e.status) for e in result.events}
+    assert ("AGREE", "planned") in statuses  # PLOVER: future meetings are AGREE
+    assert ("ASSAULT", "hypothetical") in statuses
+    assert all(e.status != "occurred" for e in result.events), statuses
+
+
+def test_no_actor_no_event(model) -> None:
+    result = _extract(model, "Two houses were attacked overnight.")
+    assert result.events == ()

@@ -1,0 +1,1035 @@
+"""Temporal expressions: find them, normalise them to TIMEX3 values, and date events.
+
+``find_timexes`` runs a fixed set of precompiled regular expressions over the document
+text (one ``finditer`` each), keeps the leftmost-longest non-overlapping matches, and
+normalises each relative to the publication date. Where the value depends on the
+clause (``"met on Sunday"`` vs ``"will meet on Monday"``, ``"in November"``) the
+dependency parse gives the tense of the governing verb. Spans follow TimeML: signals
+such as "on", "since" or the possessive "'s" stay outside, determiners and modifiers
+("the", "last", "early") stay inside.
+
+``event_date`` picks, for an event trigger, the timex that governs it in the parse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from parley.records import Timex, TimexType
+
+Tense = Literal["past", "present", "future"]
+Normalised = tuple[TimexType, str, str | None]  # type, value, mod
+
+# ---------------------------------------------------------------- vocabulary
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    "couple": 2, "half": 0.5,
+}  # fmt: skip
+_VAGUE_NUMBERS = {"several", "few", "some", "many", "numerous", "hundreds", "dozens"}
+# unit -> (TIMEX3 duration letter, is a time-of-day unit)
+_UNITS = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "week": ("W", False), "weekend": ("WE", False), "month": ("M", False),
+    "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
+    "centurie": ("CE", False), "quarter": ("Q", False),
+}  # fmt: skip
+_SEASONS = {
+    "spring": ("SP", 5),
+    "summer": ("SU", 8),
+    "fall": ("FA", 11),
+    "autumn": ("FA", 11),
+    "winter": ("WI", 2),
+}  # fmt: skip  (code, last month of the season)
+_PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+             "4th": 4}  # fmt: skip
+_SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
+              "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P1Q",
+              "biweekly": "P2W"}  # fmt: skip
+# Verbs whose infinitive complement is a plan: "plans to meet on Monday" is future.
+_PLANNING = frozenset(
+    {"plan", "schedule", "expect", "due", "set", "intend", "hope", "aim", "prepare", "want",
+     "seek", "agree", "promise", "vow", "pledge", "threaten", "decide", "propose", "wish",
+     "going", "likely", "invite", "ask", "call", "urge", "try", "be"}
+)  # fmt: skip
+_SCHEDULING = frozenset({"plan", "schedule", "slate", "expect"})
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "going"})
+_MODAL_AUX = frozenset({"may", "might", "could", "should", "must", "can", "ca"})
+_PERFECT_AUX = frozenset({"has", "have", "'ve", "'s", "had", "'d"})
+_PROGRESSIVE_AUX = frozenset({"is", "are", "am", "'re", "'m"})
+
+# ---------------------------------------------------------------- regex parts
+
+_MONTH_RE = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.?|Sep\.|Oct\.|"
+    r"Nov\.|Dec\.)"
+)
+_WEEKDAY_RE = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DIGITS = r"one|two|three|four|five|six|seven|eight|nine"
+_NUMBER_RE = (
+    r"(?P<number>\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[\s-](?:{_DIGITS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    rf"seventeen|eighteen|nineteen|{_DIGITS}|a\s+couple\s+of|couple\s+of|a\s+few|a\s+dozen|"
+    r"a\s+half|half\s+an?|several|few|some|many|numerous|hundreds\s+of|dozens\s+of|an?)"
+)
+_APPROX_RE = (
+    r"(?:(?P<approx>about|around|roughly|nearly|almost|some|more\s+than|less\s+than|"
+    r"fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than)\s+)?"
+)
+_UNIT_RE = (
+    r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|weekends?|months?|years?|decades?|"
+    r"century|centuries|quarters?)"
+)
+_PART_RE = r"(?P<part>morning|afternoon|evening|night)"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    """A case-blind pattern; it runs over the lower-cased text (faster than re.IGNORECASE)."""
+    return re.compile(pattern)
+
+
+def _cased(pattern: str) -> re.Pattern[str]:
+    """A pattern run over the original text: month and weekday names must be capitalised
+    ("may", "march" are words too)."""
+    compiled = re.compile(pattern)
+    _CASED_PATTERNS.add(compiled)
+    return compiled
+
+
+_CASED_PATTERNS: set[re.Pattern[str]] = set()
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def _number(text: str | None) -> float | None:
+    """Numeric value of "seven", "twenty-four", "a couple of", "3.5"; None when vague."""
+    if text is None:
+        return 1.0
+    words = re.sub(r"[\s-]+", " ", text.lower()).replace(" of", "").split()
+    if not words:
+        return 1.0
+    if words[0][0].isdigit():
+        return float(words[0])
+    if words[-1] in _VAGUE_NUMBERS or words[0] in _VAGUE_NUMBERS:
+        return None
+    if "half" in words:
+        return 0.5  # "half an hour", "a half"
+    if words[0] in ("a", "an") and len(words) > 1:
+        words = words[1:]
+    if words == ["few"]:
+        return None
+    return float(sum(_NUMBER_WORDS.get(w, 0) for w in words)) or None
+
+
+def _unit(text: str) -> str:
+    word = text.lower()
+    if word == "centuries":
+        return "century"
+    return word[:-1] if word.endswith("s") and word[:-1] in _UNITS else word
+
+
+def _duration(amount: float | None, unit: str) -> str:
+    """TIMEX3 duration such as P3Y, PT7H30M (fractions go to the next smaller unit)."""
+    letter, is_time = _UNITS[unit]
+    prefix = "PT" if is_time else "P"
+    if amount is None:
+        return f"{prefix}X{letter}"
+    if amount == int(amount):
+        if unit == "decade":
+            return f"P{int(amount) * 10}Y"
+        return f"{prefix}{int(amount)}{letter}"
+    whole, fraction = int(amount), amount - int(amount)
+    if unit == "week":
+        return f"P{round(amount * 7)}D"
+    smaller = {"hour": ("M", 60), "minute": ("S", 60), "day": ("H", 24), "year": ("M", 12),
+               "month": ("D", 30)}  # fmt: skip
+    if unit in smaller:
+        small_letter, per = smaller[unit]
+        parts = f"{whole}{letter}" if whole else ""
+        rest = f"{round(fraction * per)}{small_letter}"
+        if unit == "day":
+            return f"P{parts}T{rest}"
+        return f"{prefix}{parts}{rest}"
+    return f"{prefix}{amount:g}{letter}"
+
+
+def _iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _shift_months(day: dt.date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _quarter(month: int) -> int:
+    return (month - 1) // 3 + 1
+
+
+def _shift(day: dt.date, amount: float | None, unit: str, sign: int) -> str | None:
+    """The date ``amount`` units before (sign -1) or after ``day``, at the unit's precision."""
+    if amount is None:
+        return None
+    steps = round(amount) * sign
+    if unit == "day":
+        return (day + dt.timedelta(days=steps)).isoformat()
+    if unit in ("week", "weekend"):
+        return _iso_week(day + dt.timedelta(weeks=steps))
+    if unit == "month":
+        year, month = _shift_months(day, steps)
+        return f"{year}-{month:02d}"
+    if unit == "year":
+        return f"{day.year + steps}"
+    if unit == "quarter":
+        year, month = _shift_months(day, 3 * steps)
+        return f"{year}-Q{_quarter(month)}"
+    if unit == "decade":
+        return f"{(day.year + 10 * steps) // 10}"
+    if unit == "hour":
+        moment = dt.datetime.combine(day, dt.time(12)) + dt.timedelta(hours=steps)
+        return moment.date().isoformat()
+    return None
+
+
+def _month_year(month: int, published: dt.date, tense: Tense | None) -> int:
+    """Year of a bare month: the last one for past clauses, the next one for future ones."""
+    if tense == "past":
+        return published.year if month <= published.month else published.year - 1
+    if tense == "future":
+        return published.year if month >= published.month else published.year + 1
+    # no tense: the nearest such month, leaning to the past on a tie
+    gap = month - published.month
+    if gap > 6:
+        return published.year - 1
+    if gap < -6:
+        return published.year + 1
+    return published.year
+
+
+def _weekday_date(weekday: int, published: dt.date, tense: Tense | None, relation: str) -> str:
+    back = (published.weekday() - weekday) % 7  # days to the last such weekday (0: today)
+    ahead = (weekday - published.weekday()) % 7
+    if relation in ("last", "past", "previous"):
+        days = -(back or 7)
+    elif relation in ("next", "coming"):
+        days = ahead or 7
+    elif back == 0:
+        days = 0  # news convention: the publication weekday is the publication day
+    elif tense == "past":
+        days = -back
+    elif tense == "future":
+        days = ahead
+    else:
+        days = -back if back <= 4 else ahead  # news mostly reports what already happened
+    return (published + dt.timedelta(days=days)).isoformat()
+
+
+def _day_value(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _year_near(month: int, day: int, published: dt.date, tense: Tense | None) -> int:
+    """Year of "June 18": the publication year unless the tense says otherwise."""
+    try:
+        this_year = dt.date(published.year, month, day)
+    except ValueError:
+        return published.year
+    gap = (this_year - published).days
+    if tense == "past":
+        return published.year - 1 if gap > 60 else published.year
+    if tense == "future":
+        return published.year + 1 if gap < -60 else published.year
+    if gap > 240:
+        return published.year - 1
+    if gap < -240:
+        return published.year + 1
+    return published.year
+
+
+# ---------------------------------------------------------------- the per-doc context
+
+
+class _Context:
+    """What the rules need: the publication date, the parse, and a reference date."""
+
+    def __init__(self, doc: Doc, text: str, published: dt.date) -> None:
+        self.doc = doc
+        self.text = text
+        self.published = published
+        self.reference = published  # the last day-precision date seen (for "the day before")
+        self.seen_day = False
+        self.last_quarter: str | None = None  # the last "1989-Q3" seen ("a year earlier")
+
+    def token_at(self, char: int) -> Token:
+        """The token at (or, on whitespace, just after) a character offset."""
+        end = len(self.text)
+        while char < end - 1 and self.text[char].isspace():
+            char += 1
+        span = self.doc.char_span(char, min(char + 1, end), alignment_mode="expand")
+        if span is not None and len(span):
+            return span[0]
+        return self.doc[-1]
+
+    def tense(self, char: int) -> Tense | None:
+        """Tense deciding a relative date at ``char``; None where the nearest date is best."""
+        before = self.word_before(char)
+        if before in _OPEN_SIGNALS:
+            return None  # "until January", "through March": an end point, either side of now
+        if before == "effective":
+            return "future"
+        return clause_tense(self.token_at(char))
+
+    def word_before(self, char: int) -> str:
+        """The lower-cased word just before ``char`` (a signal such as "since", "until")."""
+        match = _WORD_BEFORE.search(self.text, max(0, char - 24), char)
+        return match.group(1).lower() if match else ""
+
+
+_OPEN_SIGNALS = frozenset({"until", "till", "through", "by", "before"})
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound", "poss", "attr"})
+_WORD_BEFORE = re.compile(r"([A-Za-z']+)\W{0,2}\s*$")
+
+
+def clause_tense(token: Token) -> Tense | None:
+    """Tense of the verb that governs ``token`` (past/present/future), None if no verb."""
+    verb = token
+    for _ in range(10):
+        if (
+            verb.pos_ in ("VERB", "AUX")
+            and verb.dep_ not in ("aux", "auxpass")
+            and not (verb.tag_ == "VBG" and verb.dep_ in _NOMINAL_DEPS)  # "November meeting"
+        ):
+            break
+        if verb.head is verb:
+            return None
+        verb = verb.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return _verb_tense(verb, depth=0)
+
+
+def _verb_tense(verb: Token, depth: int) -> Tense:
+    """Tense from the verb's tag and auxiliaries; infinitives and bare participles defer to
+    the verb they hang from."""
+    auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    words = {aux.lower_ for aux in auxes}
+    if words & _FUTURE_AUX:
+        return "future"
+    lemma = verb.lemma_.lower()
+    if depth == 0 and (lemma in _SCHEDULING or (lemma == "set" and verb.tag_ == "VBN")):
+        return "future"  # "planned a rally on Saturday": the date is the plan's
+    head = verb.head
+    if any(aux.tag_ == "TO" for aux in auxes):
+        if head is verb or head.lemma_.lower() in _PLANNING or depth > 3:
+            return "future"
+        if head.pos_ in ("VERB", "AUX"):
+            return _verb_tense(head, depth + 1)
+        return "future"
+    if (
+        not auxes
+        and verb.tag_ == "VBG"
+        and head is not verb
+        and head.pos_ in ("VERB", "AUX")
+        and depth < 4
+    ):
+        return _verb_tense(head, depth + 1)  # "rising ... in March": the main clause decides
+    if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
+        return "past"
+    if words & _PERFECT_AUX and verb.tag_ in ("VBN", "VBG"):
+        return "past"  # "has met", "have been searching"
+    if verb.tag_ == "VBN":
+        if words & _PERFECT_AUX or not auxes:
+            return "past"
+        return "present"
+    if words & _MODAL_AUX:
+        return "future"
+    if depth == 0 and verb.tag_ == "VBG" and words & _PROGRESSIVE_AUX:
+        return "future"  # "is meeting on Monday": a plan
+    return "present"
+
+
+# ---------------------------------------------------------------- rules
+
+Rule = Callable[[re.Match[str], _Context], Normalised | None]
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
+
+
+def _g(match: re.Match[str], name: str) -> str | None:
+    """A named group, or None when the pattern lacks it or it did not take part."""
+    return match.groupdict().get(name)
+
+
+def _rule_iso(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    value = _day_value(int(m["y"]), int(m["mo"]), int(m["d"]))
+    if value is None:
+        return None
+    if m["hh"]:
+        return "TIME", f"{value}T{m['hh']}:{m['mm']}", None
+    return "DATE", value, None
+
+
+def _rule_month_day(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    month = _MONTHS[m["month"].lower().rstrip(".")]
+    day = int(m["day"])
+    year = int(m["year"]) if m["year"] else None
+    if year is None:
+        relation = (_g(m, "rel") or "").lower()
+        tense = {"last": "past", "next": "future"}.get(relation) or ctx.tense(m.start("month"))
+        year = _year_near(month, day, ctx.published, tense)
+    value = _day_value(year, month, day)
+    return ("DATE", value, None) if value else None
+
+
+def _rule_month_year(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    month = _MONTHS[m["month"].lower().rstrip(".")]
+    year = _g(m, "year") or str(ctx.published.year + _YEAR_STEP[m["rel"].lower()])
+    return "DATE", f"{year}-{month:02d}", _edge_mod(_g(m, "edge"))
+
+
+def _rule_numeric(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    year = int(m["y"])
+    if year < 100:
+        year += 1900 if year > 30 else 2000
+    value = _day_value(year, int(m["mo"]), int(m["d"]))
+    return ("DATE", value, None) if value else None
+
+
+def _edge_mod(edge: str | None) -> str | None:
+    if not edge:
+        return None
+    word = edge.lower()
+    if "early" in word or "beginning" in word or "start" in word:
+        return "START"
+    if "late" in word or "end" in word:
+        return "END"
+    if "mid" in word or "middle" in word:
+        return "MID"
+    return None
+
+
+def _rule_month(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    name = m["month"]
+    month = _MONTHS[name.lower().rstrip(".")]
+    relation = (m["rel"] or "").lower()
+    token = ctx.token_at(m.start("month"))
+    if name in ("May", "March") and not relation and not m["edge"] and token.pos_ != "PROPN":
+        return None  # the modal verb "May", the verb "march"
+    mod = _edge_mod(m["edge"])
+    published = ctx.published
+    if relation in ("last", "past", "previous"):
+        year = published.year if month < published.month else published.year - 1
+    elif relation in ("next", "coming"):
+        year = published.year if month > published.month else published.year + 1
+    elif relation == "this":
+        year = published.year
+    elif ctx.word_before(m.start()) == "since":
+        year = _month_year(month, published, "past")
+        mod = mod or "START"
+    else:
+        year = _month_year(month, published, ctx.tense(m.start("month")))
+    return "DATE", f"{year}-{month:02d}", mod
+
+
+_SEASON_SIGNALS = frozenset({"in", "during", "since", "until", "by", "through", "over", "this"})
+
+
+def _rule_season(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    code, last_month = _SEASONS[m["season"].lower()]
+    relation = (m["rel"] or "").lower()
+    if (
+        not (relation or m["year"] or m["edge"])
+        and ctx.word_before(m.start()) not in _SEASON_SIGNALS
+    ):
+        return None  # "prices fall", "spring into action"
+    if m["year"]:
+        year = int(m["year"])
+    elif (
+        relation == "the"
+        and m.group(0).lower().endswith("fall")
+        and ctx.text.startswith(" of", m.end())
+    ):
+        return None  # "the fall of the wall"
+    elif relation in ("last", "past", "previous"):
+        # the latest such season that is over: "last summer" in October is this year's
+        year = ctx.published.year - (last_month >= ctx.published.month)
+    elif relation in ("next", "coming"):
+        year = ctx.published.year + (last_month < ctx.published.month)
+    elif relation == "this":
+        year = ctx.published.year
+    else:
+        tense = ctx.tense(m.start("season"))
+        year = ctx.published.year
+        if tense == "past" and last_month - 2 > ctx.published.month:
+            year -= 1
+        elif tense == "future" and last_month < ctx.published.month:
+            year += 1
+    return "DATE", f"{year}-{code}", _edge_mod(m["edge"])
+
+
+def _rule_year(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    token = ctx.token_at(m.start("year"))
+    head = token.head
+    # "1990 shares": a count, not a year (years are rarely the number of a plural noun)
+    if token.dep_ == "nummod" and head.tag_ in ("NNS", "NNPS") and head.lower_ not in _UNIT_WORDS:
+        return None
+    if ctx.text.startswith("s", m.end()):  # a decade is another rule
+        return None
+    return "DATE", m["year"], _edge_mod(_g(m, "edge"))
+
+
+_UNIT_WORDS = frozenset({"years", "months", "quarters"})
+
+
+def _quarter_value(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    which = (m["which"] or "").lower()
+    kind = m["kind"].lower()
+    published = ctx.published
+    letter = "Q" if kind == "quarter" else "H"
+    current = _quarter(published.month) if letter == "Q" else (published.month - 1) // 6 + 1
+    explicit = m["year"] or m["year0"]
+    relation = (m["rel"] or "").lower()
+    year = int(explicit) if explicit else published.year + _YEAR_STEP.get(relation, 0)
+    if which in _ORDINALS:
+        number = _ORDINALS[which]
+        if (
+            not explicit
+            and not relation
+            and number > current
+            and ctx.tense(m.start("kind")) == "past"
+        ):
+            year -= 1
+    elif which in ("current", "this"):
+        number = current
+    elif which in ("year-earlier", "year-ago"):
+        number, year = current - 1, year - 1
+    else:  # "the quarter", "the latest quarter", "last quarter": the last one reported
+        number = current - 1
+    if number < 1:
+        number, year = number + (4 if letter == "Q" else 2), year - 1
+    return "DATE", f"{year}-{letter}{number}", None
+
+
+_YEAR_STEP = {"last": -1, "next": 1, "this": 0}
+
+
+def _rule_day_word(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    word = re.sub(r"\s+", " ", m["word"].lower())
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+               "the day before yesterday": -2, "the day after tomorrow": 2}  # fmt: skip
+    day = ctx.published + dt.timedelta(days=offsets[word])
+    part = _g(m, "part")
+    if word == "tonight":
+        return "TIME", f"{day.isoformat()}TNI", None
+    if part:
+        return "TIME", f"{day.isoformat()}T{_PARTS_OF_DAY[part.lower()]}", None
+    return "DATE", day.isoformat(), None
+
+
+def _rule_part_of_day(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    day = ctx.published - dt.timedelta(days=m["rel"].lower() == "last")
+    return "TIME", f"{day.isoformat()}T{_PARTS_OF_DAY[m['part'].lower()]}", None
+
+
+def _rule_weekday(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    relation = (m["rel"] or "").lower().removeprefix("the ")
+    token = ctx.token_at(m.start("weekday"))
+    # "Sunday's talks", "Sunday night service": the noun's own time, not the clause's
+    tense = None if token.dep_ in ("poss", "compound") else ctx.tense(m.start("weekday"))
+    value = _weekday_date(_WEEKDAYS[m["weekday"].lower()], ctx.published, tense, relation)
+    # TimeML news annotation keeps "Friday night" a DATE at day precision
+    return "DATE", value, None
+
+
+def _rule_clock(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    hour = int(m["hh"]) if m["hh"] else (12 if m["named"].lower() == "noon" else 24)
+    minute = int(m["mm"] or 0)
+    meridian = (m["ampm"] or "").lower().replace(".", "")
+    if hour > 24 or minute > 59:
+        return None
+    if meridian in ("am", "pm") and not 1 <= hour <= 12:
+        return None
+    if meridian == "pm" and hour < 12:
+        hour += 12
+    elif meridian == "am" and hour == 12:
+        hour = 0
+    day = ctx.published
+    anchor = (m["anchor"] or "").lower()
+    if anchor in _WEEKDAYS:
+        day = dt.date.fromisoformat(_weekday_date(_WEEKDAYS[anchor], day, ctx.tense(m.start()), ""))
+    elif anchor in ("yesterday", "tomorrow"):
+        day += dt.timedelta(days=-1 if anchor == "yesterday" else 1)
+    return "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", None
+
+
+def _rule_relative_unit(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    relation = re.sub(r"\s+", " ", m["rel"].lower())
+    unit = _unit(m["unit"])
+    published = ctx.published
+    mod = _edge_mod(m["edge"])
+    if relation in ("the past", "the last", "the next", "the coming"):
+        return "DURATION", _duration(1, unit), None
+    if relation in ("the same",):
+        return None
+    step = {"last": -1, "past": -1, "previous": -1, "the previous": -1, "next": 1,
+            "coming": 1, "the following": 1}.get(relation, 0)  # fmt: skip
+    if relation in ("the previous", "the following"):
+        published = ctx.reference
+    if unit == "weekend":
+        return "DATE", f"{_shift(published, step, 'week', 1)}-WE", mod
+    if unit == "century":
+        return "DATE", f"{published.year // 100 + step}", mod
+    value = _shift(published, step, unit, 1)
+    return ("DATE", value, mod) if value else None
+
+
+def _rule_ago(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    amount = _number(m["number"])
+    unit = _unit(m["unit"])
+    direction = m["dir"].lower()
+    sign = 1 if direction in ("later", "after", "hence") or "now" in direction else -1
+    anchor = ctx.published if direction in ("ago", "hence") or "now" in direction else ctx.reference
+    if amount is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
+    if unit == "year" and amount == 1 and sign < 0:
+        return "DATE", _year_before(ctx), None
+    value = _shift(anchor, amount, unit, sign)
+    return ("DATE", value, None) if value else None
+
+
+def _rule_day_relative(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    unit = _unit(m["unit"])
+    sign = -1 if m["dir"].lower() in ("before", "earlier") else 1
+    value = _shift(ctx.reference, 1, unit, sign)
+    return ("DATE", value, None) if value else None
+
+
+def _rule_duration(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    if m["suffix"] == "-old":
+        return None  # an age ("a 6-year-old") is no temporal expression in TimeML
+    amount = _number(m["number"])
+    unit = _unit(m["unit"])
+    if (m["half"] or m["half2"]) and amount is not None:
+        amount += 0.5
+    number_text = m["number"].lower()
+    if number_text in ("a", "an") and not m["mod"]:
+        before = ctx.text[max(0, m.start() - 12) : m.start()].rstrip().lower()
+        if before[-1:].isdigit() or before.endswith(("twice", "once", "times", "%", "cents")):
+            return "SET", _duration(1, unit), None  # "$5 a year", "twice a week"
+        if unit == "quarter":
+            return None
+    if amount is not None and amount > 1000:
+        return None  # "1988 second quarter", "3000 days" are not durations
+    if unit in ("second", "quarter") and number_text in ("a", "an") and not m["mod"]:
+        return None  # "a second round", "a quarter of the votes"
+    if unit == "quarter" and "-" in m.group(0) and m["unit"].endswith("s"):
+        return None  # "three-quarters" is a fraction
+    if unit == "quarter" and m["mod"] is None and number_text not in _NUMBER_WORDS:
+        return None
+    return "DURATION", _duration(amount, unit), _APPROX_MODS.get((m["approx"] or "").lower())
+
+
+_APPROX_MODS = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "nearly": "APPROX",
+                "almost": "APPROX", "some": "APPROX", "more than": "MORE_THAN", "over": "MORE_THAN",
+                "less than": "LESS_THAN", "under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
+                "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS"}  # fmt: skip
+
+
+def _rule_bare_plural(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    return "DURATION", _duration(None, _unit(m["unit"])), None
+
+
+def _rule_set(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    target = m["target"].lower()
+    if target in _WEEKDAYS:
+        return "SET", f"XXXX-WXX-{_WEEKDAYS[target] + 1}", None
+    if target in _PARTS_OF_DAY:
+        return "SET", f"TXX{_PARTS_OF_DAY[target]}", None
+    amount = _number(m["number"]) if m["number"] else 1.0
+    return "SET", _duration(amount, _unit(target)), None
+
+
+def _rule_set_word(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    if ctx.text[m.start()].isupper() and not ctx.token_at(m.start()).is_sent_start:
+        return None  # "People's Daily"
+    return "SET", _SET_WORDS[m["word"].lower()], None
+
+
+def _rule_vague(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    word = re.sub(r"\s+", " ", m["word"].lower())
+    if word in _PRESENT_WORDS:
+        return "DATE", "PRESENT_REF", None
+    if "future" in word or word == "soon" or word.startswith("coming"):
+        return "DATE", "FUTURE_REF", None
+    return "DATE", "PAST_REF", None
+
+
+_PRESENT_WORDS = frozenset(
+    {"now", "currently", "nowadays", "presently", "at present", "the present", "these days",
+     "at the moment", "right now", "for now", "today's"}
+)  # fmt: skip
+
+
+def _rule_year_compound(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    word = m["word"].lower()
+    if word == "year-end":
+        return "DATE", f"{ctx.published.year}-12-31", None
+    return "DATE", _year_before(ctx), None
+
+
+def _year_before(ctx: _Context) -> str:
+    """ "a year earlier": in a report about a quarter, the same quarter a year before."""
+    if ctx.last_quarter is not None:
+        return f"{int(ctx.last_quarter[:4]) - 1}{ctx.last_quarter[4:]}"
+    return str(ctx.published.year - 1)
+
+
+def _rule_in_the_unit(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    unit = _unit(m["unit"])
+    before = ctx.word_before(m.start())
+    if before in ("for", "during", "over", "throughout") and unit != "weekend":
+        return "DURATION", _duration(1, unit), None
+    if unit == "year":
+        return "DATE", str(ctx.published.year), None
+    if unit == "week":
+        return "DATE", _iso_week(ctx.published), None
+    if unit == "weekend":
+        # on a weekend it is this one; on a weekday the one just gone in past clauses
+        day = ctx.published
+        if day.weekday() < 5 and ctx.tense(m.start("unit")) == "past":
+            day -= dt.timedelta(days=7)
+        return "DATE", f"{_iso_week(day)}-WE", None
+    return "DATE", f"{ctx.published.year}-{ctx.published.month:02d}", None
+
+
+_EDGE_RE = r"(?:(?P<edge>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
+_EDGE_RE += r"the\s+start\s+of)[\s-]+(?:in\s+)?)?"
+
+
+def _rule_decade(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    if m["decade"]:
+        return "DATE", m["decade"], _edge_mod(m["edge"])
+    if m["decade2"]:
+        century = "19" if int(m["decade2"]) > 20 else "20"
+        return "DATE", f"{century}{m['decade2'][0]}", _edge_mod(m["edge"])
+    return None
+
+
+def _rule_quarter(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    """ "the third quarter", "fourth-quarter", "the first half of 1990", "the quarter"."""
+    text = m.group(0).lower()
+    if not m["which"] and not text.startswith("the"):
+        return None  # a bare "quarter" ("a quarter of the votes") is no date
+    if m["kind"].lower() == "half" and (m["which"] or "").lower() not in ("first", "second"):
+        return None
+    return _quarter_value(m, ctx)
+
+
+def _rule_named_day(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    """ "the final day", "that same day", "the next day": relative to the last day named."""
+    which = (m["which"] or "same").lower()
+    offset = {"next": 1, "following": 1, "previous": -1}.get(which, 0)
+    if offset == 0 and not ctx.seen_day:
+        return None
+    return "DATE", (ctx.reference + dt.timedelta(days=offset)).isoformat(), None
+
+
+def _rule_frequency(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    return "SET", _duration(1, _unit(m["unit"] or m["unit2"])), None
+
+
+# (pattern, rule, the anchor categories that make the pattern worth trying)
+_RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
+    (_cased(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?\b"),
+     _rule_iso, "digit"),
+    (_cased(rf"\b(?:(?i:(?P<rel>last|next|this))\s+)?(?:{_WEEKDAY_RE},?\s+)?"
+            rf"{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+            r"\b(?:,?\s+(?P<year>\d{4})\b)?"), _rule_month_day, "month"),
+    (_cased(rf"\b(?:{_WEEKDAY_RE},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            rf"{_MONTH_RE}(?:,?\s+(?P<year>\d{{4}})\b)?"), _rule_month_day, "month"),
+    (_cased(rf"(?i:{_EDGE_RE}){_MONTH_RE},?\s+(?:of\s+)?(?P<year>\d{{4}})\b"),
+     _rule_month_year, "month"),
+    (_cased(rf"(?i:{_EDGE_RE}){_MONTH_RE}\s+(?i:(?P<rel>this|last|next)\s+year)\b"),
+     _rule_month_year, "month"),
+    (re.compile(r"\b(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b"), _rule_numeric, "digit"),
+    (_cased(rf"(?i:{_EDGE_RE})(?:(?i:(?P<rel>last|next|this|past|coming|previous))\s+)?"
+            rf"{_MONTH_RE}(?![\w-]|\s+\d)"), _rule_month, "month"),
+    (_rx(rf"{_EDGE_RE}(?:(?P<rel>last|next|this|past|coming|previous|the)\s+)?"
+         r"(?P<season>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?P<year>\d{4})\b)?"),
+     _rule_season, "season"),
+    (re.compile(rf"(?<![\w$.,/-])(?i:{_EDGE_RE})(?:(?P<fiscal>[Ff]iscal)\s+)?"
+                r"(?P<year>1[6-9]\d\d|20\d\d)(?![\w%-]|[.,]\d)"), _rule_year, "digit"),
+    (_rx(rf"(?:the\s+)?{_EDGE_RE}(?:(?P<decade>1[6-9]\d|20\d)0|')(?P<decade2>\d{{2}})?s\b"
+         ), _rule_decade, "digit"),
+    (_rx(r"(?:the\s+)?(?:(?P<year0>\d{4})\s+|(?P<rel>this|last|next)\s+year's\s+)?"
+         r"(?:(?P<fiscal>fiscal)\s+)?(?:(?P<which>first|second|third|fourth|1st|2nd|"
+         r"3rd|4th|latest|last|current|this|previous|year-earlier|year-ago|recent|final)"
+         r"[\s-]+)?(?:fiscal\s+)?(?P<kind>quarter|half)(?![\w-]|\s+(?:century|hour|mile|point))"
+         r"(?:\s+of\s+(?:fiscal\s+)?(?P<year>\d{4}))?"), _rule_quarter, "quarter"),
+    (_rx(r"\b(?:(?:early|late|earlier|later)\s+)?(?P<word>the\s+day\s+before\s+yesterday|"
+         r"the\s+day\s+after\s+tomorrow|today|tonight"
+         rf"|yesterday|tomorrow)(?:\s+{_PART_RE})?\b"), _rule_day_word, "dayword"),
+    (_rx(rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<rel>this|last)\s+{_PART_RE}\b"),
+     _rule_part_of_day, "part"),
+    (_cased(rf"\b(?:(?i:(?P<early>early|late|earlier|later)\s+))?(?:(?i:(?P<rel>last|next|this|"
+            rf"past|coming|the\s+previous|the\s+following|previous))\s+)?{_WEEKDAY_RE}"
+            rf"(?:\s+(?i:{_PART_RE}))?\b"), _rule_weekday, "weekday"),
+    (_rx(r"\b(?:(?P<hh>\d{1,2})(?::(?P<mm>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|o'clock)"
+         r"|(?P<named>noon|midnight))(?:\s+(?:[ecmp][sd]t|gmt|utc)\b)?(?:\s+(?:on\s+)?(?P<anchor>monday|tuesday"
+         r"|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b)?"),
+     _rule_clock, "digit clock"),
+    (_rx(rf"\b{_EDGE_RE}(?:(?P<early>earlier|later)\s+(?:in\s+)?)?(?P<rel>this|last|next|past|coming|"
+         r"previous|current|the\s+past|the\s+coming|the\s+next|the\s+previous|the\s+following|"
+         r"the\s+current|the\s+last|the\s+same)\s+(?P<unit>week|weekend|month|year|decade|century)\b"),
+     _rule_relative_unit, "unit"),
+    (_rx(rf"\b{_APPROX_RE}{_NUMBER_RE}[\s-]+{_UNIT_RE}\s+"
+         r"(?P<dir>ago|earlier|later|from\s+now|hence|before(?=\s*[.,;:)]|$)|after(?=\s*[.,;:)]|$))"),
+     _rule_ago, "unit"),
+    (_rx(r"\b(?:the|a)\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)\b"),
+     _rule_day_relative, "unit"),
+    (_rx(r"\b(?:the|that)\s+(?P<which>final|last|first|same|next|following|previous|opening|"
+         r"closing)\s+day\b|\bthat\s+(?P<which2>same\s+)?day\b"),
+     _rule_named_day, "unit"),
+    (_rx(rf"\b(?:(?:the\s+)?(?P<mod>past|last|next|first|final|coming|previous|following|latest|"
+         rf"initial|remaining|full|entire|whole|other)\s+|(?P<det>the)\s+(?=\S+\s)|{_APPROX_RE})"
+         rf"{_NUMBER_RE}(?:\s+(?P<half>and\s+a\s+half|1/2))?[\s-]+{_UNIT_RE}"
+         r"(?P<half2>\s+and\s+a\s+half)?(?P<suffix>-old|-long)?(?![\w-])"),
+     _rule_duration, "unit quarter"),
+    (_rx(r"(?<=\bfor\s)(?P<unit>years|decades|months|weeks|days|hours|centuries)\b"),
+     _rule_bare_plural, "unit"),
+    (_rx(rf"\b(?:every|each)\s+(?:other\s+)?(?:{_NUMBER_RE}\s+)?(?P<target>day|week|month|year|"
+         r"hour|minute|quarter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|"
+         r"evening|night|afternoon)s?\b"), _rule_set, "unit weekday part"),
+    (_rx(r"\b(?P<word>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)\b"),
+     _rule_set_word, "setword"),
+    (_rx(r"\b(?:once|twice|thrice|\w+\s+times)\s+(?:a|an|per|every|each)\s+"
+         r"(?P<unit>day|week|month|year|hour|minute|quarter)\b|\bper\s+(?P<unit2>day|week|month|"
+         r"year|hour|minute|quarter)\b"), _rule_frequency, "unit"),
+    (_rx(r"\b(?P<word>now|currently|nowadays|presently|at\s+present|these\s+days|at\s+the\s+moment"
+         r"|recently|lately|formerly|(?:the\s+)?(?:recent|distant)\s+past|"
+         r"the\s+past|the\s+present|(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future(?=[.,;]|"
+         r"\s+(?:and|or|but)\b)|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|"
+         r"recent\s+(?:years|months|weeks|days|decades)|(?:the\s+)?coming\s+(?:years|months|weeks|"
+         r"days|decades))\b"), _rule_vague, "vague unit"),
+    (_rx(r"\b(?P<word>year-earlier|year-ago|year-end)\b"), _rule_year_compound, "unit"),
+    (_rx(r"\b(?:(?:earlier|later)\s+in\s+)?the\s+(?P<unit>year|week|weekend)(?![\w-])"),
+     _rule_in_the_unit, "unit"),
+)  # fmt: skip
+
+# One cheap pass finds the words every expression hinges on; each rule then runs only in a
+# window around those words instead of over the whole text.
+_ANCHOR = re.compile(
+    r"\b(?:(?P<digit>\d{4}s?|\d0s|\d{1,2}(?=/\d|(?::\d\d)?\s*(?:[ap]\.?m\b|o'clock)))|"
+    r"(?P<month>january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|(?P<weekday>"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<dayword>today|tonight|"
+    r"yesterday|tomorrow)|(?P<part>morning|afternoon|evening|night)|(?P<clock>noon|midnight)|"
+    r"(?P<quarter>quarters?|half)|(?P<unit>seconds?|minutes?|hours?|days?|weeks?|weekends?|"
+    r"months?|years?|decades?|century|centuries)|(?P<season>spring|summer|fall|autumn|winter)|"
+    r"(?P<setword>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)|(?P<vague>now|"
+    r"currently|nowadays|presently|present|moment|recently|lately|formerly|past|future))\b"
+)  # run over the lower-cased text: much faster than re.IGNORECASE
+_WINDOW_BEFORE, _WINDOW_AFTER = 50, 45
+_CASED_RULES = frozenset(
+    i for i, (pattern, _, _) in enumerate(_RULES) if pattern in _CASED_PATTERNS
+)
+_RULES_BY_ANCHOR: dict[str, tuple[int, ...]] = {
+    category: tuple(i for i, (_, _, wanted) in enumerate(_RULES) if category in wanted.split())
+    for category in _ANCHOR.groupindex
+}
+
+
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_QUARTER_VALUE = re.compile(r"^\d{4}-Q\d$")
+
+
+def find_timexes(doc: Doc, published: dt.date) -> tuple[Timex, ...]:
+    """Temporal expressions in ``doc``, normalised relative to ``published``, in text order."""
+    if isinstance(published, dt.datetime):
+        published = published.date()  # values are calendar dates, never "...T00:00:00"
+    text = doc.text
+    ctx = _Context(doc, text, published)
+    seen: set[tuple[int, int, int]] = set()
+    candidates: list[_Candidate] = []
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two: keep offsets right
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for hit in _ANCHOR.finditer(lowered):
+        low = max(0, hit.start() - _WINDOW_BEFORE)
+        high = hit.end() + _WINDOW_AFTER
+        for index in _RULES_BY_ANCHOR[hit.lastgroup or ""]:
+            pattern, rule, _ = _RULES[index]
+            for m in pattern.finditer(text if index in _CASED_RULES else lowered, low, high):
+                key = (index, m.start(), m.end())
+                if m.end() > m.start() and key not in seen:
+                    seen.add(key)
+                    candidates.append(_Candidate(m.start(), m.end(), rule, m))
+    candidates.sort(key=lambda c: (c.start, c.start - c.end))
+    found: list[Timex] = []
+    covered_until = 0
+    for candidate in candidates:
+        if candidate.start < covered_until or _PARAGRAPH.search(candidate.match.group(0)):
+            continue  # overlaps a longer expression, or runs across a paragraph break
+        normalised = candidate.rule(candidate.match, ctx)
+        if normalised is None:
+            continue  # a rejected longer match lets a shorter one at the same place through
+        kind, value, mod = normalised
+        start, end = _trim(text, _skip_determiner(candidate.match), candidate.end)
+        found.append(Timex(text[start:end], start, end, kind, value, mod))
+        covered_until = candidate.end
+        if _DAY_VALUE.match(value):
+            ctx.reference = dt.date.fromisoformat(value[:10])
+            ctx.seen_day = True
+        elif (
+            candidate.rule is _rule_quarter
+            and _QUARTER_VALUE.match(value)
+            and "year-" not in candidate.match.group(0)
+        ):
+            ctx.last_quarter = value  # only a quarter named in the text, not a derived one
+    return tuple(found)
+
+
+def _skip_determiner(match: re.Match[str]) -> int:
+    """ "the two-week talks": TimeML leaves the determiner of an adjective outside."""
+    if "det" in match.re.groupindex and match["det"] and "-" in match.group(0):
+        return match.end("det")
+    return match.start()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " \t\n,":
+        end -= 1
+    while start < end and text[start] in " \t\n":
+        start += 1
+    return start, end
+
+
+# ---------------------------------------------------------------- event dates
+
+_PRECISION = (
+    (re.compile(r"^(\d{4}-\d{2}-\d{2})"), "day"),
+    (re.compile(r"^(\d{4}-W\d{2})"), "week"),
+    (re.compile(r"^(\d{4}-\d{2})$"), "month"),
+    (re.compile(r"^(\d{4})(?:$|-(?:Q\d|H\d|SP|SU|FA|WI))"), "year"),
+)
+
+
+def date_precision(value: str) -> tuple[str, str] | None:
+    """(date, precision) of a TIMEX3 DATE value usable as an event date, else None."""
+    for pattern, precision in _PRECISION:
+        match = pattern.match(value)
+        if match:
+            return match.group(1), precision
+    return None
+
+
+def event_date(
+    doc: Doc,
+    trigger: Token,
+    timexes: tuple[Timex, ...],
+    published: dt.date,
+    status: str,
+) -> tuple[str, str, str]:
+    """(value, precision, source) of the event whose trigger is ``trigger``.
+
+    The timex attached to the trigger or to its chain of heads wins (fewest verbs crossed
+    between the timex and that chain, then closest to the trigger); otherwise the
+    publication date.
+    """
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    sentence = trigger.sent
+    chain: dict[int, int] = {}
+    node, depth = trigger, 0
+    while True:
+        chain[node.i] = depth
+        if node.head is node or depth > 12:
+            break
+        node, depth = node.head, depth + 1
+    best: tuple[tuple[int, int, int], Timex, str, str] | None = None
+    for timex in timexes:
+        if timex.type not in ("DATE", "TIME") or not (
+            sentence.start_char <= timex.start < sentence.end_char
+        ):
+            continue
+        dated = date_precision(timex.value)
+        if dated is None:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        rank = _governance(span.root, chain, trigger)
+        if best is None or rank < best[0]:
+            best = (rank, timex, *dated)
+    if best is None:
+        return published.isoformat(), "day", "published"
+    _, timex, value, precision = best
+    if status == "planned":
+        value = _forward(timex, value, precision, published)
+    return value, precision, "text"
+
+
+def _governance(root: Token, chain: dict[int, int], trigger: Token) -> tuple[int, int, int]:
+    """(verbs crossed, depth on the trigger's head chain, token distance): lower is closer."""
+    crossed = 0
+    node = root
+    for _ in range(16):
+        if node.i in chain:
+            return crossed, chain[node.i], abs(root.i - trigger.i)
+        if node.head is node:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.i not in chain:
+            crossed += 1
+    return 99, 99, abs(root.i - trigger.i)
+
+
+def _forward(timex: Timex, value: str, precision: str, published: dt.date) -> str:
+    """A planned event's weekday or bare month resolved to the past is moved to the future."""
+    if precision == "day" and timex.text.split()[-1].lower() in _WEEKDAYS:
+        day = dt.date.fromisoformat(value)
+        while day < published:
+            day += dt.timedelta(days=7)
+        return day.isoformat()
+    if precision == "month" and timex.text.lower().rstrip(".") in _MONTHS:
+        year, month = int(value[:4]), int(value[5:7])
+        while (year, month) < (published.year, published.month):
+            year += 1
+        return f"{year}-{month:02d}"
+    return value

@@ -1,0 +1,255 @@
+"""The temporal stage: timex recognition, normalisation and event dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from parley import nlp, temporal
+from parley.records import Timex
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "examples" / "seed.txt"
+MONDAY = dt.date(2023, 6, 19)  # the seed's publication date, a Monday
+
+
+@pytest.fixture(scope="module")
+def model() -> Language:
+    return nlp.load()
+
+
+def _timexes(model: Language, text: str, published: dt.date = MONDAY) -> tuple[Timex, ...]:
+    return temporal.find_timexes(model(text), published)
+
+
+def _value(model: Language, text: str, phrase: str, published: dt.date = MONDAY) -> str:
+    """The value of the timex whose text is ``phrase``."""
+    found = _timexes(model, text, published)
+    for timex in found:
+        if timex.text == phrase:
+            return timex.value
+    raise AssertionError(f"{phrase!r} not found in {[(t.text, t.value) for t in found]}")
+
+
+# ------------------------------------------------------------------ the seed example
+
+
+@pytest.fixture(scope="module")
+def seed(model: Language) -> tuple[Doc, tuple[Timex, ...]]:
+    if not SEED.exists():
+        pytest.skip("shared examples not available")
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    published = dt.date.fromisoformat(lines[0].split()[1])
+    doc = model("\n".join(lines[1:]).strip())
+    return doc, temporal.find_timexes(doc, published)
+
+
+def test_seed_timexes(seed: tuple[Doc, tuple[Timex, ...]]) -> None:
+    doc, found = seed
+    by_text: dict[str, list[str]] = {}
+    for timex in found:
+        assert doc.text[timex.start : timex.end] == timex.text
+        by_text.setdefault(timex.text, []).append(timex.value)
+    assert by_text["Monday"] == ["2023-06-19"]
+    assert by_text["seven and a half hours"] == ["PT7H30M"]
+    assert by_text["Sunday"] == ["2023-06-18"] * 3  # incl. "Sunday's talks"
+    assert by_text["November"] == ["2022-11"]
+    assert by_text["August"] == ["2022-08"]
+    assert by_text["Last week"] == ["2023-W24"]
+    assert by_text["this year"] == ["2023"]
+    assert "Daily" not in by_text  # People's Daily is a newspaper
+
+
+def _trigger(doc: Doc, word: str, occurrence: int = 0) -> int:
+    return [t.i for t in doc if t.text == word][occurrence]
+
+
+@pytest.mark.parametrize(
+    ("word", "occurrence", "expected"),
+    [
+        ("meet", 0, ("2023-06-19", "day", "text")),  # will meet ... on Monday
+        ("met", 0, ("2023-06-18", "day", "text")),  # met ... on Sunday
+        ("meeting", 1, ("2022-11", "month", "text")),  # whose November meeting
+        ("accepted", 0, ("2023-06-18", "day", "text")),  # said on Sunday that Qin had accepted
+        ("launched", 0, ("2022-08", "month", "text")),  # since August
+        ("met", 1, ("2023-W24", "week", "text")),  # Last week, ... when he met
+        ("skyrocketed", 0, ("2023-06-19", "day", "published")),  # no date in the sentence
+    ],
+)
+def test_seed_event_dates(
+    seed: tuple[Doc, tuple[Timex, ...]], word: str, occurrence: int, expected: tuple
+) -> None:
+    doc, found = seed
+    trigger = doc[_trigger(doc, word, occurrence)]
+    status = "planned" if word == "meet" else "occurred"
+    assert temporal.event_date(doc, trigger, found, MONDAY, status) == expected
+
+
+# ------------------------------------------------------------------ one rule at a time
+
+CASES = [
+    # weekdays and tense
+    ("The ministers met on Sunday.", "Sunday", "2023-06-18"),
+    ("The ministers met on Thursday.", "Thursday", "2023-06-15"),
+    ("The ministers will meet on Thursday.", "Thursday", "2023-06-22"),
+    ("He plans to travel to Paris on Friday.", "Friday", "2023-06-23"),
+    ("The talks ended on Monday.", "Monday", "2023-06-19"),
+    ("The talks will end on Monday.", "Monday", "2023-06-19"),
+    ("They met last Monday.", "last Monday", "2023-06-12"),
+    ("They will meet next Wednesday.", "next Wednesday", "2023-06-21"),
+    ("Sunday's talks were frank.", "Sunday", "2023-06-18"),
+    # relative days, weeks, months, years
+    ("He arrived yesterday.", "yesterday", "2023-06-18"),
+    ("He leaves tomorrow.", "tomorrow", "2023-06-20"),
+    ("She spoke today.", "today", "2023-06-19"),
+    ("The deal was signed last week.", "last week", "2023-W24"),
+    ("Talks resume next week.", "next week", "2023-W26"),
+    ("Prices rose this month.", "this month", "2023-06"),
+    ("He resigned earlier this month.", "earlier this month", "2023-06"),
+    ("Elections are due next month.", "next month", "2023-07"),
+    ("Exports fell last year.", "last year", "2022"),
+    ("Growth will slow this year.", "this year", "2023"),
+    ("The summit was held two days ago.", "two days ago", "2023-06-17"),
+    ("The treaty was signed three years ago.", "three years ago", "2020"),
+    # bare months, seasons, since
+    ("The vote took place in November.", "November", "2022-11"),
+    ("The vote will take place in November.", "November", "2023-11"),
+    ("Troops have been deployed since August.", "August", "2022-08"),
+    ("The summit was held last November.", "last November", "2022-11"),
+    ("The offensive began this spring.", "this spring", "2023-SP"),
+    # absolute dates in news formats
+    ("The attack came on June 18, 2023.", "June 18, 2023", "2023-06-18"),
+    ("The attack came on 18 June 2023.", "18 June 2023", "2023-06-18"),
+    ("The attack came on 2023-06-18.", "2023-06-18", "2023-06-18"),
+    ("The attack came on June 18.", "June 18", "2023-06-18"),
+    ("The accord dates from Aug. 7, 1998.", "Aug. 7, 1998", "1998-08-07"),
+    ("The war ended in March 2003.", "March 2003", "2003-03"),
+    ("Prices peaked in 2008.", "2008", "2008"),
+    ("It was built in the 1990s.", "the 1990s", "199"),
+    ("Profit rose in the third quarter.", "the third quarter", "2022-Q3"),
+    ("Profit rose in the first quarter.", "the first quarter", "2023-Q1"),
+    # vague references
+    ("Relations are now at a low.", "now", "PRESENT_REF"),
+    ("He is currently in Beijing.", "currently", "PRESENT_REF"),
+    ("He recently visited Kyiv.", "recently", "PAST_REF"),
+    ("He was formerly a diplomat.", "formerly", "PAST_REF"),
+    ("Talks may resume in the future.", "the future", "FUTURE_REF"),
+    # durations
+    ("They talked for seven and a half hours.", "seven and a half hours", "PT7H30M"),
+    ("The war lasted three years.", "three years", "P3Y"),
+    ("The siege lasted 40 days.", "40 days", "P40D"),
+    ("The strike entered its third week after the past two months of talks.",
+     "the past two months", "P2M"),
+    ("He signed a two-year contract.", "two-year", "P2Y"),
+    # sets
+    ("The envoys meet every week.", "every week", "P1W"),
+    ("The council meets weekly.", "weekly", "P1W"),
+    ("The report is published annually.", "annually", "P1Y"),
+    ("The ships dock every Sunday.", "every Sunday", "XXXX-WXX-7"),
+    # times of day
+    ("The blast happened at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2023-06-14T22:00"),
+    ("He will speak tonight.", "tonight", "2023-06-19TNI"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), CASES)
+def test_rules(model: Language, text: str, phrase: str, value: str) -> None:
+    assert _value(model, text, phrase) == value
+
+
+def test_types_and_mods(model: Language) -> None:
+    found = {t.text: t for t in _timexes(model, "Since August, fighters have shelled the town "
+                                         "for three years and every day at 10 a.m.")}  # fmt: skip
+    assert found["August"].mod == "START"
+    assert found["three years"].type == "DURATION"
+    assert found["every day"].type == "SET"
+    assert found["10 a.m."].type == "TIME"
+
+
+def test_not_timexes(model: Language) -> None:
+    text = (
+        "Police may march on the square. The 6-year-old boy survived. "
+        "He sold 1990 shares to People's Daily. The fall of the wall shocked him."
+    )
+    assert _timexes(model, text) == ()
+
+
+def test_spans_exclude_signals(model: Language) -> None:
+    doc = model("The envoy met Qin on Sunday and again since August.")
+    texts = [t.text for t in temporal.find_timexes(doc, MONDAY)]
+    assert texts == ["Sunday", "August"]
+
+
+def test_day_before_follows_the_last_date(model: Language) -> None:
+    text = "The summit opened on June 10, 2023. The day before, envoys had met."
+    assert _value(model, text, "The day before") == "2023-06-09"
+
+
+def test_financial_year_ago_takes_the_quarter(model: Language) -> None:
+    text = "Profit rose in the third quarter. A year earlier, the company lost money."
+    published = dt.date(1989, 11, 2)
+    assert _value(model, text, "the third quarter", published) == "1989-Q3"
+    assert _value(model, text, "A year earlier", published) == "1988-Q3"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2023-06-18", ("2023-06-18", "day")),
+        ("2023-06-18TNI", ("2023-06-18", "day")),
+        ("2023-W24", ("2023-W24", "week")),
+        ("2023-W24-WE", ("2023-W24", "week")),
+        ("2022-11", ("2022-11", "month")),
+        ("2023", ("2023", "year")),
+        ("2023-Q2", ("2023", "year")),
+        ("PAST_REF", None),
+        ("P3Y", None),
+        ("199", None),
+    ],
+)
+def test_date_precision(value: str, expected: tuple[str, str] | None) -> None:
+    assert temporal.date_precision(value) == expected
+
+
+def test_event_date_never_uses_durations(model: Language) -> None:
+    doc = model("The ministers talked for three hours.")
+    found = temporal.find_timexes(doc, MONDAY)
+    assert [t.type for t in found] == ["DURATION"]
+    trigger = doc[2]
+    assert temporal.event_date(doc, trigger, found, MONDAY, "occurred") == (
+        "2023-06-19",
+        "day",
+        "published",
+    )
+
+
+def test_event_date_prefers_the_governing_timex(model: Language) -> None:
+    doc = model("On Sunday the minister said the troops had arrived last week.")
+    found = temporal.find_timexes(doc, MONDAY)
+    said = next(t for t in doc if t.text == "said")
+    arrived = next(t for t in doc if t.text == "arrived")
+    assert temporal.event_date(doc, said, found, MONDAY, "occurred")[0] == "2023-06-18"
+    assert temporal.event_date(doc, arrived, found, MONDAY, "occurred")[0] == "2023-W24"
+
+
+def test_planned_events_get_future_dates(model: Language) -> None:
+    doc = model("The two sides agreed that talks would resume Thursday.")
+    found = temporal.find_timexes(doc, MONDAY)
+    resume = next(t for t in doc if t.text == "resume")
+    assert temporal.event_date(doc, resume, found, MONDAY, "planned")[0] == "2023-06-22"
+
+
+def test_offsets_match_text(model: Language) -> None:
+    text = "On\u00a0Monday,  the   final day, İstanbul hosted talks for two weeks in May 2022."
+    doc = model(text)
+    for timex in temporal.find_timexes(doc, MONDAY):
+        assert text[timex.start : timex.end] == timex.text
+
+
+def test_datetime_publication_is_a_date(model: Language) -> None:
+    found = _timexes(model, "He arrived yesterday.", dt.datetime(2023, 6, 19, 15, 30))
+    assert [t.value for t in found] == ["2023-06-18"]

@@ -282,6 +282,9 @@ def _print_extraction(extraction: Extraction) -> None:
     article = extraction.article
     names = {a.id: a.name for a in extraction.actors}
     out.rule(f"{article.id}  {article.published}  {article.title or ''}")
+    for a in extraction.actors:
+        facts = ", ".join(x for x in (a.country, a.sector, a.role) if x)
+        out.print(f"[bold]{a.name}[/bold] ({facts}), {len(a.mentions)} mentions", highlight=False)
     table = Table(show_lines=True)
     for header in ("date", "type", "status", "actor", "recipient", "where", "evidence", "why"):
         table.add_column(header, overflow="fold")

@@ -67,7 +67,9 @@ def main() -> None:
         t4 = time.perf_counter()
         quotes.find_quotes(doc, found_actors)
         t5 = time.perf_counter()
-        for name, seconds in zip(stage_s, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=True):
+        for name, seconds in zip(
+            stage_s, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=True
+        ):
             stage_s[name] += seconds
 
     n = len(articles)

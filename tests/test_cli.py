@@ -30,8 +30,16 @@ def corpus(tmp_path: Path) -> Path:
     (folder / "deeper").mkdir(parents=True)
     (folder / "chile.txt").write_text(ARTICLE)
     rows = [
-        {"id": "a1", "published": "2024-05-03", "text": "Russian forces attacked Kharkiv on Thursday."},
-        {"id": "a2", "published": "2024-05-04", "text": "Ukraine accused Russia of shelling Kharkiv."},
+        {
+            "id": "a1",
+            "published": "2024-05-03",
+            "text": "Russian forces attacked Kharkiv on Thursday.",
+        },
+        {
+            "id": "a2",
+            "published": "2024-05-04",
+            "text": "Ukraine accused Russia of shelling Kharkiv.",
+        },
     ]
     (folder / "deeper" / "wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     return folder
@@ -64,7 +72,9 @@ def test_extract_published_supplies_a_missing_date(runner: CliRunner, tmp_path: 
     assert json.loads(accepted.stdout)["published"] == "2024-01-10"
 
 
-def test_bad_inputs_are_named_and_the_rest_still_processed(runner: CliRunner, tmp_path: Path) -> None:
+def test_bad_inputs_are_named_and_the_rest_still_processed(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.txt").write_bytes(b"date 2024-01-01\n\x00\x01\x02\x00")
     (tmp_path / "latin1.txt").write_bytes("date 2024-01-01\n\nCaf\xe9 talks".encode("latin-1"))
@@ -77,7 +87,9 @@ def test_bad_inputs_are_named_and_the_rest_still_processed(runner: CliRunner, tm
         assert len(lines) == 1, result.stderr
 
 
-def test_ingest_is_idempotent_and_events_are_queryable(runner: CliRunner, corpus: Path, tmp_path: Path) -> None:
+def test_ingest_is_idempotent_and_events_are_queryable(
+    runner: CliRunner, corpus: Path, tmp_path: Path
+) -> None:
     store = tmp_path / "store"
     first = runner.invoke(app, ["ingest", str(corpus), "--store", str(store)])
     assert first.exit_code == 0, first.output
@@ -92,12 +104,15 @@ def test_ingest_is_idempotent_and_events_are_queryable(runner: CliRunner, corpus
     assert len({(r["article_id"], r["event_index"]) for r in rows}) == len(rows)
 
     assault = runner.invoke(
-        app, ["events", "--store", str(store), "--type", "assault", "--pair", "RUS", "UKR", "-f", "csv"]
+        app,
+        ["events", "--store", str(store), "--type", "assault", "--pair", "RUS", "UKR", "-f", "csv"],
     )
     table = list(csv.DictReader(io.StringIO(assault.stdout)))
     assert table and all(r["type"] == "ASSAULT" for r in table)
 
-    none = runner.invoke(app, ["events", "--store", str(store), "--since", "2030-01-01", "-f", "jsonl"])
+    none = runner.invoke(
+        app, ["events", "--store", str(store), "--since", "2030-01-01", "-f", "jsonl"]
+    )
     assert none.exit_code == 0 and none.stdout.strip() == ""
 
     bad_date = runner.invoke(app, ["events", "--store", str(store), "--since", "yesterday"])

@@ -106,7 +106,7 @@ def test_required_events(seed: Extraction, expected: dict[str, Any]) -> None:
 
 
 def test_no_occurred_meeting_from_a_denial(seed: Extraction) -> None:
-    """"Neither side has confirmed a meeting between Blinken and Xi" is no Blinken-Xi meeting."""
+    """ "Neither side has confirmed a meeting between Blinken and Xi" is no Blinken-Xi meeting."""
     denial = seed.article.text.index("Neither side has confirmed")
     for event in seed.events:
         names = {_actor(seed, i).name for i in event.actor + event.recipient}
@@ -117,7 +117,7 @@ def test_no_occurred_meeting_from_a_denial(seed: Extraction) -> None:
 def test_required_quotes(seed: Extraction, expected: dict[str, Any]) -> None:
     for want in expected["quotes"]:
         speakers = {_norm(want["speaker"]), *(_norm(s) for s in want.get("also_speaker", []))}
-        hits = [q for q in seed.quotes if q.text.lstrip("“\"").startswith(want["starts"])]
+        hits = [q for q in seed.quotes if q.text.lstrip('“"').startswith(want["starts"])]
         assert hits, f"no quote starting {want['starts']!r}"
         quote = hits[0]
         speaker = _actor(seed, quote.speaker) if quote.speaker else None

@@ -13,8 +13,14 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
-from rich.progress import TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from parley import nlp, pipeline, sources
@@ -69,12 +75,16 @@ def _parse_date(value: str | None, option: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
+        raise typer.BadParameter(
+            f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option
+        ) from None
 
 
 def _read_inputs(paths: list[str], published: dt.date | None, max_bytes: int):
     if not paths or paths == ["-"]:
-        return sources.read_stream(sys.stdin.buffer, "<stdin>", published=published, max_bytes=max_bytes)
+        return sources.read_stream(
+            sys.stdin.buffer, "<stdin>", published=published, max_bytes=max_bytes
+        )
     return sources.read(paths, published=published, max_bytes=max_bytes)
 
 
@@ -98,7 +108,9 @@ def _extractions(
 
 @app.command()
 def extract(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files or directories; none or - reads stdin.")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or directories; none or - reads stdin.")
+    ] = None,
     published: PublishedOption = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="json or table.")] = "json",
     model: ModelOption = None,
@@ -127,7 +139,9 @@ def ingest(
 ) -> None:
     """Extract and store articles; an article already stored is skipped."""
     log = _ProblemLog()
-    report = _ingest(paths, Store(store), _parse_date(published, "--published"), model, max_bytes, log)
+    report = _ingest(
+        paths, Store(store), _parse_date(published, "--published"), model, max_bytes, log
+    )
     err.print(
         f"stored {report.articles_new} new articles ({report.articles_skipped} already stored), "
         f"{report.events} events, {report.quotes} quotes in {store}"
@@ -149,11 +163,18 @@ def _ingest(paths, store: Store, published, model, max_bytes, log: _ProblemLog):
                 continue
             yield article
 
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
-        articles = new_articles(log.articles(sources.read(paths, published=published, max_bytes=max_bytes)))
+        articles = new_articles(
+            log.articles(sources.read(paths, published=published, max_bytes=max_bytes))
+        )
         report = store.ingest(
             _extractions(articles, model, known, log), progress=lambda n: progress.advance(task, n)
         )
@@ -165,9 +186,13 @@ def _ingest(paths, store: Store, published, model, max_bytes, log: _ProblemLog):
 def events(
     store: StoreOption = Path(DEFAULT_STORE),
     actor: Annotated[str | None, typer.Option(help="Actor name contains this.")] = None,
-    pair: Annotated[tuple[str, str] | None, typer.Option(help="Actor and recipient country, e.g. USA CHN.")] = None,
+    pair: Annotated[
+        tuple[str, str] | None, typer.Option(help="Actor and recipient country, e.g. USA CHN.")
+    ] = None,
     undirected: Annotated[bool, typer.Option(help="With --pair: either direction.")] = False,
-    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")
+    ] = None,
     since: Annotated[str | None, typer.Option(help="Events on or after this date.")] = None,
     until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
@@ -222,21 +247,33 @@ def demo(store: StoreOption = Path(DEFAULT_STORE), model: ModelOption = None) ->
         f"({report.articles_skipped} were already there)"
     )
     db = Store(store)
-    _emit(db.events().to_pylist(), "table", EVENT_COLUMNS, title="Events, in the order they happened")
+    _emit(
+        db.events().to_pylist(), "table", EVENT_COLUMNS, title="Events, in the order they happened"
+    )
     _print_timeline(db.events().to_pylist())
     _emit(db.quotes().to_pylist(), "table", QUOTE_COLUMNS, title="Quotes")
-    out.print("Next: [bold]parley events --pair KOR JPN --undirected[/bold], "
-              "[bold]parley extract FILE --format table[/bold]")
+    out.print(
+        "Next: [bold]parley events --pair KOR JPN --undirected[/bold], "
+        "[bold]parley extract FILE --format table[/bold]"
+    )
     raise typer.Exit(1 if log.count else 0)
 
 
 EVENT_COLUMNS = {
-    "date": "date", "type": "type", "status": "status", "actor_names": "actor",
-    "recipient_names": "recipient", "location_name": "where", "sentence": "evidence",
+    "date": "date",
+    "type": "type",
+    "status": "status",
+    "actor_names": "actor",
+    "recipient_names": "recipient",
+    "location_name": "where",
+    "sentence": "evidence",
 }
 QUOTE_COLUMNS = {
-    "published": "published", "speaker_name": "speaker", "speaker_country": "country",
-    "text": "quote", "via": "via",
+    "published": "published",
+    "speaker_name": "speaker",
+    "speaker_country": "country",
+    "text": "quote",
+    "via": "via",
 }
 
 
@@ -248,7 +285,12 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _emit(rows: list[dict[str, Any]], output_format: str, columns: dict[str, str], title: str | None = None) -> None:
+def _emit(
+    rows: list[dict[str, Any]],
+    output_format: str,
+    columns: dict[str, str],
+    title: str | None = None,
+) -> None:
     if output_format == "jsonl":
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
@@ -290,10 +332,14 @@ def _print_extraction(extraction: Extraction) -> None:
         table.add_column(header, overflow="fold")
     for e in extraction.events:
         table.add_row(
-            f"{e.date} ({e.date_precision})", e.type, e.status,
+            f"{e.date} ({e.date_precision})",
+            e.type,
+            e.status,
             ", ".join(names.get(i, i) for i in e.actor),
             ", ".join(names.get(i, i) for i in e.recipient),
-            e.location.name if e.location else "", e.sentence, e.why,
+            e.location.name if e.location else "",
+            e.sentence,
+            e.why,
         )
     out.print(table)
     for q in extraction.quotes:

@@ -1,10 +1,10 @@
 """Extraction of one article: the stages in order, over one parsed document.
 
-    Article --nlp.parse--> Doc
-    Doc --temporal--> Timex*      Doc --places--> Location*
-    Doc --actors--> Actor*  (uses the knowledge base and what the store learned)
-    Doc + Timex + Actor + Location --events--> Event*
-    Doc + Actor --quotes--> Quote*
+Article --nlp.parse--> Doc
+Doc --temporal--> Timex*      Doc --places--> Location*
+Doc --actors--> Actor*  (uses the knowledge base and what the store learned)
+Doc + Timex + Actor + Location --events--> Event*
+Doc + Actor --quotes--> Quote*
 """
 
 from __future__ import annotations
@@ -59,6 +59,6 @@ def extract(
         article = pending.popleft()
         try:
             yield extract_doc(doc, article, known)
-        except Exception as exc:  # noqa: BLE001 - reported per article, never silently
+        except Exception as exc:  # reported per article, never silently
             origin = article.origin or article.id
             yield InputProblem(origin, f"extraction failed: {type(exc).__name__}: {exc}")

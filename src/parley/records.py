@@ -59,7 +59,7 @@ class Actor:
     sector: str | None  # PLOVER sector: GOV, MIL, COP, JUD, LEG, PTY, REB, OPP, CVL, JRN, BUS ...
     role: str | None
     mentions: tuple[Span, ...]
-    kind: str = "person"  # person | organisation | country | group | place (a city named as a place)
+    kind: str = "person"  # person | organisation | country | group | place (a city as a place)
 
 
 @dataclass(frozen=True)

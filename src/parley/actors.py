@@ -525,9 +525,21 @@ def _place_entries(doc: Doc, gaz: list[tuple[int, int, _Entry]]) -> list[tuple[i
 
     taken = {i for start, end, _ in gaz for i in range(start, end)}
     mentioned = {e.country for _, _, e in gaz}
+    # Words of multi-word person names: "Jackson" after "Jesse Jackson" is the man, not the city.
+    name_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    people = _knowledge().people
     out = []
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC") or any(i in taken for i in range(ent.start, ent.end)):
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        # The small model tags some lone city names PERSON ("attacked Kharkiv").
+        lone_city = (
+            ent.label_ == "PERSON"
+            and len(ent) == 1
+            and ent[0].lower_ not in name_words
+            and ent[0].lower_ not in people
+        )
+        if ent.label_ not in ("GPE", "LOC") and not lone_city:
             continue
         start = ent.start
         while start < ent.end and doc[start].lower_ == "the":

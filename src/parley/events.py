@@ -57,7 +57,7 @@ class CameoCode:
 class Requirement:
     """One alternative condition a lexicon row puts on its trigger's arguments."""
 
-    kind: str  # obj, notobj, noobj, prep, pobj, mod, comp, light
+    kind: str  # obj, notobj, noobj, prep, pobj, mod, comp, light, under
     words: frozenset[str] = frozenset()
     prep: str = ""  # for pobj: the preposition ("from" in "from:talks")
 
@@ -102,7 +102,7 @@ def _parse_requirement(text: str) -> Requirement:
         return Requirement(text)
     key, _, words = text.partition(":")
     wordset = frozenset(words.split("|"))
-    if key in ("obj", "prep", "mod"):
+    if key in ("obj", "prep", "mod", "under"):
         return Requirement(key, wordset)
     if key == "!obj":
         return Requirement("notobj", wordset)
@@ -150,7 +150,8 @@ _LIGHT_VERBS = _words(
     "hold have conduct launch stage carry begin start make pay issue lodge file deliver "
     "give level voice announce order mount open resume stage declare impose observe "
     "sign reach agree renew reiterate repeat step wage continue host attend join "
-    "undertake perform kick initiate organize organise call go"
+    "undertake perform kick initiate organize organise call go complete finish insist press "
+    "express convey extend show put place"
 )
 # spaCy sm sometimes mislemmatises ("staged" -> "stag"): accept regular inflections too.
 _LIGHT_FORMS = frozenset(
@@ -164,6 +165,11 @@ _PLAN_VERBS = _words(
     "arrange prepare due slate poise vow pledge promise agree offer go"
 )
 _TRY_VERBS = _words("try attempt consider mull")
+# Adjectives of willingness or readiness taking a to-infinitive ("is ready to send troops"):
+# PLOVER reads them as commitments (AGREE for cooperation, THREATEN for conflict).
+_WILLING_ADJECTIVES = _words(
+    "willing ready prepared committed eager determined keen poised set due likely unwilling"
+)
 # Verbs whose object event is not (yet) real: "confirmed a meeting", "see a likely meeting".
 _UNREAL_GOVERNORS = _words(
     "confirm deny rule expect see seek want propose consider hope anticipate predict "
@@ -180,6 +186,11 @@ _HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "can", "ca", "should"})
 _REPORTING_VERBS = _words(
     "say tell add announce state report declare claim insist note warn write explain confirm"
 )
+# Reporting verbs that turn "Y must do Z" into a demand on Y.
+_DEMAND_REPORTING_VERBS = _words(
+    "say tell add state declare insist conclude stress argue write maintain assert reiterate"
+)
+_OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _NEGATIVE_DETERMINERS = frozenset({"neither", "no"})
@@ -188,15 +199,34 @@ _NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "neither", "nothing"})
 _RECIPIENT_PREPS = _words(
     "with to against on at upon near around off toward towards into over onto"
 )
+_ACTIVITY_PREPS = _words("in for on into")
+_THEME_RECIPIENT_PREPS = _RECIPIENT_PREPS | _words("for between")
 _NOMINAL_TEMPORAL_PREPS = _words("after during following before since amid ahead")
 # Definite descriptions standing for a country named earlier ("near the island").
 _PLACE_ANAPHORS = _words(
     "island country nation territory peninsula enclave archipelago kingdom republic"
 )
+# Heads of unnamed groups that take their country from "in"/"from" ("rebels in Ivory Coast").
+_GROUP_NOUNS = _words(
+    "group party movement rebel insurgent guerrilla militant militia fighter protester "
+    "demonstrator student worker activist opposition doctor farmer official leader soldier "
+    "troop force settler refugee citizen resident villager people supporter member union "
+    "miner teacher lawyer journalist youth crowd mob gunman extremist fundamentalist "
+    "nationalist separatist tribesman thousand hundred dozen"
+)
 _VISIT_NOUNS = _words("trip visit tour journey arrival voyage")
 _TRAVEL_VERBS = _words("travel fly head arrive visit tour")
 _COOPERATIVE_FUTURE_CODES = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 _NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
+_THREAT_CODES = {"ASSAULT": "138", "COERCE": "132", "SANCTION": "133", "MOBILIZE": "138"}
+_REFUSABLE_CODES = {
+    "AGREE": "120",
+    "CONCEDE": "124",
+    "RETREAT": "124",
+    "AID": "122",
+    "COOPERATE": "121",
+    "SUPPORT": "120",
+}
 _CONFLICT_TYPES = frozenset(
     {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST", "ACCUSE", "REJECT"}
 )
@@ -371,9 +401,23 @@ class _Matcher:
                 return True
         return "@place" in words and self.ctx.place_at(token) is not None
 
+    def object_ok(self, obj: Token, words: frozenset[str]) -> bool:
+        """An object or what it measures or classifies: "5 million dollars of aid",
+        "700 kg of medicine", "a military aid program"."""
+        if self.word_ok(obj, words):
+            return True
+        for child in obj.children:
+            if child.dep_ == "compound" and (
+                child.lemma_.lower() in words or child.lower_ in words
+            ):
+                return True
+        return any(
+            self.word_ok(part, words) for part in _prep_objects(obj, {"of"}) if "*" not in words
+        )
+
     def holds(self, token: Token, req: Requirement) -> bool:
         if req.kind == "obj":
-            return any(self.word_ok(o, req.words) for o in _direct_objects(token))
+            return any(self.object_ok(o, req.words) for o in _direct_objects(token))
         if req.kind == "notobj":
             return not any(self.word_ok(o, req.words) for o in _direct_objects(token))
         if req.kind == "noobj":
@@ -393,6 +437,11 @@ class _Matcher:
             return _complement(token) is not None
         if req.kind == "light":
             return _light_verb(token) is not None
+        if req.kind == "under":
+            light = _light_verb(token)
+            return light is not None and (
+                light.lemma_.lower() in req.words or light.lower_ in req.words
+            )
         return False
 
     def entry_for(self, token: Token) -> LexEntry | None:
@@ -482,6 +531,13 @@ def _resolve(ctx: _DocContext, token: Token) -> Actor | None:
             actor = _resolve(ctx, of_object)
             if actor is not None:
                 return actor
+        # An unnamed group placed by origin: "opposition groups in Zimbabwe", "doctors from
+        # two American aid groups" -> the country (or organisation) they belong to.
+        if token.lower_ in _GROUP_NOUNS or token.lemma_.lower() in _GROUP_NOUNS:
+            for origin in _prep_objects(token, {"in", "from"}):
+                actor = _resolve(ctx, origin) or _place_actor(ctx, origin)
+                if actor is not None:
+                    return actor
     return None
 
 
@@ -509,6 +565,13 @@ def _resolve_all(ctx: _DocContext, tokens: Iterable[Token]) -> list[tuple[Token,
                 actor = _place_actor(ctx, conj)
             if actor is not None and all(actor.id != a.id for _, a in found):
                 found.append((conj, actor))
+            # Coordinated modifiers name one party each: "French and Egyptian warships".
+            for mod in conj.children:
+                if mod.dep_ in ("amod", "compound") and any(c.dep_ == "conj" for c in mod.children):
+                    for part in _conjuncts(mod):
+                        other = ctx.token_actor(part)
+                        if other is not None and all(other.id != a.id for _, a in found):
+                            found.append((part, other))
     return found
 
 
@@ -531,6 +594,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             return node.head, False
         if node.dep_ in ("conj", "xcomp", "advcl", "pcomp") and node.head.pos_ in ("VERB", "AUX"):
             node = node.head
+            continue
+        if node.dep_ == "xcomp" and node.head.pos_ == "ADJ" and node.head.head is not node.head:
+            node = node.head.head  # "Norway is willing to send": the copula holds the subject
             continue
         if node.dep_ == "acl" and node.tag_ == "VBG":
             return node.head, False
@@ -588,6 +654,10 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
             return "negated", f"negated '{head_lemma}'"
         if head_lemma in _TRY_VERBS:
             return "hypothetical", f"'{head_lemma}' to"
+        if head.pos_ == "ADJ" and head.lower_ in _WILLING_ADJECTIVES:
+            if head.lower_ == "unwilling":
+                return "negated", "'unwilling' to"
+            return "planned", f"'{head.lower_}' to"
         if head_lemma in _PLAN_VERBS or head.tag_ == "VBN":  # "is expected to"
             return "planned", f"'{head_lemma}' to"
         return _verb_status(head, depth + 1)
@@ -634,6 +704,7 @@ class _Draft:
     clause_head: Token
     complement: LexEntry | None = None
     complement_token: Token | None = None
+    consumed: tuple[int, ...] = ()
 
 
 @lru_cache(maxsize=512)
@@ -652,7 +723,10 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
     recipient_tokens: list[Token] = []
     if passive:
         actor_tokens.extend(_prep_objects(verb, {"by"}))
-        if subject is not None:
+        if subject is not None and not actor_tokens and "selfpass" in entry.flags:
+            # "is opposed to", "have been demobilized": a state of the subject itself
+            actor_tokens.append(subject)
+        elif subject is not None:
             recipient_tokens.append(subject)
     elif subject is not None:
         actor_tokens.append(subject)
@@ -661,8 +735,11 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
         for obj in _direct_objects(verb):
             if obj.lemma_.lower() in themes or obj.lower_ in themes:
                 # "imposed sanctions on Iran", "deployed troops near": the object is the
-                # means; the recipient hangs on it.
-                recipient_tokens.extend(_prep_objects(obj, _RECIPIENT_PREPS))
+                # means; the recipient hangs on it ("aid for Bosnia", "efforts between").
+                recipient_tokens.extend(_prep_objects(obj, _THEME_RECIPIENT_PREPS))
+                if entry.cameo[:2] != "15" and entry.cameo != "074":
+                    # people acted upon are recipients: "expelled two Russian diplomats"
+                    recipient_tokens.append(obj)
             elif obj.dep_ != "attr":
                 recipient_tokens.append(obj)
     recipient_tokens.extend(_prep_objects(verb, _RECIPIENT_PREPS - {"with"}))
@@ -699,8 +776,16 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
         recipient_tokens.extend(_prep_objects(light, _RECIPIENT_PREPS - {"with"}))
         recipient_tokens.extend(o for o in _direct_objects(light) if o.dep_ == "dative")
     else:
-        allowed = noun.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "ROOT") or (
-            noun.dep_ == "pobj" and noun.head.lower_ in _NOMINAL_TEMPORAL_PREPS
+        host = _activity_host(noun) if "subjof" in entry.flags else None
+        if host is not None:
+            # "converged for a rally", "shut the city in protest", "remained on alert":
+            # the clause's subject carries out the activity the noun names.
+            subject, passive = _subject(host)
+            if subject is not None and not passive:
+                actor_tokens.append(subject)
+        allowed = host is not None or (
+            noun.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "ROOT")
+            or (noun.dep_ == "pobj" and noun.head.lower_ in _NOMINAL_TEMPORAL_PREPS)
         )
         if not allowed:
             return None  # "breakthroughs from the talks": a reference, not a report
@@ -720,6 +805,14 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
         reason=reason,
         clause_head=light if light is not None else noun,
     )
+
+
+def _activity_host(noun: Token) -> Token | None:
+    """The verb a noun of activity hangs on through "in", "for", "on" or "into"."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in _ACTIVITY_PREPS and prep.head.pos_ == "VERB":
+        return prep.head
+    return None
 
 
 def _add_complement_recipients(ctx: _DocContext, draft: _Draft) -> None:
@@ -782,12 +875,28 @@ def _finish(
     if plover == "MOBILIZE" and not recipients:
         recipients = _anaphoric_recipients(ctx, draft, actor_ids)
     status = draft.status
+    if draft.reason == "purpose":
+        return None  # "resigned to allow elections": an aim, not a reported act
     # PLOVER: future cooperation is AGREE; announced retreats are CONCEDE.
     if status == "planned" and plover in _COOPERATIVE_FUTURE_CODES:
         cameo, plover, mode = _COOPERATIVE_FUTURE_CODES[plover], "AGREE", None
         row = code(cameo)
     elif status == "planned" and plover == "RETREAT":
         cameo, plover, mode = "080", "CONCEDE", None
+        row = code(cameo)
+    elif status == "planned" and plover in _THREAT_CODES:
+        # PLOVER: announced or intended conflict ("will impose martial law", "is ready to
+        # strike") is a THREATEN, coded as one category rather than ASSAULT + future.
+        # Speculation ("may attack") stays hypothetical: nobody has threatened anything.
+        cameo, plover, mode = _THREAT_CODES[plover], "THREATEN", None
+        row = code(cameo)
+    elif status == "negated" and plover in _REFUSABLE_CODES and _refusal(draft.trigger):
+        # "will not accept", "cannot allow": a refusal, which CAMEO and PLOVER code as REJECT.
+        cameo, plover, mode, status = _REFUSABLE_CODES[plover], "REJECT", None, "occurred"
+        row = code(cameo)
+    if plover == "MOBILIZE" and len(actor_ids) > 1 and draft.entry.pos == "N":
+        # Exercises held by two or more parties are joint military cooperation.
+        cameo, plover, mode = "062", "COOPERATE", None
         row = code(cameo)
     if plover in _NEEDS_RECIPIENT and not recipients and len(actor_ids) < 2:
         return None  # a compound actor ("X and Y held joint exercises") is its own partner
@@ -815,6 +924,12 @@ def _finish(
         end=sent.end_char,
         why=_why(draft, plover, cameo, recipients),
     )
+
+
+def _refusal(trigger: Token) -> bool:
+    """A negated future or ability: "will not accept", "cannot allow", "would not provide"."""
+    auxes = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxes & (_FUTURE_AUX | _HYPOTHETICAL_AUX | {"would"}))
 
 
 def _anaphoric_recipients(
@@ -905,6 +1020,55 @@ def _why(draft: _Draft, plover: str, cameo: str, recipients: list[tuple[Token, A
     return " ".join(parts)
 
 
+_DEMAND_ENTRY = LexEntry(
+    lemma="must", pos="V", cameo="100", plover=None, mode=None, requires=(), flags=frozenset()
+)
+
+
+def _reported_demands(ctx: _DocContext, doc: Doc, triggers: dict[int, LexEntry]) -> list[_Draft]:
+    """ "X said (that) Y must/should do Z": a demand by X on Y (CAMEO 10, PLOVER REQUEST).
+
+    The obligation's own verb is what is demanded, not an event, so its trigger is consumed.
+    """
+    drafts: list[_Draft] = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _DEMAND_REPORTING_VERBS:
+            continue
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or not any(
+                c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in clause.children
+            ):
+                continue
+            speaker, passive = _subject(verb)
+            addressee, _ = _subject(clause)
+            if speaker is None or passive or addressee is None:
+                continue
+            actors = _resolve_all(ctx, [speaker])
+            recipients = _resolve_all(ctx, [addressee])
+            if (
+                not actors
+                or not recipients
+                or {a.id for _, a in actors} & {a.id for _, a in recipients}
+            ):
+                continue
+            inner = [t.i for t in clause.subtree if t.i in triggers and t.dep_ != "ccomp"]
+            status, reason = _verb_status(verb)
+            drafts.append(
+                _Draft(
+                    trigger=verb,
+                    entry=_DEMAND_ENTRY,
+                    rule=f"demand '{clause.lemma_.lower()}' under",
+                    actors=actors,
+                    recipients=recipients,
+                    status=status,
+                    reason=reason,
+                    clause_head=verb,
+                    consumed=tuple(inner),
+                )
+            )
+    return drafts
+
+
 # ---------------------------------------------------------------- entry point
 
 
@@ -932,6 +1096,12 @@ def find_events(
     consumed: set[int] = set()
     complement_tokens: dict[int, Token] = {}
     for i, entry in triggers.items():
+        if entry.pos == "V":
+            # "ended mediation efforts", "cancelled the visit": the verb codes the event and
+            # its object noun is what it acts on, not a second event.
+            for obj in _direct_objects(doc[i]):
+                if obj.i in triggers and triggers[obj.i].pos == "N":
+                    consumed.add(obj.i)
         if "consume" in entry.flags:
             comp = _complement(doc[i])
             if comp is None:
@@ -939,8 +1109,16 @@ def find_events(
             complement_tokens[i] = comp
             if comp.i in triggers:
                 complements[i] = (triggers[comp.i], comp)
-                consumed.add(comp.i)
+            # What is agreed, demanded or refused is content, not a further event.
+            consumed.update(t.i for t in comp.subtree if t.i in triggers)
+    demands = _reported_demands(ctx, doc, triggers)
+    for draft in demands:
+        consumed.update(draft.consumed)
     events: list[Event] = []
+    for draft in demands:
+        event = _finish(ctx, draft, article, timexes)
+        if event is not None:
+            events.append(event)
     for i, entry in triggers.items():
         if i in consumed:
             continue

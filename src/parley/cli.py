@@ -26,7 +26,7 @@ from rich.table import Table
 from parley import nlp, pipeline, sources
 from parley.actors import KnownActors
 from parley.records import Article, Extraction, InputProblem
-from parley.store import Store
+from parley.store import Store, StoreError
 
 app = typer.Typer(
     help="Dated news in, event data on international relations out.",
@@ -346,3 +346,21 @@ def _print_extraction(extraction: Extraction) -> None:
         speaker = names.get(q.speaker or "", q.speaker_text or "?")
         via = f" (via {q.via})" if q.via else ""
         out.print(f"[bold]{speaker}[/bold]{via}: “{q.text}”", highlight=False)
+
+
+@app.command()
+def serve(
+    store: StoreOption = Path(DEFAULT_STORE),
+    host: Annotated[
+        str, typer.Option(help="Interface to bind; keep 127.0.0.1 unless you mean it.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the dashboard and the read-only JSON API over a store."""
+    from parley import web  # FastAPI is only imported by the command that needs it
+
+    try:
+        web.serve(store, host=host, port=port)
+    except StoreError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None

@@ -33,8 +33,10 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from parley.analysis import next_period, period_label
 from parley.records import Actor, Extraction
 
 try:
@@ -345,8 +347,17 @@ class Store:
     def _commit(self, batch: Sequence[Extraction], report: IngestReport) -> None:
         """Write one batch: its part files, then its manifest (which makes it visible)."""
         now = dt.datetime.now(dt.UTC)
+        self._write_batch(_batch_tables(batch, now), [e.article.id for e in batch], now, report)
+
+    def _write_batch(
+        self,
+        tables: dict[str, pa.Table],
+        article_ids: list[str],
+        now: dt.datetime,
+        report: IngestReport,
+    ) -> None:
+        """Part files first, then the manifest naming them; runs under the writer lock."""
         batch_id = f"{now:%Y%m%dT%H%M%S%f}-{secrets.token_hex(3)}"
-        tables = _batch_tables(batch, now)
         files: dict[str, str] = {}
         for name, table in tables.items():
             if table.num_rows == 0:
@@ -364,7 +375,7 @@ class Store:
             "committed_at": now.isoformat(),
             "files": files,
             "rows": {name: table.num_rows for name, table in tables.items()},
-            "article_ids": [e.article.id for e in batch],
+            "article_ids": article_ids,
         }
         target = self.path / COMMITS / f"{batch_id}.json"
         tmp = target.with_name(f".{target.name}.tmp")
@@ -374,12 +385,45 @@ class Store:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
         _fsync_dir(target.parent)
-        report.articles_new += len(batch)
+        report.articles_new += len(article_ids)
         report.events += tables["events"].num_rows
         report.quotes += tables["quotes"].num_rows
         report.actors += tables["actors"].num_rows
         report.timexes += tables["timexes"].num_rows
         report.batches += 1
+
+    # ----------------------------------------------------------------------- other writers
+
+    @contextlib.contextmanager
+    def writer(self) -> Iterator[set[str]]:
+        """Hold the writer lock for a run of :meth:`commit_tables` calls.
+
+        For writers whose rows are built elsewhere (Spark executors run
+        :func:`batch_tables`; the driver commits here), so their batches follow the same
+        commit protocol as :meth:`ingest`. Yields the ids of the committed articles: the
+        caller skips those and adds each article it sends, as :meth:`ingest` does.
+        """
+        with self._writer_lock():
+            self._clean_orphans()
+            self._holding_writer = True
+            try:
+                yield self._committed_ids(refresh=True)
+            finally:
+                self._holding_writer = False
+
+    def commit_tables(
+        self,
+        tables: dict[str, pa.Table],
+        article_ids: Sequence[str],
+        committed_at: dt.datetime,
+        report: IngestReport,
+    ) -> None:
+        """Commit one batch made by :func:`batch_tables` (only inside :meth:`writer`)."""
+        if not getattr(self, "_holding_writer", False):
+            raise StoreError("commit_tables needs the writer lock: call it inside Store.writer()")
+        if not article_ids:
+            return
+        self._write_batch(tables, list(article_ids), committed_at, report)
 
     # ----------------------------------------------------------------------- reading
 
@@ -585,8 +629,313 @@ class Store:
         )
         return self.sql(query).to_pylist()
 
+    # ----------------------------------------------------------------------- bulk loads
+
+    def ingest_tables(self, tables: dict[str, pa.Table]) -> IngestReport:
+        """Commit ready-made Arrow tables (one per store table) as one batch.
+
+        For bulk and synthetic loads and for other writers that already hold rows in the
+        store's layout: no Extraction objects are built. Missing tables are empty;
+        columns are cast to the store schema. Rows whose article is already stored are
+        dropped, as ``ingest`` would skip that article.
+        """
+        unknown = set(tables) - set(TABLES)
+        if unknown:
+            raise StoreError(f"unknown tables {sorted(unknown)}: use {', '.join(TABLES)}")
+        report = IngestReport()
+        with self._writer_lock():
+            self._clean_orphans()
+            stored = self._committed_ids(refresh=True)
+            conformed: dict[str, pa.Table] = {}
+            for name, schema in SCHEMAS.items():
+                table = tables.get(name, schema.empty_table())
+                try:
+                    table = table.select(schema.names).cast(schema)
+                except (KeyError, pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+                    raise StoreError(f"table {name} does not fit the store: {exc}") from None
+                key = "id" if name == "articles" else "article_id"
+                if stored and table.num_rows:
+                    keep = pc.invert(pc.is_in(table[key], value_set=pa.array(sorted(stored))))
+                    table = table.filter(keep)
+                conformed[name] = table
+            article_ids = [i for i in conformed["articles"]["id"].to_pylist() if i not in stored]
+            report.articles_skipped = tables.get("articles", pa.table({"id": []})).num_rows - len(
+                article_ids
+            )
+            if article_ids:
+                self._write_batch(conformed, article_ids, dt.datetime.now(dt.UTC), report)
+        return report
+
+    # ----------------------------------------------------------------------- dashboard queries
+    # Used by the dashboard and JSON API (web.py). The methods above keep their behaviour;
+    # these add what pages need: exact actor names, text search, newest-first order,
+    # paging, and aggregation in SQL so a page over millions of events stays fast.
+
+    def version(self) -> tuple[str, ...]:
+        """Names of the committed batches: it changes exactly when readable data changes."""
+        return tuple(self._read_manifests())
+
+    def find_events(
+        self,
+        *,
+        actor: str | None = None,
+        actor_name: str | None = None,
+        countries: tuple[str | None, str | None] | None = None,
+        undirected: bool = False,
+        type: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        within: bool = False,
+        quad_classes: Sequence[int] | None = None,
+        text: str | None = None,
+        newest_first: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> pa.Table:
+        """Events with the filters of :meth:`events` and more.
+
+        ``actor_name``: exactly this name, as stored, on either side. ``within``: the
+        event's whole period lies in [since, until] (what :meth:`trend` counts), instead
+        of overlapping it. ``quad_classes``: QuadClass in these. ``text``: the evidence
+        sentence or a participant's name contains it (any case).
+        """
+        where, params = _event_filters(
+            actor, actor_name, countries, undirected, type, since, until, within,
+            quad_classes, text,
+        )  # fmt: skip
+        if newest_first:
+            order = "date_start DESC NULLS LAST, published DESC, article_id, event_index"
+        else:
+            order = "date_start NULLS LAST, published, article_id, event_index"
+        query = "SELECT * FROM events"
+        if where:
+            query += " WHERE " + " AND ".join(f"({clause})" for clause in where)
+        query += f" ORDER BY {order}"
+        if limit is not None:
+            query += " LIMIT ?"
+            params.append(int(limit))
+        if offset:
+            query += " OFFSET ?"
+            params.append(int(offset))
+        return _conform(self.sql(query, params), SCHEMAS["events"])
+
+    def count_events(self, **filters: Any) -> int:
+        """How many events :meth:`find_events` would give with these filters and no limit."""
+        where, params = _event_filters(**filters)
+        query = "SELECT count(*) AS n FROM events"
+        if where:
+            query += " WHERE " + " AND ".join(f"({clause})" for clause in where)
+        return int(self.sql(query, params)["n"][0].as_py())
+
+    def event(self, article_id: str, event_index: int) -> dict[str, Any] | None:
+        """One stored event (a mention: article and its index there), or None."""
+        table = self._select(
+            "events", ["article_id = ?", "event_index = ?"], [article_id, event_index],
+            "article_id", 1,
+        )  # fmt: skip
+        return table.to_pylist()[0] if table.num_rows else None
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """One stored article, or None."""
+        table = self._select("articles", ["id = ?"], [article_id], "id", 1)
+        return table.to_pylist()[0] if table.num_rows else None
+
+    def article_actors(self, article_id: str) -> list[dict[str, Any]]:
+        """The actors found in one article, with their mention spans."""
+        return self._select(
+            "actors", ["article_id = ?"], [article_id], "actor_id", None
+        ).to_pylist()
+
+    def trend(
+        self,
+        a: str | None = None,
+        b: str | None = None,
+        by: str = "week",
+        directed: bool = False,
+        *,
+        actor_name: str | None = None,
+        type: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        fill: bool = True,
+    ) -> list[dict[str, Any]]:
+        """Counts per period, as :func:`parley.analysis.trend` computes them, in SQL.
+
+        ``a``/``b``: actor and recipient country (either direction unless ``directed``);
+        one of them alone means that country on either side (on the actor side if
+        ``directed``). An event counts in a period only when its whole date period lies
+        in it. ``fill`` adds zero rows for empty periods between the first and last.
+        """
+        countries = (a, b) if (a or b) else None
+        where, params = _event_filters(
+            countries=countries, undirected=not directed, type=type, since=since,
+            until=until, within=True, actor_name=actor_name,
+        )  # fmt: skip
+        grouped = self._trend_rows(where, params, by, pair_key=False)
+        return _trend_series(grouped.get(None, []), by, fill)
+
+    def pair_trends(
+        self,
+        pairs: Sequence[tuple[str, str]],
+        by: str = "week",
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        fill: bool = True,
+    ) -> dict[tuple[str, str], list[dict[str, Any]]]:
+        """:meth:`trend` for several undirected country pairs in one pass over the events.
+
+        Keys are the pairs as given; a pair with no events maps to an empty list.
+        """
+        if not pairs:
+            return {}
+        wanted = sorted({_pair_key(x, y) for x, y in pairs})
+        where, params = _event_filters(since=since, until=until, within=True)
+        grouped = self._trend_rows(where, params, by, pair_key=True, pairs=wanted)
+        return {(x, y): _trend_series(grouped.get(_pair_key(x, y), []), by, fill) for x, y in pairs}
+
+    def _trend_rows(
+        self,
+        where: list[str],
+        params: list[Any],
+        by: str,
+        pair_key: bool,
+        pairs: Sequence[tuple[str, str]] = (),
+    ) -> dict[tuple[str, str] | None, list[dict[str, Any]]]:
+        if by not in _PERIOD_SQL:
+            raise ValueError(f"unknown period {by!r}: use day, week or month")
+        start, end = (_PERIOD_SQL[by].format(column=c) for c in ("date_start", "date_end"))
+        where = [*where, "date_start IS NOT NULL", f"{start} = {end}"]
+        params = list(params)
+        source = "events"
+        keys = "NULL AS a, NULL AS b"
+        if pair_key:
+            # One row per event and undirected country pair it joins (an event between
+            # USA+GBR and CHN counts once for USA-CHN and once for GBR-CHN).
+            source = f"({_PAIRS_SQL}) AS events"
+            keys = "a, b"
+            where.append("list_contains(?, a || '-' || b)")
+            params.append([f"{x}-{y}" for x, y in pairs])
+        query = (
+            f"SELECT {keys}, {start} AS start, count(*) AS events, "
+            + ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS quad{q}" for q in range(1, 5))
+            + ", fsum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean "
+            f"FROM {source} WHERE " + " AND ".join(f"({c})" for c in where)
+            + " GROUP BY ALL ORDER BY a, b, start"
+        )  # fmt: skip
+        grouped: dict[tuple[str, str] | None, list[dict[str, Any]]] = {}
+        for row in self.sql(query, params).to_pylist():
+            key = (row.pop("a"), row.pop("b")) if pair_key else None
+            grouped.setdefault(key, []).append(row)
+        return grouped
+
+    def relationships(
+        self,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int | None = 20,
+    ) -> list[dict[str, Any]]:
+        """The most active undirected country pairs: events, cooperation, conflict, latest.
+
+        ``a`` sorts before ``b``. Cooperation is QuadClass 1-2, conflict 3-4. Dates as in
+        :meth:`events` (overlap).
+        """
+        where, params = _event_filters(since=since, until=until)
+        query = (
+            "SELECT a, b, count(*) AS events, "
+            "count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation, "
+            "count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict, "
+            "avg(goldstein) AS goldstein_mean, max(date_start) AS latest "
+            f"FROM ({_PAIRS_SQL}) AS pairs"
+        )
+        if where:
+            query += " WHERE " + " AND ".join(f"({c})" for c in where)
+        query += " GROUP BY a, b ORDER BY events DESC, a, b"
+        if limit is not None:
+            query += " LIMIT ?"
+            params.append(int(limit))
+        return self.sql(query, params).to_pylist()
+
+    def actor_summaries(
+        self,
+        name: str | None = None,
+        country: str | None = None,
+        limit: int | None = 100,
+    ) -> list[dict[str, Any]]:
+        """Actors by name, most often seen first: latest country/sector/role, articles, dates.
+
+        ``name``: the name contains this (any case); ``country``: its latest country.
+        """
+        where: list[str] = ["name IS NOT NULL", "name <> ''"]
+        params: list[Any] = []
+        if name:
+            where.append("contains(lower(name), ?)")
+            params.append(name.lower())
+        query = _ACTOR_SUMMARY_SQL.format(where=" AND ".join(where))
+        if country:
+            query = f"SELECT * FROM ({query}) WHERE upper(country) = ?"
+            params.append(country.upper())
+        query += " ORDER BY articles DESC, name"
+        if limit is not None:
+            query += " LIMIT ?"
+            params.append(int(limit))
+        return self.sql(query, params).to_pylist()
+
+    def actor_profile(self, name: str) -> dict[str, Any] | None:
+        """What the store knows of one actor name (any case), or None if never seen."""
+        query = _ACTOR_SUMMARY_SQL.format(where="lower(name) = ?")
+        rows = self.sql(query + " ORDER BY articles DESC LIMIT 1", [name.lower()]).to_pylist()
+        return rows[0] if rows else None
+
+    def counterparts(self, name: str, limit: int | None = 20) -> list[dict[str, Any]]:
+        """Who an actor (exactly this name, as stored) deals with: the names on the other
+        side of its events, busiest first."""
+        query = """
+            WITH mine AS (
+                SELECT quad_class,
+                    list_contains(actor_names, ?) AS acts,
+                    list_contains(recipient_names, ?) AS receives,
+                    actor_names, actor_countries, recipient_names, recipient_countries
+                FROM events
+                WHERE list_contains(actor_names, ?) OR list_contains(recipient_names, ?)
+            ), others AS (
+                SELECT quad_class, unnest(recipient_names) AS other,
+                    unnest(recipient_countries) AS country FROM mine WHERE acts
+                UNION ALL
+                SELECT quad_class, unnest(actor_names), unnest(actor_countries)
+                FROM mine WHERE receives
+            )
+            SELECT other AS name, first(country ORDER BY country NULLS LAST) AS country,
+                count(*) AS events,
+                count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
+                count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict
+            FROM others WHERE other IS NOT NULL AND lower(other) <> ?
+            GROUP BY other ORDER BY events DESC, other
+        """
+        params: list[Any] = [name, name, name, name, name.lower()]
+        if limit is not None:
+            query += " LIMIT ?"
+            params.append(int(limit))
+        return self.sql(query, params).to_pylist()
+
+    def actor_quotes(self, name: str, limit: int | None = 50) -> pa.Table:
+        """Quotes whose speaker is exactly this name (any case), newest first."""
+        return self._select(
+            "quotes", ["lower(speaker_name) = ?"], [name.lower()],
+            "published DESC, article_id, quote_index", limit,
+        )  # fmt: skip
+
+    def latest_date(self) -> dt.date | None:
+        """The latest event period start in the store (the dashboard's "now")."""
+        return self.sql("SELECT max(date_start) AS d FROM events")["d"][0].as_py()
+
 
 # --------------------------------------------------------------------------- rows
+
+
+def batch_tables(batch: Sequence[Extraction], now: dt.datetime) -> dict[str, pa.Table]:
+    """The rows of a batch, one Arrow table per store table, as :meth:`Store.ingest` writes
+    them; ``now`` is their ``ingested_at``. Picklable: Spark executors build these."""
+    return _batch_tables(batch, now)
 
 
 def _batch_tables(batch: Sequence[Extraction], now: dt.datetime) -> dict[str, pa.Table]:
@@ -692,6 +1041,146 @@ def _add_rows(
         )
     for timex in extraction.timexes:
         _append(columns["timexes"], article_id=article_id, **asdict(timex))
+
+
+# --------------------------------------------------------------------------- dashboard SQL
+
+# The period an event date falls in, per trend granularity (weeks start on Monday, ISO).
+_PERIOD_SQL = {
+    "day": "{column}",
+    "week": "CAST(date_trunc('week', {column}) AS DATE)",
+    "month": "CAST(date_trunc('month', {column}) AS DATE)",
+}
+
+# One row per event and undirected country pair (a < b) it joins, self-pairs left out.
+# Most events have one country a side: they take the fast path; the rest are unnested,
+# and an event naming both countries on both sides counts once for that pair.
+_PAIR_COLUMNS = "quad_class, goldstein, date_start, date_end"
+_PAIRS_SQL = f"""
+    SELECT least(ac, rc) AS a, greatest(ac, rc) AS b, {_PAIR_COLUMNS} FROM (
+        SELECT actor_countries[1] AS ac, recipient_countries[1] AS rc, {_PAIR_COLUMNS}
+        FROM events WHERE len(actor_countries) = 1 AND len(recipient_countries) = 1
+        UNION ALL
+        SELECT ac, rc, {_PAIR_COLUMNS} FROM (
+            SELECT ac, unnest(rcs) AS rc, acs, rcs, {_PAIR_COLUMNS} FROM (
+                SELECT unnest(list_distinct(actor_countries)) AS ac,
+                    list_distinct(actor_countries) AS acs,
+                    list_distinct(recipient_countries) AS rcs, {_PAIR_COLUMNS}
+                FROM events
+                WHERE NOT (len(actor_countries) = 1 AND len(recipient_countries) = 1)
+            )
+        ) WHERE NOT (ac > rc AND list_contains(acs, rc) AND list_contains(rcs, ac))
+    ) WHERE ac IS NOT NULL AND rc IS NOT NULL AND ac <> rc
+"""
+
+_ACTOR_SUMMARY_SQL = """
+    SELECT name,
+        first(country ORDER BY published DESC, article_id DESC)
+            FILTER (WHERE country IS NOT NULL) AS country,
+        first(sector ORDER BY published DESC, article_id DESC)
+            FILTER (WHERE sector IS NOT NULL) AS sector,
+        first(role ORDER BY published DESC, article_id DESC)
+            FILTER (WHERE role IS NOT NULL) AS role,
+        first(kind ORDER BY published DESC, article_id DESC) AS kind,
+        count(DISTINCT article_id) AS articles,
+        min(published) AS first_seen, max(published) AS last_seen
+    FROM actors WHERE {where} GROUP BY name
+"""
+
+
+def _event_filters(
+    actor: str | None = None,
+    actor_name: str | None = None,
+    countries: tuple[str | None, str | None] | None = None,
+    undirected: bool = False,
+    type: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    within: bool = False,
+    quad_classes: Sequence[int] | None = None,
+    text: str | None = None,
+) -> tuple[list[str], list[Any]]:
+    """WHERE clauses over the events table; the same meaning as ``Store.events`` where shared."""
+    where: list[str] = []
+    params: list[Any] = []
+    if actor:
+        where.append(
+            "contains(lower(array_to_string(actor_names, chr(31))), ?)"
+            " OR contains(lower(array_to_string(recipient_names, chr(31))), ?)"
+        )
+        params += [actor.lower()] * 2
+    if actor_name:  # exact list membership: far cheaper than joining names into strings
+        where.append("list_contains(actor_names, ?) OR list_contains(recipient_names, ?)")
+        params += [actor_name] * 2
+    if countries is not None:
+        source, target = countries
+        directed, directed_params = _pair_clause(source, target)
+        if undirected:
+            reverse, reverse_params = _pair_clause(target, source)
+            where.append(f"({directed}) OR ({reverse})")
+            params += directed_params + reverse_params
+        else:
+            where.append(directed)
+            params += directed_params
+    if type:
+        where.append("upper(type) = ?")
+        params.append(type.upper())
+    if since is not None:
+        where.append("date_start >= ?" if within else "date_end >= ?")
+        params.append(since)
+    if until is not None:
+        where.append("date_end <= ?" if within else "date_start <= ?")
+        params.append(until)
+    if quad_classes:
+        where.append("list_contains(?, quad_class)")
+        params.append([int(q) for q in quad_classes])
+    if text:  # names matched once in the small actors table, then by list membership
+        names = (
+            "(SELECT coalesce(list(DISTINCT name), []) FROM actors WHERE contains(lower(name), ?))"
+        )
+        where.append(
+            f"contains(lower(sentence), ?) OR list_has_any(actor_names, {names})"
+            f" OR list_has_any(recipient_names, {names})"
+        )
+        params += [text.lower()] * 3
+    return where, params
+
+
+def _pair_key(x: str, y: str) -> tuple[str, str]:
+    x, y = x.upper(), y.upper()
+    return (x, y) if x <= y else (y, x)
+
+
+def _trend_series(rows: list[dict[str, Any]], by: str, fill: bool) -> list[dict[str, Any]]:
+    """SQL aggregates shaped like :func:`parley.analysis.trend` output, gaps filled."""
+    if not rows:
+        return []
+    by_start = {row["start"]: row for row in rows}
+    starts = sorted(by_start)
+    if fill:
+        starts, day = [], min(by_start)
+        while day <= max(by_start):
+            starts.append(day)
+            day = next_period(day, by)  # type: ignore[arg-type]
+    series = []
+    for start in starts:
+        row = by_start.get(start, {})
+        quads = [int(row.get(f"quad{q}", 0)) for q in range(1, 5)]
+        coded, conflict = sum(quads), quads[2] + quads[3]
+        series.append(
+            {
+                "period": period_label(start, by),  # type: ignore[arg-type]
+                "start": start,
+                "events": int(row.get("events", 0)),
+                **{f"quad{q}": quads[q - 1] for q in range(1, 5)},
+                "conflict": conflict,
+                "conflict_share": conflict / coded if coded else None,
+                "goldstein_sum": float(row.get("goldstein_sum") or 0.0),
+                "goldstein_mean": row.get("goldstein_mean"),
+                "happenings": None,
+            }
+        )
+    return series
 
 
 # --------------------------------------------------------------------------- helpers

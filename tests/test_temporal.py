@@ -253,3 +253,27 @@ def test_offsets_match_text(model: Language) -> None:
 def test_datetime_publication_is_a_date(model: Language) -> None:
     found = _timexes(model, "He arrived yesterday.", dt.datetime(2023, 6, 19, 15, 30))
     assert [t.value for t in found] == ["2023-06-18"]
+
+
+def test_event_date_ignores_dates_of_other_clauses(model: Language) -> None:
+    doc = model(
+        "The two sides agreed to resume a dialogue that was suspended in 2019 "
+        "and invited Chile to visit in August."
+    )
+    found = temporal.find_timexes(doc, MONDAY)
+    agreed, suspended, invited, visit = (
+        next(t for t in doc if t.text == word)
+        for word in ("agreed", "suspended", "invited", "visit")
+    )
+    published = ("2023-06-19", "day", "published")
+    assert temporal.event_date(doc, agreed, found, MONDAY, "occurred") == published
+    assert temporal.event_date(doc, invited, found, MONDAY, "occurred") == published
+    assert temporal.event_date(doc, suspended, found, MONDAY, "occurred")[0] == "2019"
+    assert temporal.event_date(doc, visit, found, MONDAY, "planned")[0] == "2023-08"
+
+
+def test_event_date_ignores_a_date_describing_an_argument(model: Language) -> None:
+    doc = model("Iran violated the 2015 accord.")
+    found = temporal.find_timexes(doc, MONDAY)
+    violated = next(t for t in doc if t.text == "violated")
+    assert temporal.event_date(doc, violated, found, MONDAY, "occurred")[2] == "published"

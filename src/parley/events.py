@@ -26,6 +26,7 @@ Precision comes first: an event needs a lexicon trigger and an actor resolved to
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -165,6 +166,28 @@ _PLAN_VERBS = _words(
     "arrange prepare due slate poise vow pledge promise agree offer go"
 )
 _TRY_VERBS = _words("try attempt consider mull")
+# Verbs whose object carries out their to-infinitive ("invited Arata to visit", "urged Y to
+# stop"): the complement's actor is that object, and its act is not yet real.
+_OBJECT_CONTROL_VERBS = _words(
+    "invite urge ask tell order encourage persuade call press request allow permit "
+    "authorize authorise force compel advise instruct push pressure lobby implore beg"
+)
+# Verbs whose subject, not their object, carries out the complement ("promised Y to").
+_SUBJECT_CONTROL_VERBS = _words("promise vow pledge threaten swear offer")
+# "the first minister to visit Japan since 2019": a description of the person, not a visit.
+_DESCRIPTIVE_ORDINALS = _words("first last only second third latest next")
+# Weapons and vehicles after "with" are instruments, never parties ("attacked with drones").
+_INSTRUMENT_NOUNS = _words(
+    "drone missile rocket bomb shell artillery mortar gun rifle weapon tank grenade "
+    "explosive knife aircraft jet warplane helicopter munition bullet baton truck car "
+    "firearm machete cannon howitzer airstrike strike fire gas teargas projectile vehicle "
+    "device weaponry arm ammunition"
+)
+# Nouns for a settlement named by its "of" object ("the Ukrainian city of Odesa").
+_SETTLEMENT_NOUNS = _words(
+    "city town village port capital region province district area settlement suburb "
+    "island state oblast county municipality"
+)
 # Adjectives of willingness or readiness taking a to-infinitive ("is ready to send troops"):
 # PLOVER reads them as commitments (AGREE for cooperation, THREATEN for conflict).
 _WILLING_ADJECTIVES = _words(
@@ -191,6 +214,7 @@ _DEMAND_REPORTING_VERBS = _words(
     "say tell add state declare insist conclude stress argue write maintain assert reiterate"
 )
 _OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+_CONTROLLED = "asked to by"  # the status reason of an object-control complement
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _NEGATIVE_DETERMINERS = frozenset({"neither", "no"})
@@ -200,6 +224,7 @@ _RECIPIENT_PREPS = _words(
     "with to against on at upon near around off toward towards into over onto"
 )
 _ACTIVITY_PREPS = _words("in for on into")
+_MEASURE_PREPS = _words("of in")  # "500 million euros in aid", "tonnes of food"
 _THEME_RECIPIENT_PREPS = _RECIPIENT_PREPS | _words("for between")
 _NOMINAL_TEMPORAL_PREPS = _words("after during following before since amid ahead")
 # Definite descriptions standing for a country named earlier ("near the island").
@@ -215,6 +240,7 @@ _GROUP_NOUNS = _words(
     "nationalist separatist tribesman thousand hundred dozen"
 )
 _VISIT_NOUNS = _words("trip visit tour journey arrival voyage")
+_TRAVEL_CODES = frozenset({"042", "043"})
 _TRAVEL_VERBS = _words("travel fly head arrive visit tour")
 _COOPERATIVE_FUTURE_CODES = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 _NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
@@ -403,7 +429,7 @@ class _Matcher:
 
     def object_ok(self, obj: Token, words: frozenset[str]) -> bool:
         """An object or what it measures or classifies: "5 million dollars of aid",
-        "700 kg of medicine", "a military aid program"."""
+        "500 million euros in aid", "700 kg of medicine", "a military aid program"."""
         if self.word_ok(obj, words):
             return True
         for child in obj.children:
@@ -412,7 +438,9 @@ class _Matcher:
             ):
                 return True
         return any(
-            self.word_ok(part, words) for part in _prep_objects(obj, {"of"}) if "*" not in words
+            self.word_ok(part, words)
+            for part in _prep_objects(obj, _MEASURE_PREPS)
+            if "*" not in words
         )
 
     def holds(self, token: Token, req: Requirement) -> bool:
@@ -560,7 +588,7 @@ def _resolve_all(ctx: _DocContext, tokens: Iterable[Token]) -> list[tuple[Token,
     found: list[tuple[Token, Actor]] = []
     for token in tokens:
         for conj in _conjuncts(token):
-            actor = _resolve(ctx, conj)
+            actor = _named_settlement(ctx, conj) or _resolve(ctx, conj)
             if actor is None:
                 actor = _place_actor(ctx, conj)
             if actor is not None and all(actor.id != a.id for _, a in found):
@@ -573,6 +601,28 @@ def _resolve_all(ctx: _DocContext, tokens: Iterable[Token]) -> list[tuple[Token,
                         if other is not None and all(other.id != a.id for _, a in found):
                             found.append((part, other))
     return found
+
+
+def _instrument(token: Token) -> bool:
+    """A weapon or vehicle: the means of an act, not a party to it."""
+    return token.lemma_.lower() in _INSTRUMENT_NOUNS or token.lower_ in _INSTRUMENT_NOUNS
+
+
+def _named_settlement(ctx: _DocContext, token: Token) -> Actor | None:
+    """ "the Ukrainian city of Odesa": the place named by "of" (its own actor, else the
+    country it lies in), which says more than the description "Ukrainian city"."""
+    if token.lemma_.lower() not in _SETTLEMENT_NOUNS:
+        return None
+    for name in _prep_objects(token, {"of"}):
+        if ctx.place_at(name) is None:
+            continue
+        actor = ctx.token_actor(name)
+        if actor is not None and actor.country:
+            return actor
+        actor = _place_actor(ctx, name)
+        if actor is not None:
+            return actor
+    return None
 
 
 def _place_actor(ctx: _DocContext, token: Token) -> Actor | None:
@@ -592,6 +642,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return child, True
         if node.dep_ == "relcl":
             return node.head, False
+        controller = _object_controller(node)
+        if controller is not None:
+            return controller, False
         if node.dep_ in ("conj", "xcomp", "advcl", "pcomp") and node.head.pos_ in ("VERB", "AUX"):
             node = node.head
             continue
@@ -602,6 +655,19 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             return node.head, False
         break
     return None, False
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object that carries out an infinitive: "invited Arata to visit" -> Arata."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head is verb or head.pos_ != "VERB":
+        return None
+    if head.lemma_.lower() in _SUBJECT_CONTROL_VERBS:
+        return None
+    for child in head.children:
+        if child.dep_ == "dobj" and child.i < verb.i:
+            return child
+    return None
 
 
 # ---------------------------------------------------------------- status
@@ -654,6 +720,8 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
             return "negated", f"negated '{head_lemma}'"
         if head_lemma in _TRY_VERBS:
             return "hypothetical", f"'{head_lemma}' to"
+        if head_lemma in _OBJECT_CONTROL_VERBS and _object_controller(verb) is not None:
+            return "planned", f"{_CONTROLLED} '{head_lemma}'"
         if head.pos_ == "ADJ" and head.lower_ in _WILLING_ADJECTIVES:
             if head.lower_ == "unwilling":
                 return "negated", "'unwilling' to"
@@ -733,6 +801,10 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
     if not passive:
         themes = _theme_words(entry)
         for obj in _direct_objects(verb):
+            measured = [m for m in _prep_objects(obj, _MEASURE_PREPS) if m.lemma_.lower() in themes]
+            if measured:
+                # "pledged 500 million euros in aid to Ukraine": the recipient hangs on the aid
+                recipient_tokens.extend(_prep_objects(measured[0], _THEME_RECIPIENT_PREPS))
             if obj.lemma_.lower() in themes or obj.lower_ in themes:
                 # "imposed sanctions on Iran", "deployed troops near": the object is the
                 # means; the recipient hangs on it ("aid for Bosnia", "efforts between").
@@ -743,7 +815,12 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
             elif obj.dep_ != "attr":
                 recipient_tokens.append(obj)
     recipient_tokens.extend(_prep_objects(verb, _RECIPIENT_PREPS - {"with"}))
-    with_tokens = _prep_objects(verb, {"with"})
+    if entry.cameo in _TRAVEL_CODES and "swap" not in entry.flags:
+        # "arrived in Tokyo": the place visited stands for its host country
+        recipient_tokens.extend(
+            t for t in _prep_objects(verb, {"in", "at"}) if ctx.place_at(t) is not None
+        )
+    with_tokens = [t for t in _prep_objects(verb, {"with"}) if not _instrument(t)]
     if "mutual" in entry.flags:
         actor_tokens.extend(with_tokens)
     else:
@@ -863,6 +940,8 @@ def _refined_code(draft: _Draft) -> str:
 def _finish(
     ctx: _DocContext, draft: _Draft, article: Article, timexes: tuple[Timex, ...]
 ) -> Event | None:
+    # Unnamed, countryless groups ("ministers", "drones") say nothing an analyst can use.
+    draft.actors = [(t, a) for t, a in draft.actors if not _generic(a)]
     actor_ids = [a.id for _, a in draft.actors]
     if not actor_ids:
         return None
@@ -871,14 +950,23 @@ def _finish(
     overridden = draft.entry.plover is not None and cameo == draft.entry.cameo
     plover = draft.entry.plover if overridden else row.plover_type
     mode = (draft.entry.mode if overridden else None) or row.mode
-    recipients = [(t, a) for t, a in draft.recipients if a.id not in actor_ids]
+    recipients = [(t, a) for t, a in draft.recipients if a.id not in actor_ids and not _generic(a)]
     if plover == "MOBILIZE" and not recipients:
         recipients = _anaphoric_recipients(ctx, draft, actor_ids)
     status = draft.status
     if draft.reason == "purpose":
         return None  # "resigned to allow elections": an aim, not a reported act
-    # PLOVER: future cooperation is AGREE; announced retreats are CONCEDE.
-    if status == "planned" and plover in _COOPERATIVE_FUTURE_CODES:
+    date, precision, source = temporal.event_date(
+        ctx.doc, draft.trigger, timexes, article.published, status
+    )
+    if status == "occurred" and source == "text" and _after(date, precision, article.published):
+        # Nothing dated after the publication can have happened yet ("to visit in June").
+        status = draft.status = "planned"
+        draft.reason = "dated after publication"
+    controlled = draft.reason.startswith(_CONTROLLED)
+    # PLOVER: future cooperation is AGREE; announced retreats are CONCEDE. What one party
+    # invites or urges another to do is nobody's commitment yet: it stays as it is, planned.
+    if status == "planned" and plover in _COOPERATIVE_FUTURE_CODES and not controlled:
         cameo, plover, mode = _COOPERATIVE_FUTURE_CODES[plover], "AGREE", None
         row = code(cameo)
     elif status == "planned" and plover == "RETREAT":
@@ -901,9 +989,6 @@ def _finish(
     if plover in _NEEDS_RECIPIENT and not recipients and len(actor_ids) < 2:
         return None  # a compound actor ("X and Y held joint exercises") is its own partner
     sent = draft.trigger.sent
-    date, precision, source = temporal.event_date(
-        ctx.doc, draft.trigger, timexes, article.published, status
-    )
     location = _location(ctx, draft, plover, {t.i for t, _ in draft.actors + recipients})
     return Event(
         type=plover,
@@ -924,6 +1009,23 @@ def _finish(
         end=sent.end_char,
         why=_why(draft, plover, cameo, recipients),
     )
+
+
+def _generic(actor: Actor) -> bool:
+    """A group named only by a common noun and placed in no country ("officials")."""
+    return actor.country is None and actor.kind == "group" and actor.name == actor.name.lower()
+
+
+def _after(value: str, precision: str, published: dt.date) -> bool:
+    """Whether a date value lies wholly after the publication day."""
+    if precision == "day":
+        return value > published.isoformat()
+    if precision == "week":
+        year, week = int(value[:4]), int(value[6:8])
+        return dt.date.fromisocalendar(year, week, 1) > published
+    if precision == "month":
+        return (int(value[:4]), int(value[5:7])) > (published.year, published.month)
+    return int(value[:4]) > published.year
 
 
 def _refusal(trigger: Token) -> bool:
@@ -1069,6 +1171,37 @@ def _reported_demands(ctx: _DocContext, doc: Doc, triggers: dict[int, LexEntry])
     return drafts
 
 
+def _description(verb: Token) -> bool:
+    """ "the first South Korean minister to visit Japan since 2019": an infinitive that
+    ranks the noun it modifies describes a person, it reports no act."""
+    if verb.dep_ not in ("relcl", "acl") or not any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children
+    ):
+        return False
+    return any(
+        c.dep_ in ("amod", "advmod") and (c.lower_ in _DESCRIPTIVE_ORDINALS or c.tag_ == "JJS")
+        for c in verb.head.children
+    )
+
+
+def _entry_type(entry: LexEntry) -> str:
+    return entry.plover or code(entry.cameo).plover_type
+
+
+def _same_happening(verb: Token, triggers: dict[int, LexEntry]) -> bool:
+    """ "attacked the city, killing four people and damaging the port": a participle clause
+    with no subject of its own tells more of the main event, which alone is coded."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.pos_ == "VERB" and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "advcl" or clause.tag_ != "VBG":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in (*clause.children, *verb.children)):
+        return False
+    main = triggers.get(clause.head.i)
+    return main is not None and _entry_type(main) == _entry_type(triggers[verb.i])
+
+
 # ---------------------------------------------------------------- entry point
 
 
@@ -1096,6 +1229,8 @@ def find_events(
     consumed: set[int] = set()
     complement_tokens: dict[int, Token] = {}
     for i, entry in triggers.items():
+        if entry.pos == "V" and (_description(doc[i]) or _same_happening(doc[i], triggers)):
+            consumed.add(i)
         if entry.pos == "V":
             # "ended mediation efforts", "cancelled the visit": the verb codes the event and
             # its object noun is what it acts on, not a second event.

@@ -968,9 +968,13 @@ def event_date(
 ) -> tuple[str, str, str]:
     """(value, precision, source) of the event whose trigger is ``trigger``.
 
-    The timex attached to the trigger or to its chain of heads wins (fewest verbs crossed
-    between the timex and that chain, then closest to the trigger); otherwise the
-    publication date.
+    Only a timex in the event's own clause dates it: one attached to the trigger or to its
+    chain of heads (the chain stops at a relative clause, whose head noun belongs to another
+    event), or to a verb conjoined with that chain. A timex inside a relative clause or a
+    complement that modifies an argument ("a dialogue that was suspended in 2019"), inside
+    another event's clause ("invited X to visit in June") or describing another noun ("the
+    2015 accord") is not the event's date. Among the rest: fewest verbs crossed, then
+    closest to the trigger on the chain, then in the text. Otherwise the publication date.
     """
     if isinstance(published, dt.datetime):
         published = published.date()
@@ -979,8 +983,10 @@ def event_date(
     node, depth = trigger, 0
     while True:
         chain[node.i] = depth
-        if node.head is node or depth > 12:
+        if node.head is node or depth > 12 or (node.dep_ in _CLAUSE_MODIFIERS and depth > 0):
             break
+        if node.dep_ in _CLAUSE_MODIFIERS and node.pos_ in ("VERB", "AUX"):
+            break  # "Park, who arrived on Sunday, is ...": the main clause is another event
         node, depth = node.head, depth + 1
     best: tuple[tuple[int, int, int], Timex, str, str] | None = None
     for timex in timexes:
@@ -995,7 +1001,7 @@ def event_date(
         if span is None:
             continue
         rank = _governance(span.root, chain, trigger)
-        if best is None or rank < best[0]:
+        if rank is not None and (best is None or rank < best[0]):
             best = (rank, timex, *dated)
     if best is None:
         return published.isoformat(), "day", "published"
@@ -1005,8 +1011,17 @@ def event_date(
     return value, precision, "text"
 
 
-def _governance(root: Token, chain: dict[int, int], trigger: Token) -> tuple[int, int, int]:
-    """(verbs crossed, depth on the trigger's head chain, token distance): lower is closer."""
+# Clauses that modify a noun: their dates describe that noun, not the clause it sits in.
+_CLAUSE_MODIFIERS = frozenset({"relcl", "acl"})
+# Modifier relations by which a date describes a noun ("the 2015 accord", "2019's talks").
+_NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
+
+
+def _governance(root: Token, chain: dict[int, int], trigger: Token) -> tuple[int, int, int] | None:
+    """(verbs crossed, depth on the trigger's head chain, token distance), lower is closer;
+    None when the timex belongs to another clause or describes another noun."""
+    if root.dep_ in _NOUN_MODIFIER_DEPS and root.head.i not in chain:
+        return None
     crossed = 0
     node = root
     for _ in range(16):
@@ -1014,10 +1029,17 @@ def _governance(root: Token, chain: dict[int, int], trigger: Token) -> tuple[int
             return crossed, chain[node.i], abs(root.i - trigger.i)
         if node.head is node:
             break
-        node = node.head
+        child, node = node, node.head
         if node.pos_ in ("VERB", "AUX") and node.i not in chain:
+            # Only a verb conjoined with the event's own chain shares its time
+            # ("met Y and on Monday signed"); a relative clause, a complement or an
+            # adverbial clause is another happening.
+            if not (node.dep_ == "conj" and node.head.i in chain):
+                return None
             crossed += 1
-    return 99, 99, abs(root.i - trigger.i)
+        elif node.i not in chain and child.dep_ in _CLAUSE_MODIFIERS:
+            return None
+    return None
 
 
 def _forward(timex: Timex, value: str, precision: str, published: dt.date) -> str:

@@ -162,6 +162,79 @@ def test_speaker_from_a_colon_introduction(model: Language) -> None:
     assert quote.speaker_text == "The ministry"
 
 
+def test_time_or_dateline_is_not_the_speaker(model: Language) -> None:
+    doc = model(
+        "4:15 p.m.\n\nVeteran senator Joan Harper said: “We will keep fighting for this bill "
+        "until it passes.”"
+    )
+    quote = _only(quotes.find_quotes(doc, ()), "We will keep")
+    assert quote.speaker_text == "Veteran senator Joan Harper"
+
+
+def test_speaker_with_an_apposition_after_the_quote(model: Language) -> None:
+    doc = model("“We will not back down on this,” Ramirez, 61, told AFP in Lima on Monday.")
+    quote = _only(quotes.find_quotes(doc, ()), "We will not")
+    assert quote.speaker_text == "Ramirez"
+
+
+def test_any_verb_right_after_the_quote_reports_it(model: Language) -> None:
+    doc = model(
+        "“That is simply not true and everybody here knows it,” Harper shot back. "
+        "The crowd cheered."
+    )
+    quote = _only(quotes.find_quotes(doc, ()), "That is simply")
+    assert quote.speaker_text == "Harper"
+
+
+def test_quote_split_by_its_attribution_keeps_one_speaker(model: Language) -> None:
+    doc = model(
+        "“The danger,” said Paul Okafor, an economist at the central bank, “is that prices "
+        "keep rising for another year.”"
+    )
+    found = quotes.find_quotes(doc, ())
+    assert _only(found, "is that prices").speaker_text == "Paul Okafor"
+
+
+def test_cue_in_the_next_paragraph_does_not_report_the_quote(model: Language) -> None:
+    doc = model(
+        "“We are ready,” Qin said. “Nobody should doubt our resolve to defend it.”\n\n"
+        "Blinken, who met Qin for five hours, said the talks were useful."
+    )
+    qin = _actor(doc, "qin", "Qin")
+    blinken = _actor(doc, "blinken", "Blinken")
+    quote = _only(quotes.find_quotes(doc, (qin, blinken)), "Nobody should")
+    assert quote.speaker == "qin"
+
+
+def test_headline_name_and_colon_introduce_the_quote(model: Language) -> None:
+    doc = model("Warren: “Trump Is a Failure in Business and in Life”\n\nThe senator spoke.")
+    quote = _only(quotes.find_quotes(doc, ()), "Trump Is")
+    assert quote.speaker_text == "Warren"
+
+
+def test_beliefs_intentions_and_stances_are_attributions(model: Language) -> None:
+    doc = model(
+        "Sanders believes the primary system is rigged. The governor wants to raise taxes "
+        "on banks. Cruz endorsed the new trade agreement."
+    )
+    found = {q.text: q for q in quotes.find_quotes(doc, ())}
+    assert found["the primary system is rigged"].speaker_text == "Sanders"
+    assert found["to raise taxes on banks"].speaker_text == "The governor"
+    assert found["the new trade agreement"].speaker_text == "Cruz"
+    assert not any(q.direct for q in found.values())
+
+
+def test_according_to_gives_an_indirect_attribution(model: Language) -> None:
+    doc = model("The talks collapsed late on Monday, according to two European diplomats.")
+    [quote] = quotes.find_quotes(doc, ())
+    assert quote.text == "The talks collapsed late on Monday"
+    assert (quote.direct, quote.cue, quote.speaker_text) == (
+        False,
+        "according to",
+        "two European diplomats",
+    )
+
+
 def test_empty_doc(model: Language) -> None:
     assert quotes.find_quotes(model(""), ()) == ()
 

@@ -7,13 +7,20 @@ A quotation is found in two independent passes over one parsed document:
   paragraph and reopened at the start of the next is one quote (the news convention for long
   quotes). Quotes inside quotes stay part of the outer quote.
 * **Cue verbs.** A reporting verb ("said", "told", "stressed" ...) with a content clause that
-  holds no quotation marks gives an indirect quote ("Qin said the talks ...").
+  holds no quotation marks gives an indirect quote ("Qin said the talks ..."); so do beliefs
+  ("believes the system is rigged"), intentions ("wants to raise taxes"), stances on an object
+  ("endorsed Trump", "called for a recount") and "..., according to X" (PolNeAR's notion of
+  an attribution).
 
 Each direct quote is attributed in this order: the cue verb governing the quoted words in the
 dependency parse (which covers both "X said “...”" and "“...,” said X"), a cue right after or
-right before the quote in the neighbouring sentence, then the speaker of a quote just before
-it ("“...,” he said. “...”"). The speaker is the cue's subject, resolved to an actor through
-``actors.actor_at`` (so pronouns and surnames resolve through the actors stage's coreference).
+right before the quote in the neighbouring sentence, then a name standing next to the quote
+without a parse link ("“...,” Ramos, 58, told AFP", "“...,” Trump shot back", headline
+"Warren: “...”"), then the subject of the verb the quoted words hang from (mixed quotes of six
+words or more), then the speaker of a quote just before it ("“...,” he said. “...”", or
+"“...,” said X, “...”"). Cues across a paragraph break never count. The speaker is the cue's
+subject, resolved to an actor through ``actors.actor_at`` (so pronouns and surnames resolve
+through the actors stage's coreference).
 "According to X" and "told Reuters" give the source the words came through (``via``).
 """
 
@@ -23,6 +30,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -49,7 +57,16 @@ SPEECH_CUES = _lexicon(
     acknowledge signal hint predict forecast estimate calculate opine reason object protest
     plead beg pray swear vouch guarantee assure inform advise notify remind murmur whisper
     mutter stammer sigh laugh smile chuckle snap bark grumble confess call dub label brand
-    echo quote read
+    echo quote read surmise fume react rail scoff gush marvel rant interject deadpan sneer
+    cite point
+    """
+)
+# Inflected reporting verbs the tagger sometimes takes for nouns or adjectives.
+_CUE_FORMS = _lexicon(
+    """
+    said says told tells tweeted tweets wrote writes added adds asked asks explained
+    explains insisted insists stated states declared declares noted notes replied replies
+    responded responds continued continues
     """
 )
 # Verbs whose clause complement is reported speech ("Qin said that ..."); a narrower list, since
@@ -63,6 +80,48 @@ INDIRECT_CUES = _lexicon(
     conclude caution remark comment observe answer counter retort charge insist
     """
 )
+# Attitudes PolNeAR counts as attributions: "Sanders believes the system is rigged".
+BELIEF_CUES = _lexicon(
+    """
+    think believe hope fear expect know feel show find worry doubt suspect guess figure
+    realize realise recognize recognise understand assume suppose imagine contend predict
+    """
+)
+# Intentions with an infinitive: "Trump wants to build a wall", "declined to comment on".
+INTENT_CUES = _lexicon(
+    """
+    want plan seek refuse decline hope vow promise pledge threaten intend aim expect
+    """
+)
+# Stances on something named as the verb's object: "Cruz endorsed Trump", "criticized the
+# deal"; PolNeAR annotates these as attributions too.
+STANCE_CUES = _lexicon(
+    """
+    endorse support back criticize criticise accuse praise oppose defend attack reject
+    propose condemn denounce blame question announce urge cite describe mention discuss
+    slam blast decry mock dismiss welcome applaud deny dispute challenge
+    """
+)
+# Verbs whose stance goes through a preposition: "talked about", "called for".
+STANCE_PREPS: dict[str, tuple[str, ...]] = {
+    "talk": ("about",),
+    "speak": ("about", "of"),
+    "ask": ("about",),
+    "call": ("for", "on"),
+    "comment": ("on",),
+    "complain": ("about",),
+    "warn": ("about", "of", "against"),
+    "point": ("to",),
+    "refer": ("to",),
+    "rail": ("against",),
+    "argue": ("for", "against"),
+    "push": ("for",),
+    "advocate": ("for",),
+    "vote": ("for", "against"),
+}
+_OBJECTS = frozenset({"dobj"})
+_CCOMP = frozenset({"ccomp"})
+_XCOMP = frozenset({"xcomp"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _NAME_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod"})
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
@@ -70,6 +129,16 @@ _WH_TAGS = frozenset({"WDT", "WP$"})
 # From a cue to the verb whose subject speaks: "Qin smiled and said", "began by saying".
 _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
 _NOT_SPEAKERS = frozenset({"there", "that", "this", "what", "which"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+_CLAUSE_ENDERS = frozenset({"as", "while", "before", "after", "with", "\n", "\n\n"})
+_NAME_START = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"})
+_PERSON_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_TIME_WORDS = _lexicon(
+    """
+    a.m. p.m. am pm today yesterday tonight monday tuesday wednesday thursday friday saturday
+    sunday morning afternoon evening night week weekend month year
+    """
+)
 # News agencies and outlets: "told Reuters", "in an interview with the Financial Times".
 _MEDIA = re.compile(
     r"\b(?:Reuters|AP|AFP|Associated Press|Agence France-Presse|Bloomberg|CNN|BBC|Xinhua|"
@@ -85,6 +154,8 @@ _MARK_OR_BREAK = re.compile(r"[“”„«»\"‘’]|\n")
 _WORD = re.compile(r"\w+")
 # A quote shorter than this many words with no speaker is a title or a scare quote, not speech.
 MIN_UNATTRIBUTED_WORDS = 6
+# The fewest words quoted inside a clause (no reporting verb) that make a quote of its subject.
+MIN_HELD_WORDS = MIN_UNATTRIBUTED_WORDS
 # What may stand between a cue and the quote it introduces: "told reporters in Beijing “...”".
 _BETWEEN_DEPS = frozenset({"dobj", "dative", "npadvmod", "prep", "advmod", "agent"})
 # Quotes this short are names or scare quotes unless a cue clearly governs them.
@@ -107,7 +178,7 @@ def find_quotes(doc: Doc, actors: tuple[Actor, ...]) -> tuple[Quote, ...]:
     if not len(doc):
         return ()
     index = _TokenIndex(doc)
-    marked = _quoted_spans(doc.text)
+    marked = _quoted_spans(_doc_text(doc))
     found: list[Quote] = []
     previous: Quote | None = None
     previous_sent = -10
@@ -120,8 +191,15 @@ def find_quotes(doc: Doc, actors: tuple[Actor, ...]) -> tuple[Quote, ...]:
         if (
             quote.speaker_text is None
             and previous is not None
-            and first_sent - previous_sent <= 2
-            and _starts_sentence(doc, first)
+            and previous.speaker_text is not None
+            and (
+                (first_sent - previous_sent <= 2 and _starts_sentence(doc, first))
+                # "“...,” said Leamer, an economist, “...”": the attribution splits one quote
+                or (
+                    index.para_of[first] == index.para_of[index.token_at(previous.end)]
+                    and previous.speaker_text in _doc_text(doc)[previous.end : span.start]
+                )
+            )
         ):
             # A quote standing alone right after one by a known speaker continues that speaker.
             quote = _with_speaker(quote, previous.speaker, previous.speaker_text, None)
@@ -135,6 +213,12 @@ def find_quotes(doc: Doc, actors: tuple[Actor, ...]) -> tuple[Quote, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=2)
+def _doc_text(doc: Doc) -> str:
+    """``doc.text``, which spaCy rebuilds from every token on each access, once per doc."""
+    return doc.text
+
+
 class _TokenIndex:
     """Char offset to token lookups and sentence numbers, built in one pass per document."""
 
@@ -146,6 +230,14 @@ class _TokenIndex:
             self.sent_bounds.append((sent.start, sent.end))
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = number
+        # Paragraph numbers: the parser sometimes hangs a quote on a verb across a paragraph
+        # break, which never reports it.
+        self.para_of = [0] * len(doc)
+        paragraph = 0
+        for token in doc:
+            self.para_of[token.i] = paragraph
+            if token.is_space and "\n" in token.text:
+                paragraph += 1
 
     def token_at(self, char: int) -> int:
         return max(bisect_right(self.starts, char) - 1, 0)
@@ -251,10 +343,10 @@ def _attribute_direct(
     last: int,
     actors: tuple[Actor, ...],
 ) -> Quote:
-    short = _word_count(doc.text[span.start : span.end]) < _SHORT_WORDS
-    cue = _governing_cue(doc, first, last, short) or _nearby_cue(doc, index, first, last)
+    short = _word_count(_doc_text(doc)[span.start : span.end]) < _SHORT_WORDS
+    cue = _governing_cue(doc, index, first, last, short) or _nearby_cue(doc, index, first, last)
     quote = Quote(
-        text=_quote_text(doc.text, span),
+        text=_quote_text(_doc_text(doc), span),
         start=span.start,
         end=span.end,
         direct=True,
@@ -263,9 +355,151 @@ def _attribute_direct(
         cue=None,
         via=None,
     )
-    if cue is None:
-        return quote
-    return _attribute(doc, quote, cue, first, last, actors)
+    if cue is not None:
+        quote = _attribute(doc, quote, cue, first, last, actors)
+    if quote.speaker_text is None:
+        found = _adjacent_speaker(doc, index, first, last)
+        if found is None and _word_count(quote.text) >= MIN_HELD_WORDS:
+            # Shorter words hung on a verb are mostly titles and scare quotes.
+            found = _holder(doc, index, first, last)
+        if found is not None:
+            speaker_head, cue_text = found
+            start, end = _mention_bounds(speaker_head)
+            actor = actors_stage.actor_at(actors, speaker_head.idx, speaker_head.idx + 1)
+            actor = actor or actors_stage.actor_at(actors, start, end)
+            quote = _with_speaker(
+                quote, actor.id if actor else None, _doc_text(doc)[start:end], cue_text
+            )
+    return quote
+
+
+def _holder(doc: Doc, index: _TokenIndex, first: int, last: int) -> tuple[Token, str] | None:
+    """For words quoted inside a clause with no reporting verb, the subject of the verb they
+    hang from: "Clinton opposes “chained CPI”" quotes Clinton's words (PolNeAR's source)."""
+    sentences = (index.sent_of[first], index.sent_of[last])
+    paragraphs = (index.para_of[first], index.para_of[last])
+    for i in range(first, last + 1):
+        token = doc[i]
+        if first <= token.head.i <= last and token.head.i != token.i:
+            continue
+        head, steps = token.head, 0
+        while head.i != token.i and steps < 4 and index.sent_of[head.i] in sentences:
+            if index.para_of[head.i] not in paragraphs:
+                return None
+            if head.pos_ == "VERB" and not first <= head.i <= last:
+                subject = _subject(head, first, last)
+                return (subject, head.text) if subject is not None else None
+            token, head, steps = head, head.head, steps + 1
+        return None
+    return None
+
+
+def _adjacent_speaker(
+    doc: Doc, index: _TokenIndex, first: int, last: int
+) -> tuple[Token, str | None] | None:
+    """A speaker named next to the quote where the parse does not link them: "“...,” Ramos,
+    58, told AFP", "“...,” said Democrat Elijah Cummings", "“...” / - Hillary Clinton",
+    "Trump: ‘...’" (headline style)."""
+    i = last + 1
+    while i < len(doc) and (doc[i].is_quote or doc[i].text == "," or doc[i].text == " "):
+        i += 1
+    if i < len(doc) and i > last + 1:
+        after = doc[i]
+        if _cue_word(after):
+            head = _name_after(doc, i + 1)  # inverted: "said the woman"
+            if head is not None:
+                return head, after.text
+        elif after.pos_ in _NAME_START:
+            j, head = _name_run(doc, i)
+            if head is not None:
+                while j < len(doc) and doc[j].pos_ in {"ADV", "AUX", "PART"}:
+                    j += 1
+                if j < len(doc) and (_cue_word(doc[j]) or _ends_on_verb(doc, j)):
+                    return head, doc[j].text
+        elif "\n" in after.text or after.text in {"-", "—", "–"}:
+            while i < len(doc) and (doc[i].is_space or doc[i].text in {"-", "—", "–"}):
+                i += 1
+            if i < len(doc) and doc[i - 1].text in {"-", "—", "–"}:
+                j, head = _name_run(doc, i)  # a signed quote: "- Hillary Clinton."
+                ends = j >= len(doc) or doc[j].text in {".", ",", "\n"}
+                if head is not None and ends and head.pos_ == "PROPN":
+                    return head, None
+    # Headline style: a name and a colon opening the paragraph, then the quote.
+    i = first - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    if i > 0 and doc[i].text == ":" and _is_name(doc[i - 1]):
+        j = i - 1
+        while j > 0 and _is_name(doc[j - 1]):
+            j -= 1
+        if j == 0 or "\n" in doc[j - 1].text or doc[j - 1].text in {"-", "—", "–"}:
+            return doc[i - 1], None
+        if _cue_word(doc[j - 1]) or _is_cue(doc[j - 1]):
+            return doc[i - 1], doc[j - 1].text  # inverted: "Stated Stone: “...”"
+    return None
+
+
+def _is_name(token: Token) -> bool:
+    """A proper name, also where the tagger took a capitalised headline word for a noun."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)
+
+
+def _ends_on_verb(doc: Doc, i: int) -> bool:
+    """Whether doc[i] is a verb that ends its clause right away, so it reports the quote it
+    follows ("“...,” Trump shot back.", "she went on, as ..."), whatever verb it is."""
+    if doc[i].pos_ != "VERB":
+        return False
+    j = i + 1
+    while j < len(doc) and doc[j].dep_ in {"prt", "advmod"} and j - i <= 2:
+        j += 1
+    return j >= len(doc) or doc[j].is_punct or doc[j].lower_ in _CLAUSE_ENDERS
+
+
+def _cue_word(token: Token) -> bool:
+    """A reporting verb, also where the tagger took it for a noun ("Tweeted", "Says")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        return lemma in SPEECH_CUES
+    return token.lower_ in _CUE_FORMS
+
+
+def _name_after(doc: Doc, i: int) -> Token | None:
+    """The head of the noun phrase starting at token i, if a name or noun starts there."""
+    if i >= len(doc) or doc[i].pos_ not in _NAME_START:
+        return None
+    return _name_run(doc, i)[1]
+
+
+def _name_run(doc: Doc, i: int) -> tuple[int, Token | None]:
+    """Scan a noun phrase from token i (with an appositive between commas: "Ramos, 58,");
+    returns the index after it and its last noun."""
+    head: Token | None = None
+    limit = min(i + 12, len(doc))
+    closed = False  # the name proper is over once an appositive starts
+    while i < limit:
+        token = doc[i]
+        hyphen = token.text == "-" and not doc[i - 1].whitespace_
+        if (
+            token.pos_ in _NOMINAL
+            or token.pos_ in {"DET", "ADJ", "NUM"}
+            or token.tag_ == "POS"
+            or hyphen
+        ):
+            if token.pos_ in _NOMINAL and not closed:
+                head = token
+            i += 1
+            continue
+        if token.text == "," and head is not None:
+            closed = True
+            # An appositive ("Ramos, 58,"): skip to its closing comma.
+            k = i + 1
+            while k < limit and doc[k].text != "," and not doc[k].is_space:
+                k += 1
+            if k < limit and doc[k].text == "," and k - i <= 8:
+                i = k + 1
+                continue
+        break
+    return i, head
 
 
 def _attribute(
@@ -295,7 +529,7 @@ def _attribute(
         end=quote.end,
         direct=quote.direct,
         speaker=speaker.id if speaker is not None else None,
-        speaker_text=doc.text[start:end],
+        speaker_text=_doc_text(doc)[start:end],
         cue=cue_text,
         via=via,
     )
@@ -306,12 +540,18 @@ def _with_speaker(quote: Quote, speaker: str | None, text: str | None, cue: str 
 
 
 def _is_cue(token: Token) -> bool:
-    return (token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_CUES) or (
-        token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
-    )
+    if token.pos_ == "VERB":
+        lemma = token.lemma_.lower()
+        if lemma in SPEECH_CUES:
+            return True
+        # "as Milbank puts it, “...”"
+        return lemma == "put" and any(c.lower_ == "it" for c in token.children)
+    return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
 
 
-def _governing_cue(doc: Doc, first: int, last: int, short: bool) -> Token | None:
+def _governing_cue(
+    doc: Doc, index: _TokenIndex, first: int, last: int, short: bool
+) -> Token | None:
     """The reporting verb outside the quote that the quoted words hang from in the parse.
 
     A short quote reached through a preposition is a name or a scare quote ("appeared on
@@ -330,7 +570,10 @@ def _governing_cue(doc: Doc, first: int, last: int, short: bool) -> Token | None
             # ("He said his campaign was about confronting the “ugly truths”").
             near = (steps < 4 and not blocked) or token.dep_ == "ccomp"
             if near and not first <= head.i <= last and _is_cue(head):
-                return head
+                paragraph = index.para_of[head.i]
+                if paragraph in (index.para_of[first], index.para_of[last]):
+                    return head
+                return None
             token, head, steps = head, head.head, steps + 1
     return None
 
@@ -338,9 +581,9 @@ def _governing_cue(doc: Doc, first: int, last: int, short: bool) -> Token | None
 def _nearby_cue(doc: Doc, index: _TokenIndex, first: int, last: int) -> Token | None:
     """A cue with a subject just after the quote, else just before it ("X said:")."""
     sent_end = index.sent_bounds[index.sent_of[last]][1]
-    for i in range(last + 1, min(last + 1 + _NEAR_TOKENS + 3, len(doc))):
+    for i in range(last + 1, min(last + 1 + _NEAR_TOKENS + 8, len(doc))):
         token = doc[i]
-        if (i >= sent_end and i - sent_end >= _NEAR_TOKENS) or "\n" in token.text:
+        if (i >= sent_end and i - sent_end >= _NEAR_TOKENS + 6) or "\n" in token.text:
             break  # a cue in the next paragraph belongs to what follows it
         if token.is_sent_start and i > last + 1 and doc[i - 1].text in ".!?":
             break
@@ -401,22 +644,57 @@ def _subject(cue: Token, first: int, last: int) -> Token | None:
     """The subject of a cue verb (climbing to the verb it is conjoined with), not in the quote."""
     token, steps = cue, 0
     while steps < 3:
-        for child in token.children:
-            if (
-                child.dep_ in _SUBJECT_DEPS
-                and not first <= child.i <= last
-                and child.lower_ not in _NOT_SPEAKERS
-            ):
-                return child
+        subjects = [
+            child
+            for child in token.children
+            if child.dep_ in _SUBJECT_DEPS
+            and not first <= child.i <= last
+            and child.lower_ not in _NOT_SPEAKERS
+        ]
+        if subjects:
+            return _best_subject(subjects, token)
         if token.dep_ in _CLIMB_DEPS and token.head.i != token.i:
             token, steps = token.head, steps + 1
             continue
         if token.dep_ == "relcl" and not first <= token.head.i <= last:
             return token.head  # "Miller, who said ..."
+        if token.dep_ == "acl" and token.head.pos_ in _NOMINAL:
+            # "BLM issued a statement saying ...": the statement's issuer speaks.
+            noun = token.head
+            if noun.dep_ == "dobj":
+                for child in noun.head.children:
+                    if child.dep_ == "nsubj" and child.lower_ not in _NOT_SPEAKERS:
+                        return child
+            return None
         break
     if cue.lower_ == "according":
         return _according_object(cue)
     return None
+
+
+def _best_subject(subjects: list[Token], verb: Token) -> Token | None:
+    """The subject nearest the verb, passing over a dateline or a time the parser took for
+    one ("LONDON (Reuters) - Trump said", "1:50 p.m. Pacheco said") and anything in an
+    earlier paragraph."""
+    doc = verb.doc
+    good = [s for s in subjects if not _is_time_or_dateline(s, verb)]
+    if good:
+        return min(good, key=lambda s: abs(verb.i - s.i))
+    for subject in subjects:
+        lo, hi = sorted((subject.i, verb.i))
+        for i in range(hi - 1, lo, -1):
+            if "\n" in doc[i].text:
+                break
+            if doc[i].ent_type_ in _PERSON_ENTS and doc[i].pos_ == "PROPN":
+                return doc[i]  # "Saturday at the convention Sen. Warren said"
+    return None
+
+
+def _is_time_or_dateline(subject: Token, verb: Token) -> bool:
+    if subject.ent_type_ in {"DATE", "TIME"} or subject.lower_ in _TIME_WORDS:
+        return True
+    lo, hi = sorted((subject.i, verb.i))
+    return any("\n" in subject.doc[i].text for i in range(lo, hi))
 
 
 def _according_object(cue: Token) -> Token | None:
@@ -461,7 +739,7 @@ def _outer_speaker(cue: Token, subject: Token) -> str | None:
         for child in outer.children:
             if child.dep_ in _SUBJECT_DEPS and child.i != subject.i:
                 start, end = _mention_bounds(child)
-                return child.doc.text[start:end]
+                return _doc_text(child.doc)[start:end]
     return None
 
 
@@ -472,7 +750,7 @@ def _name_text(token: Token) -> str:
             if ent.start <= token.i < ent.end:
                 return ent.text
     start, end = _mention_bounds(token)
-    return token.doc.text[start:end]
+    return _doc_text(token.doc)[start:end]
 
 
 def _mention_bounds(head: Token) -> tuple[int, int]:
@@ -514,28 +792,80 @@ def _indirect_quotes(
     found: list[Quote] = []
     marked_starts = [m.start for m in marked]
     for token in doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in INDIRECT_CUES:
+        if token.lower_ == "according" and token.head.i != token.i:
+            quote = _according_quote(doc, token, marked, marked_starts, actors)
+            if quote is not None:
+                found.append(quote)
+            continue
+        if token.pos_ != "VERB":
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in INDIRECT_CUES or lemma in BELIEF_CUES:
+            deps, shortest = _CCOMP, 3
+        elif lemma in INTENT_CUES:
+            deps, shortest = _XCOMP, 3
+        elif lemma in STANCE_CUES or lemma in STANCE_PREPS:
+            deps, shortest = _OBJECTS, 1
+        else:
             continue
         if _inside_marks(marked, marked_starts, token.idx):
             continue  # a cue inside somebody's quoted words is their business
         for clause in token.children:
-            if clause.dep_ != "ccomp":
+            if clause.dep_ not in deps:
+                if clause.dep_ != "prep" or clause.lower_ not in STANCE_PREPS.get(lemma, ()):
+                    continue
+                # "talked about the economy": the object of the preposition is the content
+                clause = next((c for c in clause.children if c.dep_ == "pobj"), None)
+                if clause is None:
+                    continue
+            elif clause.dep_ == "dobj" and lemma not in STANCE_CUES:
                 continue
             words = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
             while words and (words[-1].is_punct or words[-1].is_space):
                 words.pop()
             while words and (words[0].is_punct or words[0].is_space):
                 words.pop(0)
-            if len(words) < 3 or words[0].tag_ in _WH_TAGS:
+            if len(words) < shortest or words[0].tag_ in _WH_TAGS:
                 continue  # too short, or a relative clause the parser hung on the verb
             start, end = words[0].idx, words[-1].idx + len(words[-1])
             if any(q.start < end and start < q.end for q in marked):
                 continue  # a direct or mixed quote already carries these words
-            quote = Quote(doc.text[start:end], start, end, False, None, None, None, None)
+            quote = Quote(_doc_text(doc)[start:end], start, end, False, None, None, None, None)
             quote = _attribute(doc, quote, token, words[0].i, words[-1].i, actors)
             if quote.speaker_text is not None:
                 found.append(quote)
     return found
+
+
+def _according_quote(
+    doc: Doc,
+    according: Token,
+    marked: Sequence[_Marked],
+    marked_starts: list[int],
+    actors: tuple[Actor, ...],
+) -> Quote | None:
+    """ "The talks failed, according to X": the clause "according to" hangs from, said by X."""
+    if _according_object(according) is None:
+        return None
+    clause = according.head
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head
+    if _inside_marks(marked, marked_starts, clause.idx):
+        return None
+    skip = range(according.left_edge.i, according.right_edge.i + 1)
+    words = [t for t in clause.subtree if t.i not in skip]
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    while words and (words[0].is_punct or words[0].is_space):
+        words.pop(0)
+    if len(words) < 3:
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    if any(q.start < end and start < q.end for q in marked):
+        return None  # a direct quote already carries these words
+    quote = Quote(_doc_text(doc)[start:end], start, end, False, None, None, None, None)
+    quote = _attribute(doc, quote, according, words[0].i, words[-1].i, actors)
+    return quote if quote.speaker_text is not None else None
 
 
 def _inside_marks(marked: Sequence[_Marked], starts: list[int], char: int) -> bool:

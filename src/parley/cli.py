@@ -23,7 +23,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from parley import nlp, pipeline, sources
+from parley import analysis, exports, nlp, pipeline, sources
 from parley.actors import KnownActors
 from parley.records import Article, Extraction, InputProblem
 from parley.store import Store, StoreError
@@ -197,9 +197,16 @@ def events(
     until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
     output_format: FormatOption = "table",
+    dedup: Annotated[
+        bool, typer.Option("--dedup", help="One row per happening, with its counts.")
+    ] = False,
+    mentions: Annotated[
+        bool, typer.Option("--mentions", help="Each happening with every report of it.")
+    ] = False,
 ) -> None:
-    """Query stored events."""
-    table = Store(store).events(
+    """Query stored events (each report of a happening, or one row per happening)."""
+    db = Store(store)
+    table = db.events(
         actor=actor,
         countries=tuple(c.upper() for c in pair) if pair else None,
         undirected=undirected,
@@ -207,8 +214,45 @@ def events(
         since=_parse_date(since, "--since"),
         until=_parse_date(until, "--until"),
         limit=limit,
+        dedup=dedup or mentions,
     )
-    _emit(table.to_pylist(), output_format, EVENT_COLUMNS)
+    rows = table.to_pylist()
+    if not mentions:
+        _emit(rows, output_format, HAPPENING_COLUMNS if dedup else EVENT_COLUMNS)
+        return
+    by_happening: dict[str, list[dict[str, Any]]] = {}
+    for mention in db.mentions(row["happening_id"] for row in rows):
+        by_happening.setdefault(mention["happening_id"], []).append(mention)
+    for row in rows:
+        row["reports"] = by_happening.get(row["happening_id"], [])
+    if output_format != "table":
+        _emit(rows, output_format, HAPPENING_COLUMNS)
+        return
+    for row in rows:
+        _print_happening(row)
+
+
+@app.command()
+def explain(
+    happening_id: Annotated[str, typer.Argument(help="A happening id (parley events --dedup).")],
+    store: StoreOption = Path(DEFAULT_STORE),
+) -> None:
+    """Say why reports were merged into one happening: what matched, report by report."""
+    db = Store(store)
+    state = db.happening(happening_id)
+    lines = db.explain(happening_id)
+    if not lines:
+        err.print(f"[red]error[/red] no happening {happening_id} in {store}")
+        raise typer.Exit(1)
+    if state is not None:
+        out.print(
+            f"[bold]{happening_id}[/bold] {state['type']} ({state['status']}) {state['date']}: "
+            f"{state['mention_count']} mentions, {state['article_count']} articles, "
+            f"{state['source_count']} sources",
+            highlight=False,
+        )
+    for line in lines:
+        out.print(f"  {line}", highlight=False, markup=False)
 
 
 @app.command()
@@ -232,6 +276,169 @@ def quotes(
         limit=limit,
     )
     _emit(table.to_pylist(), output_format, QUOTE_COLUMNS)
+
+
+PairArgument = Annotated[
+    tuple[str, str] | None, typer.Option("--pair", help="Two countries, e.g. USA CHN.")
+]
+PeriodOption = Annotated[str, typer.Option("--by", help="day, week or month.")]
+
+
+def _period(by: str) -> str:
+    if by not in ("day", "week", "month"):
+        raise typer.BadParameter("use day, week or month", param_hint="--by")
+    return by
+
+
+@app.command()
+def trend(
+    a: Annotated[str, typer.Argument(help="A country (ISO3), e.g. USA.")],
+    b: Annotated[str, typer.Argument(help="Another country, e.g. CHN.")],
+    store: StoreOption = Path(DEFAULT_STORE),
+    by: PeriodOption = "week",
+    directed: Annotated[bool, typer.Option(help="Only A acting on B.")] = False,
+    output_format: FormatOption = "table",
+) -> None:
+    """A relationship per period: events by QuadClass, Goldstein sum and mean, happenings.
+
+    An event counts in a period only when its whole date lies in it (a month-precise
+    event is in no week).
+    """
+    rows = Store(store).trend(a.upper(), b.upper(), by=_period(by), directed=directed)
+    _emit(rows, output_format, TREND_COLUMNS, title=f"{a.upper()} - {b.upper()} by {by}")
+
+
+@app.command()
+def alerts(
+    store: StoreOption = Path(DEFAULT_STORE),
+    pair: PairArgument = None,
+    by: PeriodOption = "week",
+    threshold: Annotated[float, typer.Option(help="CUSUM threshold h, in sigmas.")] = 4.0,
+    drift: Annotated[float, typer.Option(help="CUSUM allowance k, in sigmas.")] = 0.5,
+    baseline: Annotated[int, typer.Option(help="Periods in the rolling baseline.")] = 12,
+    measure: Annotated[str, typer.Option(help="conflict or conflict_share.")] = "conflict",
+    direction: Annotated[str, typer.Option(help="up, down or both.")] = "up",
+    min_count: Annotated[
+        float, typer.Option(help="Counts: ignore periods where value and baseline are below.")
+    ] = 3.0,
+    top: Annotated[int, typer.Option(help="Without --pair: the busiest pairs watched.")] = 20,
+    output_format: FormatOption = "table",
+) -> None:
+    """Relationships whose conflict departs from their own baseline (robust CUSUM).
+
+    See docs/alerts.md for the method and how to choose the parameters.
+    """
+    if measure not in ("conflict", "conflict_share"):
+        raise typer.BadParameter("use conflict or conflict_share", param_hint="--measure")
+    if direction not in ("up", "down", "both"):
+        raise typer.BadParameter("use up, down or both", param_hint="--direction")
+    db = Store(store)
+    if pair:
+        pairs = [(pair[0].upper(), pair[1].upper())]
+    else:
+        pairs = [(r["a"], r["b"]) for r in db.relationships(limit=top)]
+    options: dict[str, Any] = {
+        "threshold": threshold, "drift": drift, "baseline": baseline, "direction": direction,
+    }  # fmt: skip
+    if measure == "conflict_share":
+        options["min_scale"] = 0.05  # a share: a 5-point floor on the scale
+    else:
+        options["min_count"] = min_count
+    found = []
+    try:
+        series = db.pair_trends(pairs, by=_period(by))
+        for (x, y), periods in series.items():
+            for alert in analysis.trend_alerts(periods, measure, **options):
+                found.append(
+                    {
+                        "pair": f"{x}-{y}",
+                        "period": alert.label,
+                        "direction": alert.direction,
+                        "measure": measure,
+                        "value": round(alert.value, 3),
+                        "baseline": round(alert.baseline, 3),
+                        "scale": round(alert.scale, 3),
+                        "z": round(alert.z, 2),
+                        "score": round(alert.score, 2),
+                        "onset": periods[alert.onset]["period"],
+                    }
+                )
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    found.sort(key=lambda row: (row["period"], row["pair"]))
+    _emit(found, output_format, ALERT_COLUMNS, title=f"Alerts ({measure} by {by})")
+
+
+@app.command()
+def timeline(
+    store: StoreOption = Path(DEFAULT_STORE),
+    actor: Annotated[str | None, typer.Option(help="Actor name contains this.")] = None,
+    pair: PairArgument = None,
+    dedup: Annotated[bool, typer.Option("--dedup", help="One row per happening.")] = False,
+    since: Annotated[str | None, typer.Option(help="Events on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    output_format: FormatOption = "table",
+) -> None:
+    """What happened, in the order it happened (event date, not publication)."""
+    if not actor and not pair:
+        raise typer.BadParameter("give --actor NAME or --pair A B")
+    table = Store(store).events(
+        actor=actor,
+        countries=(pair[0].upper(), pair[1].upper()) if pair else None,
+        undirected=True,
+        since=_parse_date(since, "--since"),
+        until=_parse_date(until, "--until"),
+        dedup=dedup,
+    )
+    rows = [dict(row) for row in analysis.timeline(table.to_pylist())][:limit]
+    if output_format == "table":
+        _print_timeline(rows)
+    else:
+        _emit(rows, output_format, HAPPENING_COLUMNS if dedup else EVENT_COLUMNS)
+
+
+@app.command()
+def export(
+    what: Annotated[str, typer.Argument(help="events, happenings, quotes or actors.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="csv, jsonl, parquet, plover or gdelt.")
+    ] = "jsonl",
+    store: StoreOption = Path(DEFAULT_STORE),
+) -> None:
+    """Write stored rows to a file: CSV, JSONL, Parquet, PLOVER JSON or GDELT 2.0.
+
+    ``plover``: one PLOVER JSON record per event report (JSONL; ``link`` is the
+    happening). ``gdelt``: the GDELT 2.0 event table, one line per happening, 61
+    tab-separated columns, no header.
+    """
+    if what not in ("events", "happenings", "quotes", "actors"):
+        raise typer.BadParameter("use events, happenings, quotes or actors", param_hint="WHAT")
+    db = Store(store)
+    if output_format in ("csv", "jsonl", "parquet"):
+        try:
+            count = db.export(what, output, output_format)
+        except StoreError as exc:
+            err.print(f"[red]error[/red] {exc}")
+            raise typer.Exit(2) from None
+    elif output_format in ("plover", "gdelt"):
+        if what != "events":
+            raise typer.BadParameter(f"{output_format} holds events only", param_hint="WHAT")
+        count = 0
+        with open(output, "w", encoding="utf-8", newline="\n") as handle:
+            if output_format == "plover":
+                for batch in db.export_batches("events"):
+                    for row in batch:
+                        handle.write(json.dumps(exports.plover_record(row), default=str) + "\n")
+                    count += len(batch)
+            else:
+                for batch in db.export_batches("happenings"):
+                    handle.writelines(exports.gdelt_line(row) + "\n" for row in batch)
+                    count += len(batch)
+    else:
+        raise typer.BadParameter("use csv, jsonl, parquet, plover or gdelt", param_hint="--format")
+    err.print(f"wrote {count} rows ({what}, {output_format}) to {output}")
 
 
 @app.command()
@@ -259,6 +466,40 @@ def demo(store: StoreOption = Path(DEFAULT_STORE), model: ModelOption = None) ->
     raise typer.Exit(1 if log.count else 0)
 
 
+HAPPENING_COLUMNS = {
+    "happening_id": "happening",
+    "date": "date",
+    "type": "type",
+    "status": "status",
+    "actor_names": "actor",
+    "recipient_names": "recipient",
+    "location_name": "where",
+    "mentions": "mentions",
+    "articles": "articles",
+    "sources": "sources",
+    "sentence": "first report",
+}
+TREND_COLUMNS = {
+    "period": "period",
+    "events": "events",
+    "happenings": "happenings",
+    "quad1": "verbal coop",
+    "quad2": "material coop",
+    "quad3": "verbal conflict",
+    "quad4": "material conflict",
+    "goldstein_sum": "goldstein sum",
+    "goldstein_mean": "goldstein mean",
+}
+ALERT_COLUMNS = {
+    "pair": "pair",
+    "period": "period",
+    "direction": "direction",
+    "measure": "measure",
+    "value": "value",
+    "baseline": "baseline",
+    "z": "z",
+    "onset": "since",
+}
 EVENT_COLUMNS = {
     "date": "date",
     "type": "type",
@@ -308,6 +549,24 @@ def _emit(
         out.print(table)
     else:
         raise typer.BadParameter("use table, jsonl or csv", param_hint="--format")
+
+
+def _print_happening(row: dict[str, Any]) -> None:
+    who, whom = _cell(row["actor_names"]), _cell(row["recipient_names"])
+    arrow = f" -> {whom}" if whom else ""
+    out.rule(f"{row['happening_id']}  {row['date']}  {row['type']}", align="left")
+    out.print(
+        f"{who}{arrow} ({row['status']}): {row['mentions']} mentions, {row['articles']} "
+        f"articles, {row['sources']} sources",
+        highlight=False,
+    )
+    for report in row["reports"]:
+        out.print(
+            f"  {report['published']}  {report['source'] or '?'}  {report['article_id']}"
+            f"#{report['event_index']}: {report['sentence']}",
+            highlight=False,
+            markup=False,
+        )
 
 
 def _print_timeline(rows: list[dict[str, Any]]) -> None:

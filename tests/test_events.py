@@ -367,3 +367,63 @@ def test_amount_in_aid_is_a_pledge_of_aid_to_the_recipient(model) -> None:
     result = _extract(model, text, WEDNESDAY)
     (pledge,) = _find(result, "AGREE", "DEU", "UKR")
     assert pledge.cameo == "033"
+
+
+def test_a_forecast_is_no_threat_but_announced_retaliation_is(model) -> None:
+    forecast = _extract(model, "The IMF warned that Argentina's debt could rise further.")
+    assert not [e for e in forecast.events if e.type == "THREATEN"], [
+        e.why for e in forecast.events
+    ]
+    threat = _extract(model, "Iran warned that it would retaliate against any Israeli strike.")
+    assert _find(threat, "THREATEN", "IRN"), [e.why for e in threat.events]
+    addressed = _extract(model, "The United States warned Iran not to attack its ships.")
+    assert _find(addressed, "THREATEN", "USA", "IRN"), [e.why for e in addressed.events]
+
+
+def test_allowing_is_a_concession_only_for_a_party_or_for_access(model) -> None:
+    general = _extract(model, "The government of France allowed companies to raise prices.")
+    assert not [e for e in general.events if e.type == "CONCEDE"], [e.why for e in general.events]
+    access = _extract(model, "Turkey will allow Kurdish refugees to return home.")
+    (concession,) = _find(access, "CONCEDE", "TUR")
+    assert concession.status == "planned"
+
+
+def test_lifting_a_curfew_is_a_concession(model) -> None:
+    # the PLOVER manual's CONCEDE definition names "removing curfews"
+    result = _extract(model, "Kenya lifted the nightly curfew in Nairobi on Sunday.")
+    assert _find(result, "CONCEDE", "KEN"), [e.why for e in result.events]
+    assert not [e for e in result.events if e.type == "RETREAT"]
+
+
+def test_an_earlier_attack_recalled_by_after_is_background(model) -> None:
+    text = "Italy suspended flights to Serbia after Serbian forces had shelled the border town."
+    result = _extract(model, text, WEDNESDAY)
+    assert result.events, "expected the suspension"
+    assert not [e for e in result.events if e.type == "ASSAULT"], [e.why for e in result.events]
+
+
+def test_arriving_peacekeepers_are_aid_not_a_visit(model) -> None:
+    result = _extract(
+        model, "Pakistani peacekeeping troops arrived in Sudan on Tuesday.", WEDNESDAY
+    )
+    assert not [e for e in result.events if e.type == "CONSULT"], [e.why for e in result.events]
+    assert _find(result, "AID", "PAK", "SDN"), [e.why for e in result.events]
+
+
+def test_the_author_of_a_rejected_offer_is_the_recipient(model) -> None:
+    result = _extract(model, "Pakistan rejected a fresh offer from India for direct talks.")
+    assert _find(result, "REJECT", "PAK", "IND"), [e.why for e in result.events]
+
+
+def test_the_subject_of_a_demanded_clause_is_the_recipient(model) -> None:
+    text = "Britain demanded that the Egyptian government lift curbs on the press."
+    result = _extract(model, text)
+    assert _find(result, "REQUEST", "GBR", "EGY"), [e.why for e in result.events]
+
+
+def test_a_mediator_acts_on_the_parties_between_whom_it_mediates(model) -> None:
+    text = "Qatar launched a mediation effort between Egypt and Sudan on Saturday."
+    result = _extract(model, text)
+    (mediation,) = [e for e in result.events if e.type == "CONSULT"]
+    assert _countries(result, mediation.actor) == {"QAT"}, mediation.why
+    assert _countries(result, mediation.recipient) == {"EGY", "SDN"}, mediation.why

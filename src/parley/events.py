@@ -28,7 +28,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -99,7 +99,7 @@ def cameo_table() -> dict[str, CameoCode]:
 
 
 def _parse_requirement(text: str) -> Requirement:
-    if text in ("noobj", "comp", "light"):
+    if text in ("noobj", "comp", "light", "threat", "yield"):
         return Requirement(text)
     key, _, words = text.partition(":")
     wordset = frozenset(words.split("|"))
@@ -214,6 +214,15 @@ _DEMAND_REPORTING_VERBS = _words(
     "say tell add state declare insist conclude stress argue write maintain assert reiterate"
 )
 _OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+# Movement and access that a concession lets happen ("allowed refugees to return").
+_ACCESS_VERBS = _words(
+    "enter return cross leave visit travel land access reach transit dock operate "
+    "inspect resume reopen attend participate"
+)
+# A warning threatens when the warner says what it will or would do.
+_THREAT_AUX = _FUTURE_AUX | frozenset({"would", "could", "may", "might"})
+_SELF_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+_STATE_FORCES = _words("police army military troops force government authority")
 _CONTROLLED = "asked to by"  # the status reason of an object-control complement
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -227,6 +236,17 @@ _ACTIVITY_PREPS = _words("in for on into")
 _MEASURE_PREPS = _words("of in")  # "500 million euros in aid", "tonnes of food"
 _THEME_RECIPIENT_PREPS = _RECIPIENT_PREPS | _words("for between")
 _NOMINAL_TEMPORAL_PREPS = _words("after during following before since amid ahead")
+# Heads of a subject that make an arrival a deployment rather than a visit.
+_ARMED_PERSONNEL = _words(
+    "troop soldier force peacekeeper contingent battalion brigade unit deployment marine "
+    "paratrooper warship army"
+)
+_PEACEKEEPING_WORDS = _words("peacekeeping peacekeeper peacekeepers")
+_PEACEKEEPING_ENTRY = LexEntry(
+    lemma="arrive", pos="V", cameo="074", plover=None, mode=None, requires=(), flags=frozenset()
+)
+# Marks of a clause or phrase recalling an earlier happening ("after X attacked").
+_BACKGROUND_MARKS = _words("after since following")
 # Definite descriptions standing for a country named earlier ("near the island").
 _PLACE_ANAPHORS = _words(
     "island country nation territory peninsula enclave archipelago kingdom republic"
@@ -465,12 +485,68 @@ class _Matcher:
             return _complement(token) is not None
         if req.kind == "light":
             return _light_verb(token) is not None
+        if req.kind == "threat":
+            return self.threatens(token)
+        if req.kind == "yield":
+            return self.yields(token)
         if req.kind == "under":
             light = _light_verb(token)
             return light is not None and (
                 light.lemma_.lower() in req.words or light.lower_ in req.words
             )
         return False
+
+    def threatens(self, warn: Token) -> bool:
+        """Whether a warning is a threat (PLOVER THREATEN) rather than a forecast: "warned
+        Iran not to", "warned Moscow against", or "warned that it would retaliate". "Warned
+        that inflation could rise" predicts; it threatens nobody."""
+        clauses = [c for c in warn.children if c.dep_ in ("ccomp", "xcomp")]
+        if not clauses:
+            return any(_resolve(self.ctx, o) is not None for o in _direct_objects(warn))
+        warner, _ = _subject(warn)
+        for clause in clauses:
+            if clause.dep_ == "xcomp":
+                return True  # "warned them not to cross the line"
+            auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+            if not auxes & _THREAT_AUX:
+                continue
+            subject, _ = _subject(clause)
+            if subject is not None and self._same_party(subject, warner):
+                return True
+            inner = self.entry_for(clause) if clause.pos_ == "VERB" else None
+            if inner is not None and _entry_type(inner) in _CONFLICT_TYPES:
+                # "warned that any incursion would be met with force"
+                return True
+        return False
+
+    def yields(self, allow: Token) -> bool:
+        """Whether "allow X to V" concedes something (PLOVER CONCEDE): a named party is let
+        act ("allowed Ukraine to use"), or people or goods are let in, out or through
+        ("will allow refugees to return"). "The law allows firms to hire" concedes nothing."""
+        comp = _complement(allow)
+        if comp is None:
+            return False
+        if comp.lemma_.lower() in _ACCESS_VERBS:
+            return True
+        parties = [*_direct_objects(allow), *(c for c in comp.children if c.dep_ == "nsubj")]
+        granter, _ = _subject(allow)
+        own = _resolve(self.ctx, granter) if granter is not None else None
+        for party in parties:
+            actor = _resolve(self.ctx, party)
+            if actor is not None and not _generic(actor) and (own is None or actor.id != own.id):
+                return True
+        return False
+
+    def _same_party(self, subject: Token, warner: Token | None) -> bool:
+        """The warner, or forces it speaks for ("the minister warned that the army will ...")."""
+        if subject.lower_ in _SELF_PRONOUNS or subject.lemma_.lower() in _STATE_FORCES:
+            return True
+        if warner is None:
+            return False
+        mine, theirs = _resolve(self.ctx, subject), _resolve(self.ctx, warner)
+        if mine is None or theirs is None:
+            return False
+        return mine.id == theirs.id or (mine.country is not None and mine.country == theirs.country)
 
     def entry_for(self, token: Token) -> LexEntry | None:
         for entry in _candidates(token):
@@ -785,6 +861,13 @@ def _theme_words(entry: LexEntry) -> frozenset[str]:
     return frozenset(words)
 
 
+def _authors(noun: Token) -> list[Token]:
+    """Who made a proposal, call or demand: "from Y", "by Y", "Y's"."""
+    found = _prep_objects(noun, {"from", "by"})
+    found.extend(c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON")
+    return found
+
+
 def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
     subject, passive = _subject(verb)
     actor_tokens: list[Token] = []
@@ -814,6 +897,10 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
                     recipient_tokens.append(obj)
             elif obj.dep_ != "attr":
                 recipient_tokens.append(obj)
+            if _resolve(ctx, obj) is None:
+                # "rejected an offer from Kabul", "accepted demands by the rebels": the
+                # author of what is acted on is the party the act answers.
+                recipient_tokens.extend(_authors(obj))
     recipient_tokens.extend(_prep_objects(verb, _RECIPIENT_PREPS - {"with"}))
     if entry.cameo in _TRAVEL_CODES and "swap" not in entry.flags:
         # "arrived in Tokyo": the place visited stands for its host country
@@ -866,10 +953,15 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
         )
         if not allowed:
             return None  # "breakthroughs from the talks": a reference, not a report
+    # "hosted a meeting between A and B", "launched mediation between A and B": with a
+    # third party as the subject, the parties between whom it happens are the recipients.
+    third_party = light is not None and bool(_resolve_all(ctx, actor_tokens))
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
             actor_tokens.append(child)
-    actor_tokens.extend(_prep_objects(noun, {"by", "between", "among"}))
+    actor_tokens.extend(_prep_objects(noun, {"by"}))
+    between = _prep_objects(noun, {"between", "among"})
+    (recipient_tokens if third_party else actor_tokens).extend(between)
     recipient_tokens.extend(_prep_objects(noun, _RECIPIENT_PREPS))
     status, reason = _nominal_status(noun, light)
     return _Draft(
@@ -899,6 +991,9 @@ def _add_complement_recipients(ctx: _DocContext, draft: _Draft) -> None:
         return
     comp = draft.complement_token
     tokens = _prep_objects(comp, _RECIPIENT_PREPS)
+    if _entry_type(draft.entry) == "REQUEST" and comp.dep_ == "ccomp":
+        # "demanded that the US cancel the sale": the party asked is the clause's subject
+        tokens[:0] = [c for c in comp.children if c.dep_ == "nsubj"]
     themes = _theme_words(draft.complement) if draft.complement is not None else frozenset()
     for obj in _direct_objects(comp):
         tokens.extend(_prep_objects(obj, _RECIPIENT_PREPS))  # "to cut supplies to Ukraine"
@@ -1184,6 +1279,38 @@ def _description(verb: Token) -> bool:
     )
 
 
+def _background(token: Token, triggers: dict[int, LexEntry]) -> bool:
+    """An earlier happening a sentence recalls to date or explain its main event: "one day
+    after a jet shot down a helicopter", "since last month's invasion", "whom they had taken
+    hostage". Coded only when the sentence has no other event to report."""
+    clause = token
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "prep", "aux")}
+    if clause.dep_ == "pobj" and clause.head.lower_ in _BACKGROUND_MARKS:
+        inside = {clause.i}
+    elif (clause.dep_ == "advcl" and marks & _BACKGROUND_MARKS) or (
+        clause.dep_ == "relcl" and marks & {"had", "'d"}  # "whom they had taken hostage"
+    ):
+        inside = {t.i for t in clause.subtree}
+    else:
+        return False
+    sent = token.sent
+    return any(sent.start <= i < sent.end and i not in inside for i in triggers)
+
+
+def _troop_arrival(draft: _Draft) -> bool:
+    """ "NATO peacekeeping troops arrived in Bosnia": armed forces arriving make no visit."""
+    if draft.rule != "verb" or draft.entry.cameo not in _TRAVEL_CODES:
+        return False
+    subject, _ = _subject(draft.trigger)
+    return subject is not None and subject.lemma_.lower() in _ARMED_PERSONNEL
+
+
+def _peacekeeping(token: Token) -> bool:
+    return any(t.lemma_.lower() in _PEACEKEEPING_WORDS for t in token.subtree)
+
+
 def _entry_type(entry: LexEntry) -> str:
     return entry.plover or code(entry.cameo).plover_type
 
@@ -1231,6 +1358,8 @@ def find_events(
     for i, entry in triggers.items():
         if entry.pos == "V" and (_description(doc[i]) or _same_happening(doc[i], triggers)):
             consumed.add(i)
+        if _background(doc[i], triggers):
+            consumed.add(i)
         if entry.pos == "V":
             # "ended mediation efforts", "cancelled the visit": the verb codes the event and
             # its object noun is what it acts on, not a second event.
@@ -1265,6 +1394,13 @@ def find_events(
         )
         if draft is None:
             continue
+        if _troop_arrival(draft):
+            # PLOVER AID covers military personnel sent as peacekeepers; other arrivals of
+            # troops are movements this stage does not code.
+            subject, _ = _subject(token)
+            if subject is None or not _peacekeeping(subject):
+                continue
+            draft.entry = replace(_PEACEKEEPING_ENTRY, lemma=entry.lemma)
         if i in complements:
             draft.complement = complements[i][0]
         if i in complement_tokens:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from parley.store import SCHEMAS, Store
 
@@ -104,15 +105,38 @@ EVENTS_PER_ARTICLE = 3
 START = dt.date(2021, 1, 1)
 
 
+def _labels(days: np.ndarray, precision: np.ndarray) -> tuple[list[str], list, list]:
+    """(date value, first day, last day) of each event: its day, ISO week or month.
+    Worked out once per distinct (day, precision): a batch spans a few days."""
+    keys, inverse = np.unique(days * 4 + precision, return_inverse=True)
+    table = []
+    for key in keys.tolist():
+        when, prec = START + dt.timedelta(days=key // 4), key % 4
+        if prec == 0:
+            table.append((when.isoformat(), when, when))
+        elif prec == 1:
+            year, week, _ = when.isocalendar()
+            first = dt.date.fromisocalendar(year, week, 1)
+            table.append((f"{year}-W{week:02d}", first, first + dt.timedelta(days=6)))
+        else:
+            first = when.replace(day=1)
+            following = (first + dt.timedelta(days=32)).replace(day=1)
+            table.append((f"{when:%Y-%m}", first, following - dt.timedelta(days=1)))
+    picked = [table[i] for i in inverse.tolist()]
+    return [t[0] for t in picked], [t[1] for t in picked], [t[2] for t in picked]
+
+
+def _singletons(values: pa.Array) -> pa.Array:
+    """One-item lists: the synthetic events have one actor and one recipient each."""
+    return pa.ListArray.from_arrays(pa.array(np.arange(len(values) + 1, dtype=np.int32)), values)
+
+
 def synthetic_batch(first_event: int, count: int, rng: np.random.Generator) -> dict[str, pa.Table]:
-    """Articles and events for events ``first_event .. first_event + count``."""
+    """Articles and events for events ``first_event .. first_event + count`` (vectorised:
+    generating 10 million events must not cost more than storing them)."""
     n = count
     index = np.arange(first_event, first_event + n)
     day = index // EVENTS_PER_DAY
-    published = np.array(
-        [START + dt.timedelta(days=int(d)) for d in range(day.min(), day.max() + 1)]
-    )
-    published = published[day - day.min()]
     weights = 1.0 / np.arange(1, len(COUNTRIES) + 1) ** 0.9
     weights /= weights.sum()
     actor_c = rng.choice(len(COUNTRIES), n, p=weights)
@@ -131,52 +155,70 @@ def synthetic_batch(first_event: int, count: int, rng: np.random.Generator) -> d
     place = rng.integers(0, 200, n)
     outlet = rng.integers(0, 150, n)
 
-    events: dict[str, list] = {name: [] for name in SCHEMAS["events"].names}
-    for i in range(n):
-        a, r = COUNTRIES[actor_c[i]], COUNTRIES[recipient_c[i]]
-        event_type, cameo, quad, goldstein = TYPES[kind[i]]
-        when = published[i] - dt.timedelta(days=int(lag[i]))
-        if precision[i] == 0:
-            date, start, end, prec = when.isoformat(), when, when, "day"
-        elif precision[i] == 1:
-            year, week, _ = when.isocalendar()
-            start = dt.date.fromisocalendar(year, week, 1)
-            date, end, prec = f"{year}-W{week:02d}", start + dt.timedelta(days=6), "week"
-        else:
-            start = when.replace(day=1)
-            following = (start + dt.timedelta(days=32)).replace(day=1)
-            date, end, prec = f"{when:%Y-%m}", following - dt.timedelta(days=1), "month"
-        article = f"syn-{index[i] // EVENTS_PER_ARTICLE}"
-        name = f"Minister {person[i]} of {a}" if named[i] else a
-        row = {
-            "article_id": article, "event_index": int(index[i] % EVENTS_PER_ARTICLE),
-            "type": event_type, "status": "occurred", "actor_names": [name],
-            "actor_countries": [a], "actor_kinds": ["person" if named[i] else "country"],
-            "recipient_names": [r], "recipient_countries": [r], "recipient_kinds": ["country"],
-            "date": date, "date_precision": prec, "date_source": "text", "date_start": start,
-            "date_end": end, "location_name": f"Place {place[i]}" if placed[i] else None,
-            "location_country": a if placed[i] else None, "cameo": cameo, "quad_class": quad,
-            "goldstein": goldstein, "sentence": f"{name} {event_type.lower()} {r}.",
-            "published": published[i], "source": f"outlet{outlet[i]}.example",
-        }  # fmt: skip
-        for field, values in events.items():
-            values.append(row.get(field))
-    article_ids = list(dict.fromkeys(events["article_id"]))
-    first_day = {a: p for a, p in zip(events["article_id"], events["published"], strict=True)}
-    articles = {
-        "id": article_ids,
-        "published": [first_day[a] for a in article_ids],
-        "title": [None] * len(article_ids),
-        "url": [f"https://example.org/{a}" for a in article_ids],
-        "source": [None] * len(article_ids),
-        "origin": [None] * len(article_ids),
-        "text": [""] * len(article_ids),
-        "ingested_at": [dt.datetime.now(dt.UTC)] * len(article_ids),
+    countries = np.array(COUNTRIES, dtype=object)
+    ministers = np.array(
+        [[f"Minister {k} of {c}" for k in range(5)] for c in COUNTRIES], dtype=object
+    )
+    places = np.array([f"Place {k}" for k in range(200)], dtype=object)
+    outlets = np.array([f"outlet{k}.example" for k in range(150)], dtype=object)
+    types = np.array([t[0] for t in TYPES], dtype=object)
+    actor = countries[actor_c]
+    recipient = countries[recipient_c]
+    name = np.where(named, ministers[actor_c, person], actor)
+    date, first, last = _labels(day - lag, precision)
+    published = pa.array(START + dt.timedelta(days=int(d)) for d in day) if n else pa.array([])
+    article = np.char.add("syn-", (index // EVENTS_PER_ARTICLE).astype(str)).astype(object)
+    sentence = [f"{a} {t.lower()} {r}." for a, t, r in zip(name, types[kind], recipient)]  # noqa: B905
+    columns = {
+        "article_id": pa.array(article, pa.string()),
+        "event_index": pa.array(index % EVENTS_PER_ARTICLE, pa.int32()),
+        "type": pa.array(types[kind], pa.string()),
+        "status": pa.array(["occurred"] * n, pa.string()),
+        "actor_names": _singletons(pa.array(name, pa.string())),
+        "actor_countries": _singletons(pa.array(actor, pa.string())),
+        "actor_kinds": _singletons(
+            pa.array(np.where(named, "person", "country").astype(object), pa.string())
+        ),
+        "recipient_names": _singletons(pa.array(recipient, pa.string())),
+        "recipient_countries": _singletons(pa.array(recipient, pa.string())),
+        "recipient_kinds": _singletons(pa.array(["country"] * n, pa.string())),
+        "date": pa.array(date, pa.string()),
+        "date_precision": pa.array(
+            np.array(["day", "week", "month"], dtype=object)[precision], pa.string()
+        ),
+        "date_source": pa.array(["text"] * n, pa.string()),
+        "date_start": pa.array(first, pa.date32()),
+        "date_end": pa.array(last, pa.date32()),
+        "location_name": pa.array(np.where(placed, places[place], None), pa.string()),
+        "location_country": pa.array(np.where(placed, actor, None), pa.string()),
+        "cameo": pa.array(np.array([t[1] for t in TYPES], dtype=object)[kind], pa.string()),
+        "quad_class": pa.array(np.array([t[2] for t in TYPES])[kind], pa.int32()),
+        "goldstein": pa.array(np.array([t[3] for t in TYPES])[kind], pa.float64()),
+        "sentence": pa.array(sentence, pa.string()),
+        "published": published.cast(pa.date32()),
+        "source": pa.array(outlets[outlet], pa.string()),
     }
-    return {
-        "articles": pa.Table.from_pydict(articles, schema=SCHEMAS["articles"]),
-        "events": pa.Table.from_pydict(events, schema=SCHEMAS["events"]),
-    }
+    schema = SCHEMAS["events"]
+    events = pa.table([columns.get(f.name, pa.nulls(n, f.type)) for f in schema], schema=schema)
+    first_rows = np.flatnonzero(index % EVENTS_PER_ARTICLE == 0)  # batches hold whole articles
+    ids = events["article_id"].take(first_rows)
+    m = len(ids)
+    articles = pa.table(
+        {
+            "id": ids,
+            "published": events["published"].take(first_rows),
+            "title": pa.nulls(m, pa.string()),
+            "url": pc.binary_join_element_wise("https://example.org/", ids, ""),
+            "source": pa.nulls(m, pa.string()),
+            "origin": pa.nulls(m, pa.string()),
+            "text": pa.array([""] * m, pa.string()),
+            "ingested_at": pa.array(
+                [dt.datetime.now(dt.UTC)] * m, SCHEMAS["articles"].field("ingested_at").type
+            ),
+        },
+        schema=SCHEMAS["articles"],
+    )
+    return {"articles": articles, "events": events}
 
 
 def peak_rss_mb() -> float:

@@ -296,6 +296,67 @@ def test_index_finds_what_a_full_scan_finds_and_loses_no_mention(seed: int) -> N
     assert 1 < len(fast.happenings) < len(rows)  # the data has both merges and splits
 
 
+def country_set_rows(seed: int, count: int) -> list[dict[str, Any]]:
+    """Rows whose sides name several countries, one or none: nested, crossing and
+    unknown sets are what the index's side keys must never miss."""
+    rng = random.Random(seed)
+    sets = [[], ["USA"], ["GBR"], ["USA", "GBR"], ["GBR", "USA", "FRA"], ["RUS"], ["RUS", "BLR"]]
+    rows = random_rows(seed, count)
+    for n, row in enumerate(rows):
+        row["actor_countries"] = rng.choice(sets)
+        row["recipient_countries"] = rng.choice(sets[:3] + sets[5:])
+        row["published"] = D(2023, 6, 1) + dt.timedelta(days=n // 40)
+    return rows
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_side_keys_find_nested_and_unknown_country_sets(seed: int) -> None:
+    rows = country_set_rows(seed, 400)
+    fast, slow = Deduplicator(), BruteForce()
+    assert fast.add_all(rows) == slow.add_all(rows)
+    sizes = [h.mention_count for h in fast.happenings.values()]
+    assert max(sizes) > 2 and len(sizes) > 20
+    # a set and its subset did merge somewhere (the index reached across nested sets)
+    assert any(
+        len({tuple(sorted(r["actor_countries"])) for r in rows if row_key_in(r, h)}) > 1
+        for h in fast.happenings.values()
+    )
+
+
+def row_key_in(row: dict[str, Any], happening: Happening) -> bool:
+    return analysis.row_key(row) in set(happening.mentions)
+
+
+def test_store_batches_give_what_one_pass_gives(tmp_path: Any) -> None:
+    """Batch by batch the store loads candidates with a join in DuckDB: the assignment
+    must equal one deduplicator fed every row in (published, article, index) order."""
+    from parley.store import SCHEMAS, Store
+
+    rows = country_set_rows(6, 360)
+    store = Store(tmp_path / "store")
+    for part in range(3):  # whole articles per batch, in published order
+        batch = [r for r in rows if int(r["article_id"][3:]) // 40 == part]
+        articles = [
+            {"id": r["article_id"], "published": r["published"], "text": ""}
+            for r in batch
+            if r["event_index"] == 0
+        ]
+        store.ingest_tables(
+            {
+                "articles": pa.Table.from_pylist(articles, schema=SCHEMAS["articles"]),
+                "events": pa.Table.from_pylist(batch, schema=SCHEMAS["events"]),
+            }
+        )
+    stored = {
+        (r["article_id"], r["event_index"]): r["happening_id"]
+        for r in store.sql("SELECT article_id, event_index, happening_id FROM events").to_pylist()
+    }
+    ordered = sorted(rows, key=lambda r: (r["published"], r["article_id"], r["event_index"]))
+    one_pass = dict(Deduplicator().add_all(ordered))
+    assert stored == one_pass
+    assert len(set(one_pass.values())) < len(rows)  # merges across batches happened
+
+
 # ------------------------------------------------------------------------- trends
 
 

@@ -136,9 +136,16 @@ def test_relationship_point_to_events_to_evidence(page: object) -> None:
     assert rows.count() == CONFLICT_BURST
     with page.expect_navigation():  # type: ignore[attr-defined]
         rows.first.locator("a.evidence-link").click()
-    evidence = page.locator("mark[data-evidence]")  # type: ignore[attr-defined]
+    # The burst's six accusations are one happening: every mention is listed, the
+    # clicked one first, each with its own evidence highlighted.
+    mentions = page.locator("section.mention")  # type: ignore[attr-defined]
+    assert mentions.count() == CONFLICT_BURST
+    evidence = mentions.first.locator("mark[data-evidence]")
     assert evidence.first.is_visible()
     assert "".join(evidence.all_inner_texts()) == "Qin Gang accused Antony Blinken of meddling."
+    for n in range(CONFLICT_BURST):
+        pieces = mentions.nth(n).locator("mark[data-evidence]").all_inner_texts()
+        assert "".join(pieces) == "Qin Gang accused Antony Blinken of meddling."
 
 
 def test_actor_page(page: object) -> None:

@@ -367,7 +367,10 @@ def test_untrusted_text_stays_text(client: TestClient) -> None:
 
 
 def test_event_page_highlights_the_evidence_at_its_offsets(client: TestClient) -> None:
-    html = client.get("/events/uscn-03/1").text
+    page = client.get("/events/uscn-03/1").text
+    # Both meetings of that article are one happening: the page shows the asked one first.
+    assert "2 mentions" in page
+    html = page.split('<section class="mention"')[1]
     marked = re.findall(r'<mark class="([^"]*evidence[^"]*)" data-evidence="1">(.*?)</mark>', html)
     assert "".join(text for _, text in marked) == "Antony Blinken met Qin Gang in week 3."
     # the second meeting in that article, not the first: offsets, not a text search
@@ -376,6 +379,55 @@ def test_event_page_highlights_the_evidence_at_its_offsets(client: TestClient) -
     assert before.count("Antony Blinken met Qin Gang") == 2  # sentence quote + first meeting
     assert article.count("Antony Blinken met Qin Gang in week 3.") == 2
     assert '<mark class="actor evidence" data-evidence="1">Antony Blinken</mark>' in html
+
+
+def test_event_page_lists_every_mention_of_the_happening(tmp_path: Path) -> None:
+    """A happening reported by three articles: three evidences, each highlighted at its
+    offsets in its own article, and each article's markup still text."""
+    sentence = "Antony Blinken met Qin Gang in Beijing."
+    extractions = []
+    for n, (filler, published) in enumerate(
+        [("Talks resumed.", 18), (f"{EVIL_SCRIPT} Aides briefed.", 19), ("Both smiled.", 20)]
+    ):
+        text = f"{filler} {sentence} {sentence.replace('Beijing', 'public')} End {n}."
+        actors = (
+            _actor("a1", "Antony Blinken", "USA", text),
+            _actor("a2", "Qin Gang", "CHN", text),
+        )
+        event = _event("CONSULT", "a1", "a2", "2023-06-18", text, sentence, 1)
+        article = Article(
+            f"meet-{n}", dt.date(2023, 6, published), text, title=f"Meeting {n}", source=f"s{n}"
+        )
+        extractions.append(Extraction(article=article, actors=actors, events=(event,)))
+    store = Store(tmp_path)
+    store.ingest(extractions[:1])
+    store.ingest(extractions[1:])  # later batches join the stored happening
+    happening = store.event("meet-2", 0)["happening_id"]
+    assert [m["article_id"] for m in store.mentions([happening])] == ["meet-0", "meet-1", "meet-2"]
+    with TestClient(web.create_app(tmp_path)) as fresh:
+        html = fresh.get("/events/meet-1/0").text
+    assert "3 mentions" in html
+    sections = html.split('<section class="mention"')[1:]
+    assert [re.search(r'data-article="([^"]+)"', s).group(1) for s in sections] == [  # type: ignore[union-attr]
+        "meet-1", "meet-0", "meet-2"
+    ]  # fmt: skip
+    shown = [extractions[1], extractions[0], extractions[2]]
+    for section, extraction in zip(sections, shown, strict=True):
+        text = extraction.article.text
+        evidence = r'<mark class="[^"]*evidence[^"]*" data-evidence="1">(.*?)</mark>'
+        marked = re.findall(evidence, section)
+        assert "".join(re.sub(r"<[^>]+>", "", m) for m in marked) == sentence
+        # highlighted at the event's offsets: everything before it is the text before them
+        body = section.split('class="article-text">')[1]
+        before = re.sub(r"<[^>]+>", "", body.split('data-evidence="1"')[0].rsplit("<mark", 1)[0])
+        assert (
+            before.replace("&lt;", "<").replace("&gt;", ">").replace("&#34;", '"')
+            == (text[: extraction.events[0].start])
+        )
+    assert "<script>alert" not in html and html.count("&lt;script&gt;alert(") == 1
+    # a huge happening is cut to a page, and the count still says how many there are
+    shown, total = web._happening_rows(web.Reader(store), store.event("meet-2", 0), limit=2)
+    assert [m["article_id"] for m in shown] == ["meet-2", "meet-0"] and total == 3
 
 
 def test_chart_points_link_to_the_events_behind_them(client: TestClient) -> None:

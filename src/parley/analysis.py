@@ -28,10 +28,15 @@ A mention joins a happening when all of these hold:
   or the same named place. Two mentions that agree only because both know nothing do
   not merge.
 
-Candidates are indexed by (type, status class, time key, evidence token): a happening is
-filed under the day, ISO week, month or year that holds its window, and under each
-participant country, name token and place name; a new row probes the keys that overlap
-its own period, so adding a row looks at a handful of happenings, not all of them. When
+Candidates are indexed by (type, status class, time key, actor key, recipient key): a
+happening is filed under the day, ISO week, month or year that holds its window, and
+under each of its actor countries x each recipient country (a side that knows no country
+is filed as ``NO_COUNTRY``; every happening also under ``ANY_COUNTRY``). Compatible sides
+nest, so two known country sets share a country: a new row probes its own countries and
+``NO_COUNTRY`` on each side (only ``ANY_COUNTRY`` where it knows none) under the time
+keys that overlap its period. A row therefore meets only happenings of its own dyad and
+days, not every happening naming the USA that week. The store loads candidates with the
+same keys (:func:`dedup_probes`), joined in DuckDB. When
 several happenings fit, the one with the most matching evidence wins (ties: the oldest).
 Happenings never merge with each other, so ids stay stable: a happening's id is a hash of
 its first mention's key, and feeding rows in a fixed order (published, article_id,
@@ -208,33 +213,36 @@ def next_period(start: dt.date, by: Period) -> dt.date:
 TimeKey = tuple[str, int, int]
 
 
-def _home_keys(start: dt.date, end: dt.date) -> list[TimeKey]:
+@lru_cache(maxsize=65536)
+def _home_keys(start: dt.date, end: dt.date) -> tuple[TimeKey, ...]:
     """Where a happening is filed: at the finest level that holds its whole window
     (day, ISO week, month or year), so buckets stay small for precise happenings."""
     span = (end - start).days
     if span == 0:
-        return [("d", start.toordinal(), 0)]
+        return (("d", start.toordinal(), 0),)
     days = [start + dt.timedelta(days=n) for n in range(span + 1)] if span < 31 else []
     if span < 7:
-        return list(dict.fromkeys(("w", *d.isocalendar()[:2]) for d in days))
+        return tuple(dict.fromkeys(("w", *d.isocalendar()[:2]) for d in days))
     if span < 31:
-        return list(dict.fromkeys(("m", d.year, d.month) for d in days))
-    return [("y", year, 0) for year in range(start.year, end.year + 1)]
+        return tuple(dict.fromkeys(("m", d.year, d.month) for d in days))
+    return tuple(("y", year, 0) for year in range(start.year, end.year + 1))
 
 
-def _probe_keys(start: dt.date, end: dt.date) -> Iterator[TimeKey]:
-    """Every key under which a happening overlapping [start, end] can be filed."""
+@lru_cache(maxsize=65536)
+def _probe_keys(start: dt.date, end: dt.date) -> tuple[TimeKey, ...]:
+    """Every key under which a happening overlapping [start, end] can be filed (cached:
+    a stream of news repeats the same few hundred dates)."""
     day = start
+    days: list[TimeKey] = []
     weeks: dict[TimeKey, None] = {}
     months: dict[TimeKey, None] = {}
     while day <= end:
-        yield ("d", day.toordinal(), 0)
+        days.append(("d", day.toordinal(), 0))
         weeks["w", *day.isocalendar()[:2]] = None
         months["m", day.year, day.month] = None
         day += dt.timedelta(days=1)
-    yield from weeks
-    yield from months
-    yield from (("y", year, 0) for year in range(start.year, end.year + 1))
+    years = [("y", year, 0) for year in range(start.year, end.year + 1)]
+    return (*days, *weeks, *months, *years)
 
 
 # --------------------------------------------------------------------------- dedup
@@ -495,6 +503,45 @@ def _compare_sides(ours: Side, theirs: Side, explain: bool = False) -> tuple[int
     return evidence, "; ".join(said) or "one side unknown"
 
 
+# Side keys of the candidate index. Two sides are compatible only if their country sets
+# nest, so two known sets share a country: a happening is filed under each of its side's
+# countries (or NO_COUNTRY when it knows none) and under ANY_COUNTRY; a mention probes its
+# own countries and NO_COUNTRY, or only ANY_COUNTRY when its side knows no country.
+NO_COUNTRY = "-"
+ANY_COUNTRY = "*"
+IndexKey = tuple[str, str, TimeKey, str, str]  # type, status, time key, actor, recipient
+
+
+def _filed_side_keys(side: Side) -> list[str]:
+    return [*(side.countries or [NO_COUNTRY]), ANY_COUNTRY]
+
+
+def _probe_side_keys(side: Side) -> list[str]:
+    return [*side.countries, NO_COUNTRY] if side.countries else [ANY_COUNTRY]
+
+
+def dedup_probes(
+    row: Mapping[str, Any], symmetric: frozenset[str] = SYMMETRIC_TYPES
+) -> list[tuple[str, str, str, str, dt.date, dt.date]]:
+    """(type, status class, actor key, recipient key, start, end) under which a row looks
+    for happenings: a store loads only the stored happenings filed under one of these
+    (see ``filed_keys``) whose window overlaps [start, end]. Undated rows probe nothing."""
+    bounds = row_period(row)
+    if bounds is None:
+        return []
+    actors = [c for c in dict.fromkeys(row.get("actor_countries") or ()) if c]
+    recipients = [c for c in dict.fromkeys(row.get("recipient_countries") or ()) if c]
+    event_type = str(row["type"])
+    if event_type in symmetric:  # participants, as the deduplicator compares them
+        actors, recipients = list(dict.fromkeys(actors + recipients)), []
+    status = status_class(row.get("status"))
+    return [
+        (event_type, status, a, r, bounds[0], bounds[1])
+        for a in _probe_side_keys(Side(actors))
+        for r in _probe_side_keys(Side(recipients))
+    ]
+
+
 class Deduplicator:
     """Incremental clustering of event mentions into happenings.
 
@@ -512,8 +559,8 @@ class Deduplicator:
         self.happenings: dict[str, Happening] = {}
         self._order: dict[str, int] = {}
         self._assigned: dict[RowKey, str] = {}
-        self._index: dict[tuple[str, str, TimeKey, str], set[str]] = defaultdict(set)
-        self._filed: dict[str, set[tuple[str, str, TimeKey, str]]] = {}
+        self._index: dict[IndexKey, set[str]] = defaultdict(set)
+        self._filed: dict[str, set[IndexKey]] = {}
         for happening in existing:
             self._register(happening)
             for key in happening.mentions:
@@ -558,22 +605,19 @@ class Deduplicator:
 
     # -- matching -------------------------------------------------------------------
 
-    def _tokens(self, actors: Side, recipients: Side, place: str | None) -> set[str]:
-        """Evidence tokens: a merge needs a shared one, so they are the index keys."""
-        tokens = {f"c:{c}" for c in actors.countries + recipients.countries}
-        tokens.update(f"n:{t}" for n, _ in actors.names + recipients.names for t in n.split())
-        if place:
-            tokens.add(f"p:{place}")
-        return tokens
-
     def _candidates(self, mention: _Mention) -> Iterator[Happening]:
         if mention.start is None or mention.end is None:
             return  # undated: cannot be placed in time, stays on its own
         seen: set[str] = set()
-        tokens = self._tokens(mention.actors, mention.recipients, mention.place)
+        dyads = [
+            (a, r)
+            for a in _probe_side_keys(mention.actors)
+            for r in _probe_side_keys(mention.recipients)
+        ]
+        index, kind, status = self._index, mention.type, mention.status
         for when in _probe_keys(mention.start, mention.end):
-            for token in tokens:
-                for hid in self._index.get((mention.type, mention.status, when, token), ()):
+            for a, r in dyads:
+                for hid in index.get((kind, status, when, a, r), ()):
                     if hid not in seen:
                         seen.add(hid)
                         yield self.happenings[hid]
@@ -687,14 +731,13 @@ class Deduplicator:
             self.happenings[happening.id] = happening
         if happening.window_start is None or happening.window_end is None:
             return
-        place = normalise_name(happening.location_name) if happening.location_name else None
-        tokens = self._tokens(happening.actors, happening.recipients, place)
         # Filed under the current window only: it only narrows, so refiling moves a
         # happening out of wide (year, month) buckets once a precise mention pins it.
         filed = {
-            (happening.type, happening.status, when, token)
+            (happening.type, happening.status, when, a, r)
             for when in _home_keys(happening.window_start, happening.window_end)
-            for token in tokens
+            for a in _filed_side_keys(happening.actors)
+            for r in _filed_side_keys(happening.recipients)
         }
         before = self._filed.get(happening.id, set())
         for key in before - filed:

@@ -37,14 +37,15 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from parley.analysis import (
+    ANY_COUNTRY,
+    NO_COUNTRY,
     Deduplicator,
     Happening,
     MergeReason,
+    dedup_probes,
     next_period,
     normalise_name,
     period_label,
-    row_period,
-    status_class,
 )
 from parley.records import Actor, Extraction
 
@@ -449,10 +450,10 @@ class Store:
         the batch founded or grew (their new state, ``version`` = this batch).
 
         Rows go through :class:`parley.analysis.Deduplicator` in (published, article_id,
-        event_index) order, resumed from the stored happenings the batch can touch: same
-        type and status, a window overlapping the batch's dates, a shared evidence token
-        (what the deduplicator's own index requires), so the result is the same as with
-        every stored happening loaded, and memory does not grow with the store.
+        event_index) order, resumed from the stored happenings the batch can touch (those
+        under the deduplicator's own index keys with an overlapping window: see
+        :meth:`_candidate_happenings`), so the result is the same as with every stored
+        happening loaded, and memory does not grow with the store.
         """
         if events.num_rows == 0:
             return events, HAPPENINGS_SCHEMA.empty_table()
@@ -484,30 +485,51 @@ class Store:
         return events, pa.Table.from_pylist(changed, schema=HAPPENINGS_SCHEMA)
 
     def _candidate_happenings(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Latest stored state of the happenings new rows could join, oldest founded first."""
-        periods = [bounds for row in rows if (bounds := row_period(row)) is not None]
-        if not periods or not self._has_happenings():
+        """Latest stored state of the happenings new rows could join, oldest founded first.
+
+        A join in DuckDB on the deduplicator's own index keys (type, status, actor and
+        recipient country keys: :func:`parley.analysis.dedup_probes`) with overlapping
+        windows, so a batch loads the few happenings each row can match, not every
+        happening of its weeks. Windows only narrow from version to version, so every
+        version of a candidate overlaps too, and the window filter prunes old files.
+        """
+        probes = {probe for row in rows for probe in dedup_probes(row)}
+        if not probes or not self._has_happenings():
             return []
-        tokens: set[str] = set()
-        for row in rows:
-            tokens |= _row_tokens(row)
-        query = """
-            SELECT * FROM happening_versions WHERE id IN (
-                SELECT id FROM happening_versions
-                WHERE list_contains(?, type) AND list_contains(?, status)
-                    AND window_end >= ? AND window_start <= ? AND list_has_any(tokens, ?)
+        first = min(p[4] for p in probes)
+        last = max(p[5] for p in probes)
+        columns = list(zip(*sorted(probes), strict=True))
+        probe_table = pa.table(
+            {name: pa.array(values) for name, values in zip(_PROBE_COLUMNS, columns, strict=True)}
+        )
+        query = f"""
+            WITH recent AS (
+                SELECT id, type, status, window_start, window_end,
+                    {_side_keys_sql("actor_countries")} AS actor_keys,
+                    {_side_keys_sql("recipient_countries")} AS recipient_keys
+                FROM happening_versions
+                WHERE window_end >= ? AND window_start <= ? AND list_contains(?, type)
+            ), by_actor AS (
+                SELECT * EXCLUDE (actor_keys), unnest(actor_keys) AS a FROM recent
+            ), filed AS (
+                SELECT * EXCLUDE (recipient_keys), unnest(recipient_keys) AS r FROM by_actor
+            ), hit AS (
+                SELECT DISTINCT f.id FROM filed f JOIN dedup_probe p
+                    ON f.type = p.type AND f.status = p.status AND f.a = p.a AND f.r = p.r
+                    AND f.window_end >= p.first_day AND f.window_start <= p.last_day
             )
+            SELECT * FROM happening_versions
+            WHERE window_end >= ? AND window_start <= ? AND id IN (SELECT id FROM hit)
             QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC) = 1
             ORDER BY founded
         """
-        params = [
-            sorted({str(row["type"]) for row in rows}),
-            sorted({status_class(row.get("status")) for row in rows}),
-            min(start for start, _, _ in periods),
-            max(end for _, end, _ in periods),
-            sorted(tokens),
-        ]
-        return self.sql(query, params).to_pylist()
+        types = sorted({p[0] for p in probes})
+        db = self._db()
+        db.register("dedup_probe", probe_table)
+        try:
+            return self.sql(query, [first, last, types, first, last]).to_pylist()
+        finally:
+            db.unregister("dedup_probe")
 
     def _has_happenings(self) -> bool:
         return any(HAPPENINGS in m["files"] for m in self._read_manifests().values())
@@ -702,6 +724,25 @@ class Store:
             query += " LIMIT ?"
             params.append(int(limit))
         return self.sql(query, params)
+
+    def happening_events(self, happening_id: str, limit: int) -> tuple[list[dict[str, Any]], int]:
+        """The first ``limit`` stored events of one happening, in the order reported, and
+        how many it has in all (one scan for both)."""
+        rows = self.sql(
+            "SELECT *, count(*) OVER () AS mention_total FROM events WHERE happening_id = ? "
+            "ORDER BY published NULLS LAST, article_id, event_index LIMIT ?",
+            [happening_id, int(limit)],
+        ).to_pylist()
+        total = int(rows[0]["mention_total"]) if rows else 0
+        for row in rows:
+            del row["mention_total"]
+        return rows, total
+
+    def article_urls(self) -> list[str]:
+        """The URL of every stored article that has one."""
+        return self.sql("SELECT DISTINCT url FROM articles WHERE url IS NOT NULL")[
+            "url"
+        ].to_pylist()
 
     def mentions(self, happening_ids: Iterable[str]) -> list[dict[str, Any]]:
         """Every stored mention of these happenings, with its article's title and URL and
@@ -1275,6 +1316,18 @@ _DEDUP_COLUMNS = (
 )  # fmt: skip
 
 
+_PROBE_COLUMNS = ("type", "status", "a", "r", "first_day", "last_day")
+
+
+def _side_keys_sql(column: str) -> str:
+    """SQL for :func:`parley.analysis._filed_side_keys`: a side's countries (or the
+    no-country key) and the any-country key."""
+    return (
+        f"list_concat(CASE WHEN coalesce(len({column}), 0) = 0 THEN ['{NO_COUNTRY}'] "
+        f"ELSE {column} END, ['{ANY_COUNTRY}'])"
+    )
+
+
 def _evidence_tokens(
     countries: Iterable[str | None], names: Iterable[str], place: str | None
 ) -> set[str]:
@@ -1285,16 +1338,6 @@ def _evidence_tokens(
     if place:
         tokens.add(f"p:{place}")
     return tokens
-
-
-def _row_tokens(row: dict[str, Any]) -> set[str]:
-    """A superset of a new row's tokens (country actors' names included: harmless)."""
-    names = [
-        normalise_name(n) for n in (row["actor_names"] or []) + (row["recipient_names"] or []) if n
-    ]
-    place = normalise_name(row["location_name"]) if row["location_name"] else None
-    countries = (row["actor_countries"] or []) + (row["recipient_countries"] or [])
-    return _evidence_tokens(countries, names, place)
 
 
 def _happening_row(

@@ -52,6 +52,7 @@ QUAD_GROUPS = {"cooperation": (1, 2), "conflict": (3, 4)}
 Period = Literal["day", "week", "month"]
 MAX_LIMIT = 10_000
 TOP_RELATIONSHIPS = 10  # pairs watched for alerts on the overview
+MAX_MENTIONS = 50  # mentions shown on an event page (the count says how many more)
 CACHED_PAIRS = 20  # store-wide busiest pairs kept until the next commit
 OPEN_PERIODS = 4  # an alert in the last few weeks of the store's data is "open"
 
@@ -719,9 +720,16 @@ def create_app(store_path: str | os.PathLike[str]) -> FastAPI:
     )
     def event_page(request: Request, article_id: str, index: int) -> HTMLResponse:
         row = _event_or_404(reader, article_id, index)
-        # Today an event is one mention; a deduplicated happening will list several here.
-        mentions = [_mention(reader, row)]
-        return page(request, "event.html", event=row, mentions=mentions)
+        rows, total = _happening_rows(reader, row)
+        mentions = [_mention(reader, mention) for mention in rows]
+        return page(
+            request,
+            "event.html",
+            event=row,
+            mentions=mentions,
+            mention_total=total,
+            happening_id=row.get("happening_id"),
+        )
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(
@@ -774,6 +782,24 @@ def _event_or_404(reader: Reader, article_id: str, index: int) -> dict[str, Any]
     if row is None:
         raise HTTPException(404, detail=f"no event {index} in article {article_id!r}")
     return row
+
+
+def _happening_rows(
+    reader: Reader, row: Mapping[str, Any], limit: int = MAX_MENTIONS
+) -> tuple[list[dict[str, Any]], int]:
+    """Every mention of the event's happening (this one first, then as reported) and how
+    many there are; at most ``limit`` are returned so a huge happening stays one page."""
+    happening = row.get("happening_id")
+    if not happening:  # stored before deduplication: the event is its own happening
+        return [dict(row)], 1
+
+    def query(s: Store) -> tuple[list[dict[str, Any]], int]:
+        found, total = s.happening_events(happening, limit)
+        this = (row["article_id"], int(row["event_index"]))
+        others = [m for m in found if (m["article_id"], int(m["event_index"])) != this]
+        return [dict(row), *others[: max(limit - 1, 0)]], max(total, 1)
+
+    return reader.run(query)
 
 
 def _mention(reader: Reader, row: Mapping[str, Any]) -> dict[str, Any]:

@@ -153,6 +153,27 @@ CASES = [
     # times of day
     ("The blast happened at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2023-06-14T22:00"),
     ("He will speak tonight.", "tonight", "2023-06-19TNI"),
+    ("The vote closes at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "2023-11-09T17:00"),
+    # years in words, as transcripts write them
+    ("He was born in nineteen sixty-two.", "nineteen sixty-two", "1962"),
+    ("It froze in the winter of nineteen eighty-one.", "the winter of nineteen eighty-one",
+     "1981-WI"),
+    ("It was signed in March nineteen oh five.", "March nineteen oh five", "1905-03"),
+    ("By the year two thousand and ten, it was over.", "the year two thousand and ten", "2010"),
+    # holidays: the date in the year the clause's tense points to
+    ("The boy was rescued on Thanksgiving Day.", "Thanksgiving Day", "2022-11-24"),
+    ("The ceasefire held on Christmas Eve.", "Christmas Eve", "2022-12-24"),
+    ("Talks will resume after New Year's Day.", "New Year's Day", "2024-01-01"),
+    ("Pilgrims arrived as Easter week began.", "Easter week", "2023-W14"),
+    ("He returned home last Easter.", "last Easter", "2023-04-09"),
+    # ranges are one vague duration
+    ("Talks may take the next 12 to 18 months.", "the next 12 to 18 months", "PXM"),
+    ("It lasted two or three weeks.", "two or three weeks", "PXW"),
+    # quarters of a named year
+    ("Profit fell in last year's quarter.", "last year's quarter", "2022-Q1"),
+    ("Profit rose in this year's third quarter.", "this year's third quarter", "2023-Q3"),
+    # all-capital lines (wire headlines) are read like any other
+    ("TALKS RESUMED ON MAY 3, 2023 IN THE CAPITAL.", "MAY 3, 2023", "2023-05-03"),
 ]  # fmt: skip
 
 
@@ -182,6 +203,19 @@ def test_spans_exclude_signals(model: Language) -> None:
     doc = model("The envoy met Qin on Sunday and again since August.")
     texts = [t.text for t in temporal.find_timexes(doc, MONDAY)]
     assert texts == ["Sunday", "August"]
+
+
+def test_following_month_follows_the_last_month(model: Language) -> None:
+    text = "In March the talks began. The following month they collapsed."
+    assert _value(model, text, "The following month") == "2023-04"
+    text = "Elections were held in 2019. The following year a crisis began."
+    assert _value(model, text, "The following year") == "2020"
+
+
+def test_counted_nouns_after_may_are_no_date(model: Language) -> None:
+    assert _timexes(model, "Officials said May 2 people were killed.") == ()
+    assert _value(model, "The attack on May 2 killed two people.", "May 2") == "2023-05-02"
+    assert _timexes(model, "Over two thousand people marched.") == ()
 
 
 def test_day_before_follows_the_last_date(model: Language) -> None:

@@ -88,6 +88,8 @@ _MONTH_RE = (
 )
 _WEEKDAY_RE = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DIGITS = r"one|two|three|four|five|six|seven|eight|nine"
+_TENS_WORDS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TEENS_WORDS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _NUMBER_RE = (
     r"(?P<number>\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     rf"(?:[\s-](?:{_DIGITS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -284,6 +286,9 @@ class _Context:
         self.text = text
         self.published = published
         self.reference = published  # the last day-precision date seen (for "the day before")
+        # the last month- and year-precision dates seen (for "the following month/year")
+        self.reference_month = published
+        self.reference_year = published
         self.seen_day = False
         self.last_quarter: str | None = None  # the last "1989-Q3" seen ("a year earlier")
 
@@ -327,7 +332,7 @@ def clause_tense(token: Token) -> Tense | None:
             and not (verb.tag_ == "VBG" and verb.dep_ in _NOMINAL_DEPS)  # "November meeting"
         ):
             break
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             return None
         verb = verb.head
     else:
@@ -349,7 +354,7 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
         return "future"  # "planned a rally on Saturday": the date is the plan's
     head = verb.head
     if any(aux.tag_ == "TO" for aux in auxes):
-        if head is verb or head.lemma_.lower() in _PLANNING or depth > 3:
+        if head.i == verb.i or head.lemma_.lower() in _PLANNING or depth > 3:
             return "future"
         if head.pos_ in ("VERB", "AUX"):
             return _verb_tense(head, depth + 1)
@@ -357,7 +362,7 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
     if (
         not auxes
         and verb.tag_ == "VBG"
-        and head is not verb
+        and head.i != verb.i
         and head.pos_ in ("VERB", "AUX")
         and depth < 4
     ):
@@ -408,6 +413,16 @@ def _rule_month_day(m: re.Match[str], ctx: _Context) -> Normalised | None:
     month = _MONTHS[m["month"].lower().rstrip(".")]
     day = int(m["day"])
     year = int(m["year"]) if m["year"] else None
+    if year is None and not _g(m, "weekday"):
+        number = ctx.token_at(m.start("day"))
+        after = number.nbor() if number.i + 1 < len(number.doc) else None
+        if (
+            number.dep_ == "nummod"
+            and after is not None
+            and number.head.i == after.i
+            and after.tag_ in ("NNS", "NNPS")
+        ):
+            return None  # "May 2 people died": the number counts the noun, it is no day
     if year is None:
         relation = (_g(m, "rel") or "").lower()
         tense = {"last": "past", "next": "future"}.get(relation) or ctx.tense(m.start("month"))
@@ -594,6 +609,14 @@ def _rule_clock(m: re.Match[str], ctx: _Context) -> Normalised | None:
         day = dt.date.fromisoformat(_weekday_date(_WEEKDAYS[anchor], day, ctx.tense(m.start()), ""))
     elif anchor in ("yesterday", "tomorrow"):
         day += dt.timedelta(days=-1 if anchor == "yesterday" else 1)
+    elif m["mday"]:  # "5 p.m. EST Nov. 9"
+        month, month_day = _MONTHS[m["month"].rstrip(".")], int(m["mday"])
+        year = int(m["year"]) if m["year"] else None
+        year = year or _year_near(month, month_day, day, ctx.tense(m.start()))
+        value = _day_value(year, month, month_day)
+        if value is None:
+            return None
+        day = dt.date.fromisoformat(value)
     return "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", None
 
 
@@ -609,7 +632,10 @@ def _rule_relative_unit(m: re.Match[str], ctx: _Context) -> Normalised | None:
     step = {"last": -1, "past": -1, "previous": -1, "the previous": -1, "next": 1,
             "coming": 1, "the following": 1}.get(relation, 0)  # fmt: skip
     if relation in ("the previous", "the following"):
-        published = ctx.reference
+        # relative to the last date named at the unit's precision ("In March ... the
+        # following month" is April), not to the publication date
+        published = {"month": ctx.reference_month, "year": ctx.reference_year,
+                     "decade": ctx.reference_year}.get(unit, ctx.reference)  # fmt: skip
     if unit == "weekend":
         return "DATE", f"{_shift(published, step, 'week', 1)}-WE", mod
     if unit == "century":
@@ -668,6 +694,18 @@ _APPROX_MODS = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "nea
                 "almost": "APPROX", "some": "APPROX", "more than": "MORE_THAN", "over": "MORE_THAN",
                 "less than": "LESS_THAN", "under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
                 "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS"}  # fmt: skip
+
+
+_RANGE_LOW_RE = (
+    rf"(?P<low>\d+(?:\.\d+)?|(?:{_TENS_WORDS})(?:[\s-](?:{_DIGITS}))?|{_TEENS_WORDS}|{_DIGITS})"
+)
+
+
+def _rule_range(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    """ "12 to 18 months", "two or three weeks": one vague duration of that unit."""
+    if m["low"][0].isdigit() and float(m["low"]) > 1000:
+        return None  # "1990 to 1995 years": not a range of durations
+    return "DURATION", _duration(None, _unit(m["unit"])), None
 
 
 def _rule_bare_plural(m: re.Match[str], ctx: _Context) -> Normalised | None:
@@ -753,7 +791,7 @@ def _rule_decade(m: re.Match[str], ctx: _Context) -> Normalised | None:
 def _rule_quarter(m: re.Match[str], ctx: _Context) -> Normalised | None:
     """ "the third quarter", "fourth-quarter", "the first half of 1990", "the quarter"."""
     text = m.group(0).lower()
-    if not m["which"] and not text.startswith("the"):
+    if not m["which"] and not text.startswith("the") and not m["rel"]:
         return None  # a bare "quarter" ("a quarter of the votes") is no date
     if m["kind"].lower() == "half" and (m["which"] or "").lower() not in ("first", "second"):
         return None
@@ -771,6 +809,115 @@ def _rule_named_day(m: re.Match[str], ctx: _Context) -> Normalised | None:
 
 def _rule_frequency(m: re.Match[str], ctx: _Context) -> Normalised | None:
     return "SET", _duration(1, _unit(m["unit"] or m["unit2"])), None
+
+
+_UNDER_HUNDRED = (
+    rf"(?:(?:{_TENS_WORDS})(?:[\s-](?:{_DIGITS}))?|{_TEENS_WORDS}|(?:oh\s+)?(?:{_DIGITS}))"
+)
+# "nineteen ninety-four", "eighteen oh five", "nineteen hundred", "two thousand (and) one"
+_SPELLED_YEAR_RE = (
+    rf"(?P<spelled>(?:eighteen|nineteen)(?:[\s-]+hundred|[\s-]+{_UNDER_HUNDRED})"
+    rf"|two\s+thousand(?:(?:\s+and)?[\s-]+{_UNDER_HUNDRED})?)"
+)
+_MONTH_LOWER_RE = (
+    r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept?\.|oct\.|nov\.|dec\.)"
+)
+
+
+def _spelled_number(words: list[str]) -> int:
+    """ "ninety four" -> 94, "oh five" -> 5, "eleven" -> 11."""
+    return sum(int(_NUMBER_WORDS.get(word, 0)) for word in words if word not in ("oh", "and"))
+
+
+def _rule_spelled_year(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    """A year in words, as transcripts write them: "the winter of nineteen ninety-four"."""
+    words = re.split(r"[\s-]+", m["spelled"].lower())
+    if words[0] == "two":  # "two thousand" is a year only where the text says so
+        if not (m["lead"] or m["month"] or m["season"]):
+            return None
+        year = 2000 + _spelled_number(words[2:])
+    elif words[1] == "hundred":
+        year = 100 * int(_NUMBER_WORDS[words[0]])
+    else:
+        year = 100 * int(_NUMBER_WORDS[words[0]]) + _spelled_number(words[1:])
+    if re.match(r"\s+(?:years?|percent|people|dollars)\b", ctx.text[m.end() :].lower()):
+        return None  # a count, not a year
+    if m["month"]:
+        return "DATE", f"{year}-{_MONTHS[m['month'].rstrip('.')]:02d}", None
+    if m["season"]:
+        return "DATE", f"{year}-{_SEASONS[m['season']][0]}", None
+    return "DATE", str(year), None
+
+
+_HOLIDAY_RE = (
+    r"(?P<holiday>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s(?:\s+Day"
+    r"|\s+Eve)?|Easter(?:\s+Sunday)?|Halloween|Valentine['’]s\s+Day|Labor\s+Day|Memorial\s+Day)"
+)
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    weekday_offset = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * weekday_offset) // 433
+    month = (h + weekday_offset - 7 * m + 90) // 25
+    return dt.date(year, month, (h + weekday_offset - 7 * m + 33 * month + 19) % 32)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The nth (1-based; -1 for the last) such weekday of a month."""
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _holiday_date(name: str, year: int) -> dt.date:
+    """The date of a (US-calendar) holiday in a year; "New Year's Eve" is the year's last day."""
+    key = re.sub(r"[\s'’]+", " ", name.lower())
+    if key.startswith("thanksgiving"):
+        return _nth_weekday(year, 11, 3, 4)
+    if key.startswith("easter"):
+        return _easter(year)
+    if key.startswith("labor"):
+        return _nth_weekday(year, 9, 0, 1)
+    if key.startswith("memorial"):
+        return _nth_weekday(year, 5, 0, -1)
+    if key.startswith("new year"):
+        return dt.date(year, 12, 31) if key.endswith("eve") else dt.date(year, 1, 1)
+    if key.startswith("christmas"):
+        return dt.date(year, 12, 24 if key.endswith("eve") else 25)
+    if key.startswith("halloween"):
+        return dt.date(year, 10, 31)
+    return dt.date(year, 2, 14)  # Valentine's Day
+
+
+def _rule_holiday(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    """ "Thanksgiving Day", "last Christmas", "Easter 1998": the holiday's date, its year
+    from the clause's tense like any undated day."""
+    name = m["holiday"]
+    if m["year"]:
+        return "DATE", _holiday_date(name, int(m["year"])).isoformat(), None
+    if m["week"]:  # "Easter week": the ISO week of this year's feast
+        return "DATE", _iso_week(_holiday_date(name, ctx.published.year)), None
+    published = ctx.published
+    this_year = _holiday_date(name, published.year)
+    relation = (m["rel"] or "").lower()
+    if relation == "last":
+        year = published.year - (this_year >= published)
+    elif relation == "next":
+        year = published.year + (this_year <= published)
+    elif relation == "this":
+        year = published.year
+    else:
+        year = _year_near(this_year.month, this_year.day, published, ctx.tense(m.start("holiday")))
+    return "DATE", _holiday_date(name, year).isoformat(), None
 
 
 # (pattern, rule, the anchor categories that make the pattern worth trying)
@@ -811,7 +958,8 @@ _RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
             rf"(?:\s+(?i:{_PART_RE}))?\b"), _rule_weekday, "weekday"),
     (_rx(r"\b(?:(?P<hh>\d{1,2})(?::(?P<mm>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|o'clock)"
          r"|(?P<named>noon|midnight))(?:\s+(?:[ecmp][sd]t|gmt|utc)\b)?(?:\s+(?:on\s+)?(?P<anchor>monday|tuesday"
-         r"|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b)?"),
+         r"|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b"
+         rf"|,?\s+(?:on\s+)?{_MONTH_LOWER_RE}\s+(?P<mday>\d{{1,2}})\b(?:,?\s+(?P<year>\d{{4}})\b)?)?"),
      _rule_clock, "digit clock"),
     (_rx(rf"\b{_EDGE_RE}(?:(?P<early>earlier|later)\s+(?:in\s+)?)?(?P<rel>this|last|next|past|coming|"
          r"previous|current|the\s+past|the\s+coming|the\s+next|the\s+previous|the\s+following|"
@@ -830,6 +978,8 @@ _RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
          rf"{_NUMBER_RE}(?:\s+(?P<half>and\s+a\s+half|1/2))?[\s-]+{_UNIT_RE}"
          r"(?P<half2>\s+and\s+a\s+half)?(?P<suffix>-old|-long)?(?![\w-])"),
      _rule_duration, "unit quarter"),
+    (_rx(rf"\b(?:(?:the\s+)?(?:past|last|next|coming|first|previous)\s+)?{_RANGE_LOW_RE}\s+(?:to|or)\s+"
+         rf"{_NUMBER_RE}[\s-]+{_UNIT_RE}(?![\w-])"), _rule_range, "unit"),
     (_rx(r"(?<=\bfor\s)(?P<unit>years|decades|months|weeks|days|hours|centuries)\b"),
      _rule_bare_plural, "unit"),
     (_rx(rf"\b(?:every|each)\s+(?:other\s+)?(?:{_NUMBER_RE}\s+)?(?P<target>day|week|month|year|"
@@ -847,6 +997,12 @@ _RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
          r"recent\s+(?:years|months|weeks|days|decades)|(?:the\s+)?coming\s+(?:years|months|weeks|"
          r"days|decades))\b"), _rule_vague, "vague unit"),
     (_rx(r"\b(?P<word>year-earlier|year-ago|year-end)\b"), _rule_year_compound, "unit"),
+    (_rx(rf"\b(?:(?P<lead>the\s+year)\s+|{_MONTH_LOWER_RE}\s+|(?:the\s+)?(?P<season>spring|summer"
+         rf"|fall|autumn|winter)\s+(?:of\s+)?)?{_SPELLED_YEAR_RE}\b"),
+     _rule_spelled_year, "spelled"),
+    (_cased(rf"\b(?:(?i:(?P<rel>last|next|this))\s+)?{_HOLIDAY_RE}(?:,?\s+(?P<year>\d{{4}})|"
+            r"\s+(?P<week>week))?\b"),
+     _rule_holiday, "holiday"),
     (_rx(r"\b(?:(?:earlier|later)\s+in\s+)?the\s+(?P<unit>year|week|weekend)(?![\w-])"),
      _rule_in_the_unit, "unit"),
 )  # fmt: skip
@@ -862,7 +1018,9 @@ _ANCHOR = re.compile(
     r"(?P<quarter>quarters?|half)|(?P<unit>seconds?|minutes?|hours?|days?|weeks?|weekends?|"
     r"months?|years?|decades?|century|centuries)|(?P<season>spring|summer|fall|autumn|winter)|"
     r"(?P<setword>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)|(?P<vague>now|"
-    r"currently|nowadays|presently|present|moment|recently|lately|formerly|past|future))\b"
+    r"currently|nowadays|presently|present|moment|recently|lately|formerly|past|future)|"
+    r"(?P<spelled>eighteen|nineteen|thousand)|(?P<holiday>thanksgiving|christmas|new year['’]s|"
+    r"easter|halloween|valentine['’]s|labor day|memorial day))\b"
 )  # run over the lower-cased text: much faster than re.IGNORECASE
 _WINDOW_BEFORE, _WINDOW_AFTER = 50, 45
 _CASED_RULES = frozenset(
@@ -877,6 +1035,7 @@ _RULES_BY_ANCHOR: dict[str, tuple[int, ...]] = {
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _QUARTER_VALUE = re.compile(r"^\d{4}-Q\d$")
+_YEAR_MONTH_VALUE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-\d{2})?)?$")
 
 
 def find_timexes(doc: Doc, published: dt.date) -> tuple[Timex, ...]:
@@ -890,12 +1049,13 @@ def find_timexes(doc: Doc, published: dt.date) -> tuple[Timex, ...]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two: keep offsets right
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    cased = _title_case_shouting(text)
     for hit in _ANCHOR.finditer(lowered):
         low = max(0, hit.start() - _WINDOW_BEFORE)
         high = hit.end() + _WINDOW_AFTER
         for index in _RULES_BY_ANCHOR[hit.lastgroup or ""]:
             pattern, rule, _ = _RULES[index]
-            for m in pattern.finditer(text if index in _CASED_RULES else lowered, low, high):
+            for m in pattern.finditer(cased if index in _CASED_RULES else lowered, low, high):
                 key = (index, m.start(), m.end())
                 if m.end() > m.start() and key not in seen:
                     seen.add(key)
@@ -916,6 +1076,12 @@ def find_timexes(doc: Doc, published: dt.date) -> tuple[Timex, ...]:
         if _DAY_VALUE.match(value):
             ctx.reference = dt.date.fromisoformat(value[:10])
             ctx.seen_day = True
+        if kind == "DATE" and _YEAR_MONTH_VALUE.match(value):
+            year_month = _YEAR_MONTH_VALUE.match(value)
+            assert year_month is not None
+            ctx.reference_year = dt.date(int(year_month["y"]), 1, 1)
+            if year_month["m"]:
+                ctx.reference_month = dt.date(int(year_month["y"]), int(year_month["m"]), 1)
         elif (
             candidate.rule is _rule_quarter
             and _QUARTER_VALUE.match(value)
@@ -923,6 +1089,22 @@ def find_timexes(doc: Doc, published: dt.date) -> tuple[Timex, ...]:
         ):
             ctx.last_quarter = value  # only a quarter named in the text, not a derived one
     return tuple(found)
+
+
+_SHOUTED_LINE = re.compile(r"^[^a-z\n]*[A-Z]{3}[^a-z\n]*$", re.MULTILINE)
+
+
+def _title_case_shouting(text: str) -> str:
+    """The text with all-capital lines (wire headlines, telex copy) title-cased, so that the
+    capitalised-name patterns find "MAY 2" in them; other lines and all offsets are kept."""
+    if not _SHOUTED_LINE.search(text):
+        return text
+
+    def title(line: re.Match[str]) -> str:
+        titled = line.group(0).title()
+        return titled if len(titled) == len(line.group(0)) else line.group(0)
+
+    return _SHOUTED_LINE.sub(title, text)
 
 
 def _skip_determiner(match: re.Match[str]) -> int:
@@ -983,7 +1165,7 @@ def event_date(
     node, depth = trigger, 0
     while True:
         chain[node.i] = depth
-        if node.head is node or depth > 12 or (node.dep_ in _CLAUSE_MODIFIERS and depth > 0):
+        if node.head.i == node.i or depth > 12 or (node.dep_ in _CLAUSE_MODIFIERS and depth > 0):
             break
         if node.dep_ in _CLAUSE_MODIFIERS and node.pos_ in ("VERB", "AUX"):
             break  # "Park, who arrived on Sunday, is ...": the main clause is another event
@@ -1027,7 +1209,7 @@ def _governance(root: Token, chain: dict[int, int], trigger: Token) -> tuple[int
     for _ in range(16):
         if node.i in chain:
             return crossed, chain[node.i], abs(root.i - trigger.i)
-        if node.head is node:
+        if node.head.i == node.i:
             break
         child, node = node, node.head
         if node.pos_ in ("VERB", "AUX") and node.i not in chain:

@@ -290,3 +290,32 @@ def test_a_person_takes_no_country_from_a_place_near_them(model) -> None:
     assert _by_name(found, "Jones").country == "KEN"
     doc, found = _find(model, "The envoy arrived in Cairo and met Foreign Minister Nassar.")
     assert _at(doc, found, "Nassar").country == "EGY"
+
+
+def test_named_bodies_take_their_country_from_their_own_name(model) -> None:
+    # an international name makes a body IGO/NGO, not the country the sentence names next
+    _, found = _find(model, "The International Labour Office urged Israel on Monday to act.")
+    assert _by_name(found, "International Labour Office").country == "IGO"
+    _, found = _find(model, "The Global Water Forum met in Kyoto, Japan, on Saturday.")
+    assert _by_name(found, "Global Water Forum").country == "NGO"
+    # ... but a business with such a name is not one, and a possessive owner wins
+    _, found = _find(model, "The Arab Bank agreed to a loan on Monday.")
+    assert _by_name(found, "Arab Bank").country not in ("IGO", "NGO")
+    _, found = _find(model, "Israel's Supreme Court ruled on Sunday.")
+    assert _by_name(found, "Supreme Court").country == "ISR"
+    _, found = _find(model, "Kenzo Oshima, the UN Emergency Relief Coordinator, spoke.")
+    assert _by_name(found, "UN Emergency Relief Coordinator").country == "UNO"
+
+
+def test_title_ending_read_as_an_organisation_is_a_person(model) -> None:
+    _, found = _find(model, "Secretary of State Smith met the Chinese ambassador on Monday.")
+    smith = _by_name(found, "Smith")
+    assert smith.kind == "person" and smith.role == "Secretary of State"
+    assert not any(a.name == "State Smith" for a in found)
+
+
+def test_listed_leaders_match_with_a_middle_name_or_another_article(model) -> None:
+    _, found = _find(model, "President Omar Hassan al-Bashir said he would not go.")
+    assert _by_name(found, "Omar Hassan al-Bashir").country == "SDN"
+    _, found = _find(model, "President Omar El Bashir shortened the curfew on Thursday.")
+    assert _by_name(found, "Omar El Bashir").country == "SDN"

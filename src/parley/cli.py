@@ -51,6 +51,15 @@ MaxBytesOption = Annotated[
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")]
 
 
+_PROGRESS_COLUMNS = (
+    SpinnerColumn(),
+    TextColumn("{task.description}"),
+    BarColumn(),
+    MofNCompleteColumn(),
+    TimeElapsedColumn(),
+)
+
+
 class _ProblemLog:
     """Reports each bad input on one line of stderr and remembers that one happened."""
 
@@ -136,12 +145,23 @@ def ingest(
     published: PublishedOption = None,
     model: ModelOption = None,
     max_bytes: MaxBytesOption = sources.DEFAULT_MAX_BYTES,
+    engine: Annotated[
+        str, typer.Option(help="local (this process) or spark (Spark executors, Java 17+).")
+    ] = "local",
+    workers: Annotated[int, typer.Option(help="With --engine spark: local cores.")] = 2,
+    master: Annotated[
+        str | None, typer.Option(help="With --engine spark: a Spark master URL.")
+    ] = None,
 ) -> None:
     """Extract and store articles; an article already stored is skipped."""
     log = _ProblemLog()
-    report = _ingest(
-        paths, Store(store), _parse_date(published, "--published"), model, max_bytes, log
-    )
+    day = _parse_date(published, "--published")
+    if engine == "local":
+        report = _ingest(paths, Store(store), day, model, max_bytes, log)
+    elif engine == "spark":
+        report = _ingest_spark(paths, store, day, model, max_bytes, workers, master, log)
+    else:
+        raise typer.BadParameter(f"{engine!r}: use local or spark", param_hint="--engine")
     err.print(
         f"stored {report.articles_new} new articles ({report.articles_skipped} already stored), "
         f"{report.events} events, {report.quotes} quotes in {store}"
@@ -163,14 +183,7 @@ def _ingest(paths, store: Store, published, model, max_bytes, log: _ProblemLog):
                 continue
             yield article
 
-    columns = (
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=err, transient=True) as progress:
+    with Progress(*_PROGRESS_COLUMNS, console=err, transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
         articles = new_articles(
             log.articles(sources.read(paths, published=published, max_bytes=max_bytes))
@@ -180,6 +193,50 @@ def _ingest(paths, store: Store, published, model, max_bytes, log: _ProblemLog):
         )
     report.articles_skipped += skipped
     return report
+
+
+def _ingest_spark(paths, store: Path, published, model, max_bytes, workers, master, log):
+    from parley import scale  # imports nothing of Spark until it runs
+
+    try:
+        with Progress(*_PROGRESS_COLUMNS, console=err, transient=True) as progress:
+            task = progress.add_task("ingesting on Spark", total=None)
+            return scale.ingest_spark(
+                paths, store, workers=workers, model=model, published=published,
+                max_bytes=max_bytes, master=master, on_problem=log.report,
+                progress=lambda n: progress.advance(task, n),
+            )  # fmt: skip
+    except (scale.SparkUnavailable, ValueError) as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(help="RSS or Atom feed URLs.")],
+    store: StoreOption = Path(DEFAULT_STORE),
+    interval: Annotated[float, typer.Option(help="Seconds between polls.")] = 300.0,
+    once: Annotated[bool, typer.Option("--once", help="Poll once and stop.")] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds allowed for each download.")] = 10.0,
+    max_bytes: MaxBytesOption = sources.DEFAULT_MAX_BYTES,
+    model: ModelOption = None,
+) -> None:
+    """Poll news feeds, fetch each new item's page and ingest it, until Ctrl-C."""
+    import logging
+
+    from parley import feeds as feed_module
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
+    try:
+        report = feed_module.watch(
+            feeds, Store(store), interval=interval, once=once, timeout=timeout,
+            max_bytes=max_bytes, model=model,
+        )  # fmt: skip
+    except KeyboardInterrupt:
+        err.print("stopped; everything fetched so far is stored")
+        return
+    # only --once returns: a failed feed or page is then the caller's business
+    raise typer.Exit(1 if report.feeds_failed or report.pages_failed else 0)
 
 
 @app.command()

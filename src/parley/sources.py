@@ -14,8 +14,12 @@ files with an unknown extension named explicitly):
   and optional ``url``, ``title``, ``source``.
 * ``.csv``: the same columns, with a header row.
 * ``.html`` / ``.htm``: main text, title and date through trafilatura (offline).
+* ``.warc`` / ``.warc.gz``: web archives (as in Common Crawl's news crawl), streamed a
+  record at a time through warcio: each HTML response becomes an article (text and date
+  through trafilatura, ``WARC-Date`` when the page has no date, ``WARC-Target-URI`` as
+  url); other records are skipped; the cap applies to each page.
 
-Line-oriented files (JSONL, CSV) are streamed, so they may be much larger than
+Line-oriented files (JSONL, CSV) and WARC files are streamed, so they may be much larger than
 ``max_bytes``; there the cap applies to each record. Other files are read whole and
 the cap applies to the file.
 """
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -48,6 +53,7 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 CSV_SUFFIXES = frozenset({".csv"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 KNOWN_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | HTML_SUFFIXES
+WARC_SUFFIXES = (".warc", ".warc.gz")  # whole-name endings: ".gz" alone says nothing
 
 _SNIFF_BYTES = 8192
 # The seed format's first line. Anything after "date" is checked by parse_published.
@@ -55,6 +61,7 @@ _DATE_LINE = re.compile(r"[ \t]*date[ \t]*:?[ \t]+(?P<value>\S+)[ \t]*\r?(?:\n|$
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t\f\v]*\r?\n)+")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _WHITESPACE = re.compile(r"\s+")
+_NOT_PRINTABLE = re.compile(r"[^\x20-\x7e]+")
 _PARAGRAPH_BREAK = re.compile(r"[ \t]*\n\s*")
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 NUL = b"\x00"
@@ -184,6 +191,9 @@ def _read_file(
     origin = str(path)
     suffix = path.suffix.lower()
     try:
+        if path.name.lower().endswith(WARC_SUFFIXES):
+            yield from _read_warc(path, published, max_bytes)
+            return
         if suffix in JSONL_SUFFIXES:
             yield from _read_line_file(path, "jsonl", published, max_bytes)
             return
@@ -524,6 +534,81 @@ def _read_html(data: bytes, origin: str, published: dt.date | None) -> Iterator[
         source=_optional(page.sitename or page.hostname),
         origin=origin,
     )
+
+
+# --------------------------------------------------------------------------- WARC
+
+
+def _read_warc(path: Path, published: dt.date | None, max_bytes: int) -> Iterator[Item]:
+    """HTML responses of a WARC file as articles, streamed record by record.
+
+    A record that cannot be parsed ends the file (a WARC cannot be resynchronised
+    reliably) with one problem naming the file and the record's byte offset.
+    """
+    from warcio.archiveiterator import ArchiveIterator  # only when a WARC is read
+
+    origin = str(path)
+    with path.open("rb") as handle:
+        records = ArchiveIterator(handle)
+        found = False
+        while True:
+            try:
+                record = next(records)
+                found = True
+                items = _warc_record_items(record, records.offset, origin, published, max_bytes)
+            except StopIteration:
+                break
+            except OSError as exc:
+                yield InputProblem(origin, f"cannot read: {exc.strerror or exc}")
+                return
+            except Exception as exc:  # warcio, zlib or a parser on broken bytes: report, stop
+                reason = _NOT_PRINTABLE.sub("?", " ".join(str(exc).split()))[:120]
+                reason = reason or type(exc).__name__
+                message = f"corrupt WARC record at byte offset {records.offset}: {reason}"
+                yield InputProblem(origin, message)
+                return
+            yield from items
+    if not found:
+        yield InputProblem(origin, "empty file: no WARC records")
+
+
+def _warc_record_items(
+    record: Any, offset: int, origin: str, published: dt.date | None, max_bytes: int
+) -> list[Item]:
+    """What one WARC record holds: nothing unless it is an HTML response.
+
+    Reads the record's payload here (not lazily) so a corrupt payload is reported at
+    the offset of its own record.
+    """
+    if record.format != "warc":  # warcio also reads ARC, and mistakes plain text for it
+        raise ValueError("not a WARC record")
+    if record.rec_type != "response" or record.http_headers is None:
+        return []
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    status = record.http_headers.get_statuscode() or ""
+    if "html" not in content_type or not status.startswith("2"):
+        return []  # images, feeds, robots.txt, redirects: no article there
+    where = f"{origin}@{offset}"
+    data = record.content_stream().read(max_bytes + 1)
+    if len(data) > max_bytes:
+        return [InputProblem(where, f"page too large: over the cap of {max_bytes} bytes")]
+    missing = getattr(record.raw_stream, "limit", 0)  # what Content-Length promised, unread
+    if missing > 0:
+        raise ValueError(f"record truncated: {missing} bytes of its content are missing")
+    url = _optional(record.rec_headers.get_header("WARC-Target-URI"))
+    fallback = published
+    warc_date = record.rec_headers.get_header("WARC-Date")
+    if warc_date:
+        try:
+            fallback = parse_published(warc_date.replace("Z", "+00:00"))
+        except InputError:
+            fallback = published
+    items: list[Item] = []
+    for item in _read_html(data, where, fallback):
+        if isinstance(item, Article) and url:
+            item = dataclasses.replace(item, url=url)
+        items.append(item)
+    return items
 
 
 # --------------------------------------------------------------------------- bytes

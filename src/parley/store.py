@@ -674,33 +674,10 @@ class Store:
         ``dedup``: one row per happening with a mention that matches (see
         :meth:`happenings_table`), instead of one per mention.
         """
-        where: list[str] = []
-        params: list[Any] = []
-        if actor:
-            where.append(
-                "contains(lower(array_to_string(actor_names, chr(31))), ?)"
-                " OR contains(lower(array_to_string(recipient_names, chr(31))), ?)"
-            )
-            params += [actor.lower()] * 2
-        if countries is not None:
-            source, target = countries
-            directed, directed_params = _pair_clause(source, target)
-            if undirected:
-                reverse, reverse_params = _pair_clause(target, source)
-                where.append(f"({directed}) OR ({reverse})")
-                params += directed_params + reverse_params
-            else:
-                where.append(directed)
-                params += directed_params
-        if type:
-            where.append("upper(type) = ?")
-            params.append(type.upper())
-        if since is not None:
-            where.append("date_end >= ?")
-            params.append(since)
-        if until is not None:
-            where.append("date_start <= ?")
-            params.append(until)
+        where, params = _event_filters(
+            actor=actor, countries=countries, undirected=undirected, type=type,
+            since=since, until=until,
+        )  # fmt: skip
         if dedup:
             return self.happenings_table(where, params, limit)
         order = "date_start NULLS LAST, published, article_id, event_index"

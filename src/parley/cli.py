@@ -523,6 +523,10 @@ def demo(store: StoreOption = Path(DEFAULT_STORE), model: ModelOption = None) ->
     raise typer.Exit(1 if log.count else 0)
 
 
+_PROSE_COLUMNS = frozenset({"sentence", "text"})
+_NAME_COLUMNS = frozenset(
+    {"actor_names", "recipient_names", "location_name", "speaker_name", "via", "name", "role"}
+)
 HAPPENING_COLUMNS = {
     "happening_id": "happening",
     "date": "date",
@@ -599,10 +603,16 @@ def _emit(
             writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
     elif output_format == "table":
         table = Table(title=title, show_lines=True)
-        for header in columns.values():
-            table.add_column(header, overflow="fold")
+        for key, header in columns.items():
+            if key in _PROSE_COLUMNS:  # sentences and quotes take the width that is left
+                table.add_column(header, overflow="fold", ratio=3, min_width=20)
+            elif key in _NAME_COLUMNS:
+                table.add_column(header, overflow="fold", ratio=1)
+            else:  # dates, codes, numbers: never broken across lines
+                table.add_column(header, no_wrap=True)
         for row in rows:
-            table.add_row(*(_cell(row.get(key)) for key in columns))
+            # whitespace collapsed: a sentence's line breaks would leave blank rows
+            table.add_row(*(" ".join(_cell(row.get(key)).split()) for key in columns))
         out.print(table)
     else:
         raise typer.BadParameter("use table, jsonl or csv", param_hint="--format")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -319,3 +320,52 @@ def test_listed_leaders_match_with_a_middle_name_or_another_article(model) -> No
     assert _by_name(found, "Omar Hassan al-Bashir").country == "SDN"
     _, found = _find(model, "President Omar El Bashir shortened the curfew on Thursday.")
     assert _by_name(found, "Omar El Bashir").country == "SDN"
+
+
+def test_learned_roles_are_those_held_on_the_article_date(model) -> None:
+    known = actors.KnownActors.from_records(
+        [
+            {"name": "Dana Okafor", "country": "NGA", "sector": "GOV", "role": "Finance Minister",
+             "first_seen": "2018-02-01", "seen": "2021-06-30"},
+            {"name": "Dana Okafor", "country": "NGA", "sector": "GOV", "role": "Vice President",
+             "first_seen": "2022-01-10", "seen": "2023-05-01"},
+        ]
+    )  # fmt: skip
+    assert known.lookup("Okafor").role == "Vice President"  # no date: the latest
+    assert known.lookup("Okafor", dt.date(2020, 3, 1)).role == "Finance Minister"
+    assert known.lookup("Dana Okafor", dt.date(2022, 1, 10)).role == "Vice President"
+    assert known.lookup("Okafor", dt.date(2010, 1, 1)).role == "Finance Minister"  # earliest
+    doc = model("Okafor said talks would resume next week.")
+    found = actors.find_actors(doc, known, dt.date(2020, 3, 1))
+    assert next(a for a in found if a.kind == "person").role == "Finance Minister"
+
+
+def test_a_users_correction_beats_the_text_and_what_was_learned(model) -> None:
+    records = [
+        {"name": "Dana Okafor", "country": "NGA", "sector": "GOV", "role": "Finance Minister",
+         "seen": "2023-05-01"},
+        {"name": "Dana Okafor", "country": "GHA", "sector": None, "role": None,
+         "corrected": True},
+    ]  # fmt: skip
+    known = actors.KnownActors.from_records(records)
+    learned = known.lookup("Okafor")
+    assert (learned.country, learned.role, learned.corrected) == ("GHA", "Finance Minister", True)
+    # the text says Nigerian; the user said Ghanaian: the user wins, the rest stays as read
+    doc = model("Nigerian Trade Minister Dana Okafor met EU officials in Brussels on Monday.")
+    okafor = _by_name(actors.find_actors(doc, known), "Dana Okafor")
+    assert (okafor.country, okafor.role) == ("GHA", "Trade Minister")
+    # a correction alone is knowledge too
+    only = actors.KnownActors.from_records([{**records[1], "name": "Ama Mensah"}])
+    assert only.lookup("Mensah").country == "GHA"
+
+
+def test_a_title_predicated_of_a_person_gives_their_country(model) -> None:
+    text = (
+        "Foreign Minister Park Min-jun held talks with his Japanese counterpart in Tokyo. "
+        "Park, who arrived in Tokyo on Sunday, is the first South Korean foreign minister "
+        "to visit Japan since 2019."
+    )
+    doc, found = _find(model, text)
+    park = _by_name(found, "Park Min-jun")
+    assert park.country == "KOR"  # not the host of his own visit
+    assert "South Korean foreign minister" in _mention_texts(doc, park)

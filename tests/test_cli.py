@@ -124,3 +124,55 @@ def test_demo_ingests_the_bundled_examples(runner: CliRunner, tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     assert "Timeline" in result.stdout
     assert "Events" in result.stdout and "Quotes" in result.stdout
+
+
+def test_actors_list_show_and_correct(runner: CliRunner, corpus: Path, tmp_path: Path) -> None:
+    store = str(tmp_path / "store")
+    assert runner.invoke(app, ["ingest", str(corpus), "--store", store]).exit_code == 0
+    listed = runner.invoke(app, ["actors", "list", "--store", store, "--format", "jsonl"])
+    rojas = next(json.loads(line) for line in listed.stdout.splitlines() if "Rojas" in line)
+    assert (rojas["name"], rojas["country"], rojas["role"]) == (
+        "Ana Rojas", "CHL", "Foreign Minister",
+    )  # fmt: skip
+    shown = runner.invoke(app, ["actors", "show", "Ana Rojas", "--store", store])
+    assert (
+        shown.exit_code == 0 and "Foreign Minister" in shown.stdout and "Diego Sosa" in shown.stdout
+    )
+    assert runner.invoke(app, ["actors", "show", "Nobody", "--store", store]).exit_code == 1
+
+    bad = runner.invoke(app, ["actors", "correct", "Ana Rojas", "--store", store, "--sector", "XX"])
+    assert bad.exit_code == 2 and "GOV" in bad.output
+    fixed = runner.invoke(
+        app,
+        ["actors", "correct", "Ana Rojas", "--store", store, "--country", "per",
+         "--note", "moved to Lima"],
+    )  # fmt: skip
+    assert fixed.exit_code == 0, fixed.output
+    corrections = runner.invoke(app, ["actors", "corrections", "--store", store, "-f", "jsonl"])
+    [row] = [json.loads(line) for line in corrections.stdout.splitlines()]
+    assert (row["name"], row["country"], row["note"]) == ("Ana Rojas", "PER", "moved to Lima")
+
+    # a later article that names her codes her with the correction, over the text's "Chile's"
+    later = tmp_path / "later.txt"
+    later.write_text(
+        "date 2024-06-10\n\nChile's Foreign Minister Ana Rojas visited Quito on Monday. "
+        "Rojas met Ecuador's president.\n"
+    )
+    assert runner.invoke(app, ["ingest", str(later), "--store", store]).exit_code == 0
+    events = runner.invoke(app, ["events", "--actor", "Rojas", "--store", store, "-f", "jsonl"])
+    newest = [json.loads(line) for line in events.stdout.splitlines()][-1]
+    assert newest["published"] == "2024-06-10" and newest["actor_countries"] == ["PER"]
+    # re-ingesting everything changes nothing and keeps the correction
+    again = runner.invoke(app, ["ingest", str(corpus), str(later), "--store", store])
+    assert again.exit_code == 0 and "0 new articles" in again.output
+    corrections = runner.invoke(app, ["actors", "corrections", "--store", store, "-f", "jsonl"])
+    assert len(corrections.stdout.splitlines()) == 1
+    # stored rows read with the correction too: the actor list, events and quotes
+    listed = runner.invoke(
+        app, ["actors", "list", "--store", store, "--name", "rojas", "-f", "jsonl"]
+    )
+    assert [json.loads(line)["country"] for line in listed.stdout.splitlines()] == ["PER"]
+    events = runner.invoke(app, ["events", "--actor", "Rojas", "--store", store, "-f", "jsonl"])
+    assert all(
+        json.loads(line)["actor_countries"][0] == "PER" for line in events.stdout.splitlines()
+    )

@@ -447,3 +447,21 @@ def test_reading_while_another_process_writes(tmp_path: Path) -> None:
     assert seen == sorted(seen)  # readers see batches appear, never vanish
     assert len(seen) > 1
     assert reader.events().num_rows == 60
+
+
+def test_corrections_are_kept_checked_and_versioned(tmp_path: Path) -> None:
+    from parley.store import StoreError
+
+    store = Store(tmp_path / "s")
+    before = store.version()
+    with pytest.raises(StoreError, match="needs a name"):
+        store.correct_actor("Ana Rojas")
+    store.correct_actor("Ana Rojas", country="PER")
+    store.correct_actor("ana rojas", role="Trade Minister", note="later")
+    assert [c["name"] for c in store.actor_corrections()] == ["Ana Rojas", "ana rojas"]
+    assert store.version() != before  # caches keyed on the version see the change
+    learned = [r for r in store.known_actors_records() if r.get("corrected")]
+    assert [(r["country"], r["role"]) for r in learned] == [("PER", None), (None, "Trade Minister")]
+    (tmp_path / "s" / "actor-corrections.jsonl").write_text('{"name": "x"}\nnot json\n')
+    with pytest.raises(StoreError, match=r"actor-corrections.jsonl:2: not a JSON object"):
+        Store(tmp_path / "s").actor_corrections()

@@ -382,13 +382,20 @@ def _knowledge() -> _Knowledge:
 
 @dataclass(frozen=True)
 class KnownActor:
-    """What the store learned about a name from earlier articles."""
+    """What the store learned about a name from earlier articles, or a user's correction.
+
+    ``first_seen``/``seen``: the first and last publication date on which the name was
+    seen with this ``role``. ``corrected``: set by a user (``parley actors correct``);
+    its non-empty fields win over anything read from a text.
+    """
 
     name: str
     country: str | None
     sector: str | None
     role: str | None
     seen: dt.date | None = None
+    first_seen: dt.date | None = None
+    corrected: bool = False
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -407,16 +414,27 @@ def _as_date(value: Any) -> dt.date | None:
 class KnownActors(Mapping[str, KnownActor]):
     """Actors learned by the store: name (or an unambiguous surname) -> country/sector/role.
 
-    Roles change over time, so each field keeps its most recently seen non-empty value.
+    Roles change over time ("Qin Gang" was foreign minister in 2023, not in 2024), so each
+    name keeps every role it was seen with and when: :meth:`lookup` with ``on`` gives the
+    role held on that day (the latest one first seen on or before it), without ``on`` the
+    latest. Country and sector are the latest non-empty ones. A user's correction of a name
+    overrides what was learned, whatever the date.
     """
 
     def __init__(self, actors: Iterable[KnownActor] = ()) -> None:
-        ordered = sorted(actors, key=lambda a: a.seen or dt.date.min)
+        given = list(actors)
+        learned = [a for a in given if not a.corrected]
+        corrections = [a for a in given if a.corrected]
+        learned.sort(key=lambda a: (a.seen or dt.date.min, a.first_seen or dt.date.min))
         merged: dict[str, KnownActor] = {}
-        for actor in ordered:
+        roles: dict[str, list[tuple[dt.date, dt.date, str]]] = {}
+        for actor in learned:
             key = _norm(actor.name).strip().lower()
             if not key:
                 continue
+            if actor.role:
+                first = actor.first_seen or actor.seen or dt.date.min
+                roles.setdefault(key, []).append((first, actor.seen or first, actor.role))
             old = merged.get(key)
             if old is None:
                 merged[key] = actor
@@ -426,9 +444,17 @@ class KnownActors(Mapping[str, KnownActor]):
                 country=actor.country or old.country,
                 sector=actor.sector or old.sector,
                 role=actor.role or old.role,
-                seen=actor.seen or old.seen,
+                seen=max(filter(None, (actor.seen, old.seen)), default=None),
+                first_seen=min(filter(None, (actor.first_seen, old.first_seen)), default=None),
             )
+        self._corrections: dict[str, KnownActor] = {}
+        for actor in corrections:  # in the order made: a later correction wins
+            key = _norm(actor.name).strip().lower()
+            if key:
+                self._corrections[key] = actor
+                merged.setdefault(key, actor)
         self._by_name = merged
+        self._roles = {key: sorted(found) for key, found in roles.items() if len(found) > 1}
         parts: dict[str, set[str]] = {}
         for key in merged:
             words = key.split()
@@ -439,7 +465,8 @@ class KnownActors(Mapping[str, KnownActor]):
 
     @classmethod
     def from_records(cls, records: Iterable[Mapping[str, Any]]) -> KnownActors:
-        """Build from store rows ``{name, country, sector, role, seen}``."""
+        """Build from store rows ``{name, country, sector, role, seen, first_seen,
+        corrected}`` (the last two optional)."""
         return cls(
             KnownActor(
                 name=str(row.get("name") or ""),
@@ -447,17 +474,41 @@ class KnownActors(Mapping[str, KnownActor]):
                 sector=row.get("sector") or None,
                 role=row.get("role") or None,
                 seen=_as_date(row.get("seen")),
+                first_seen=_as_date(row.get("first_seen")),
+                corrected=bool(row.get("corrected")),
             )
             for row in records
         )
 
-    def lookup(self, name: str) -> KnownActor | None:
-        """The learned actor for a full name, or for a surname/first name held by one actor."""
+    def lookup(self, name: str, on: dt.date | None = None) -> KnownActor | None:
+        """The learned actor for a full name, or for a surname/first name held by one
+        actor; with ``on``, the role it held on that day."""
         key = _norm(name).strip().lower()
+        if key not in self._by_name and " " not in key and key in self._by_part:
+            key = self._by_part[key]
         found = self._by_name.get(key)
-        if found is None and " " not in key and key in self._by_part:
-            found = self._by_name[self._by_part[key]]
+        if found is None:
+            return None
+        history = self._roles.get(key)
+        if on is not None and history:
+            held = [role for first, _, role in history if first <= on]
+            role = held[-1] if held else history[0][2]
+            if role != found.role:
+                found = dataclasses.replace(found, role=role)
+        correction = self._corrections.get(key)
+        if correction is not None and correction is not found:
+            found = dataclasses.replace(
+                found,
+                country=correction.country or found.country,
+                sector=correction.sector or found.sector,
+                role=correction.role or found.role,
+                corrected=True,
+            )
         return found
+
+    def correction(self, name: str) -> KnownActor | None:
+        """A user's correction of exactly this name (any case), if there is one."""
+        return self._corrections.get(_norm(name).strip().lower())
 
     def __getitem__(self, name: str) -> KnownActor:
         found = self.lookup(name)
@@ -828,11 +879,14 @@ def _walk_right(ctx: _Doc, start: int, ceiling: int) -> int:
 
 
 class _Finder:
-    def __init__(self, doc: Doc, known: KnownActors | None) -> None:
+    def __init__(
+        self, doc: Doc, known: KnownActors | None, published: dt.date | None = None
+    ) -> None:
         self.ctx = _Doc(doc)
         self.doc = doc
         self.kb = self.ctx.kb
         self.known = known
+        self.published = published  # roles learned by the store are those held then
         self.builds: dict[str, _Build] = {}
         self.pending: list[_Pending] = []
         self.subjects: list[tuple[int, str]] = []  # (char offset, build key) of person subjects
@@ -1164,7 +1218,7 @@ class _Finder:
             if len(tokens) == 1 and (tokens[0].lower_ in kb.title_words or tokens[0].is_stop):
                 continue  # "State" alone is NER noise
             name = _norm(tokens.text)
-            learned = self.known.lookup(name) if self.known else None
+            learned = self.known.lookup(name, self.published) if self.known else None
             sector = next((s for rx, s in _ORG_KEYWORDS if rx.search(name)), None)
             country = next(
                 (
@@ -1345,7 +1399,7 @@ class _Finder:
             if build.kind != "person":
                 continue
             name = max(build.names, key=len)
-            learned = self.known.lookup(name) if self.known else None
+            learned = self.known.lookup(name, self.published) if self.known else None
             if learned is not None:
                 build.set_country(learned.country, 2)
                 if build.role is None and learned.role:
@@ -1451,6 +1505,20 @@ class _Finder:
         }
         return hosts.pop() if len(hosts) == 1 else None
 
+    def visitors(self) -> set[str]:
+        """Keys of the persons who make the document's visits: the subjects of "arrived in
+        Tokyo", "is the first minister to visit Japan" (the guest never serves the host)."""
+        found: set[str] = set()
+        for start, end, entry in self.ctx.gaz:
+            place = self.doc[start:end].root
+            if entry.kind not in ("country", "seat") or not _visit_goal(place):
+                continue
+            for subject in _clause_subjects(place.head.head):
+                build = self._build_at(subject.idx)
+                if build is not None and build.kind == "person":
+                    found.add(build.key)
+        return found
+
     def fill_hosts(self) -> None:
         """An official with a title and no country of their own, in a story about a visit,
         serves the host: "arrived in Cairo ... met Foreign Minister Karim Nassar"."""
@@ -1459,8 +1527,10 @@ class _Finder:
         ]
         if unplaced:
             host = self.visit_host()
+            guests = self.visitors() if host else set()
             for build in unplaced:
-                build.set_country(host, 0)
+                if build.key not in guests:
+                    build.set_country(host, 0)
 
     def fill_from_context(self) -> None:
         # A person's country comes only from evidence attached to them (title, appositive,
@@ -1487,7 +1557,12 @@ class _Finder:
         for p in self.pending:
             title = p.title
             target = None
-            if p.definite and not p.plural and title.cls is not None:
+            predicated = self._predicate_holder(p)
+            if predicated is not None:
+                # "Park ... is the first South Korean foreign minister": said of Park
+                predicated.set_country(title.country, 2)
+                target = predicated
+            elif p.definite and not p.plural and title.cls is not None:
                 target = self._best_holder(p)
             if target is not None:
                 target.mentions.add((p.start_char, p.end_char))
@@ -1541,6 +1616,23 @@ class _Finder:
             if before and (best is None or max(before) > best[0]):
                 best = (max(before), build.country)
         return best[1] if best else None
+
+    def _predicate_holder(self, p: _Pending) -> _Build | None:
+        """The named person a title is predicated of ("X is the foreign minister", "X, who
+        became prime minister"): the subject of the copula the title is the attribute of."""
+        head = p.head
+        if p.plural or head.dep_ != "attr" or head.head.lemma_ not in ("be", "become", "remain"):
+            return None
+        for subject in head.head.children:
+            if subject.dep_ in ("nsubj", "nsubjpass"):
+                build = self._build_at(subject.idx)
+                if (
+                    build is not None
+                    and build.kind == "person"
+                    and not build.key.startswith("unnamed:")
+                ):
+                    return build
+        return None
 
     def _best_holder(self, p: _Pending) -> _Build | None:
         title = p.title
@@ -1669,6 +1761,16 @@ class _Finder:
 
     # ---- output ------------------------------------------------------------------
 
+    def _correction(self, build: _Build) -> KnownActor | None:
+        """A user's correction of any full name this actor goes by."""
+        if self.known is None or build.kind == "country":
+            return None
+        for name in sorted(set(build.names), key=len, reverse=True):
+            found = self.known.correction(name)
+            if found is not None:
+                return found
+        return None
+
     def actors(self) -> tuple[Actor, ...]:
         builds = [b for b in self.builds.values() if b.mentions]
         builds.sort(key=lambda b: min(b.mentions))
@@ -1679,16 +1781,21 @@ class _Finder:
             slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "actor"
             used[slug] += 1
             actor_id = slug if used[slug] == 1 else f"{slug}-{used[slug]}"
-            sector = build.sector
+            country, sector, role = build.country, build.sector, build.role
             if sector is None and build.kind == "country":
                 sector = "GOV"
+            correction = self._correction(build)
+            if correction is not None:  # a user's word beats the text's
+                country = correction.country or country
+                sector = correction.sector or sector
+                role = correction.role or role
             out.append(
                 Actor(
                     id=actor_id,
                     name=name,
-                    country=build.country,
+                    country=country,
                     sector=sector,
-                    role=build.role,
+                    role=role,
                     mentions=tuple(sorted(build.mentions)),
                     kind=build.kind,
                 )
@@ -1721,6 +1828,18 @@ def _visit_goal(token: Token) -> bool:
     if head.lower_ == "to":
         return lemma in _VISIT_WORDS
     return lemma in _ARRIVAL_WORDS
+
+
+def _clause_subjects(governor: Token) -> list[Token]:
+    """Who does what ``governor`` names: its subjects; for "the first minister to visit
+    Japan" (a clause on a noun) the subject the noun is predicated of."""
+    subjects = [t for t in governor.children if t.dep_ in ("nsubj", "nsubjpass")]
+    if subjects or governor.dep_ not in ("relcl", "acl", "xcomp"):
+        return subjects
+    noun = governor.head
+    if noun.dep_ == "attr":
+        return [t for t in noun.head.children if t.dep_ in ("nsubj", "nsubjpass")]
+    return [noun] if noun.pos_ in ("PROPN", "NOUN") else []
 
 
 def _modifies_ahead(token: Token) -> bool:
@@ -1777,9 +1896,14 @@ def _nominal(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
 
 
-def find_actors(doc: Doc, known: KnownActors | None = None) -> tuple[Actor, ...]:
-    """Every person, organisation, group and country mentioned in ``doc``, with coreference."""
-    finder = _Finder(doc, known)
+def find_actors(
+    doc: Doc, known: KnownActors | None = None, published: dt.date | None = None
+) -> tuple[Actor, ...]:
+    """Every person, organisation, group and country mentioned in ``doc``, with coreference.
+
+    ``known``: what the store learned and the user corrected; ``published``: the article's
+    date, so a learned role is the one held then."""
+    finder = _Finder(doc, known, published)
     finder.find_persons()
     finder.find_title_phrases()
     finder.find_orgs()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from importlib import resources
@@ -237,6 +238,152 @@ def watch(
         return
     # only --once returns: a failed feed or page is then the caller's business
     raise typer.Exit(1 if report.feeds_failed or report.pages_failed else 0)
+
+
+actors_app = typer.Typer(
+    help="What the store knows of each actor: list, show, correct.", no_args_is_help=True
+)
+app.add_typer(actors_app, name="actors")
+
+# PLOVER's sector codes (the manual's sector table).
+PLOVER_SECTORS = frozenset(
+    [
+        "COP",
+        "GOV",
+        "JUD",
+        "LEG",
+        "MIL",
+        "PRM",
+        "PTY",
+        "REB",
+        "SPY",
+        "UAF",
+        "UNK",
+        "AGR",
+        "BUS",
+        "CRM",
+        "CVL",
+        "EDU",
+        "ELI",
+        "JRN",
+        "LAB",
+        "MED",
+        "REF",
+        "OPP",
+        "PRE",
+        "REL",
+        "SOC",
+    ]
+)
+ACTOR_COLUMNS = {
+    "name": "name",
+    "country": "country",
+    "sector": "sector",
+    "role": "role",
+    "kind": "kind",
+    "articles": "articles",
+    "first_seen": "first seen",
+    "last_seen": "last seen",
+}
+ROLE_COLUMNS = {
+    "role": "role",
+    "country": "country",
+    "sector": "sector",
+    "first_seen": "first seen",
+    "last_seen": "last seen",
+    "articles": "articles",
+}
+CORRECTION_COLUMNS = {
+    "name": "name",
+    "country": "country",
+    "sector": "sector",
+    "role": "role",
+    "note": "note",
+    "corrected_at": "corrected at",
+}
+
+
+@actors_app.command("list")
+def actors_list(
+    store: StoreOption = Path(DEFAULT_STORE),
+    name: Annotated[str | None, typer.Option(help="Name contains this.")] = None,
+    country: Annotated[str | None, typer.Option(help="Latest country (ISO3).")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    output_format: FormatOption = "table",
+) -> None:
+    """Actors in the store, most often seen first (corrections applied)."""
+    rows = Store(store).actor_summaries(name=name, country=country, limit=limit)
+    _emit(rows, output_format, ACTOR_COLUMNS)
+
+
+@actors_app.command("show")
+def actors_show(
+    name: Annotated[str, typer.Argument(help="An actor name, as listed.")],
+    store: StoreOption = Path(DEFAULT_STORE),
+) -> None:
+    """One actor: what it is now, each role it was seen with and when, who it deals with."""
+    db = Store(store)
+    profile = db.actor_profile(name)
+    if profile is None:
+        err.print(f"[red]error[/red] {name!r} is not in {store}", highlight=False)
+        raise typer.Exit(1)
+    out.rule(f"[bold]{profile['name']}", align="left")
+    out.print(
+        f"{profile['country'] or '?'} {profile['sector'] or ''}  {profile['role'] or ''}  "
+        f"({profile['articles']} articles, {profile['first_seen']} to {profile['last_seen']})",
+        highlight=False,
+    )
+    correction = next(
+        (c for c in reversed(db.actor_corrections()) if c["name"].lower() == name.lower()), None
+    )
+    if correction is not None:
+        out.print(f"corrected {correction['corrected_at']}: {correction.get('note') or ''}")
+    _emit(db.actor_roles(name), "table", ROLE_COLUMNS, title="Roles, as seen over time")
+    others = db.counterparts(profile["name"], limit=10)
+    _emit(others, "table", {"name": "deals with", "country": "country", "events": "events",
+                            "cooperation": "cooperation", "conflict": "conflict"})  # fmt: skip
+
+
+@actors_app.command("correct")
+def actors_correct(
+    name: Annotated[str, typer.Argument(help="The actor name to correct.")],
+    store: StoreOption = Path(DEFAULT_STORE),
+    country: Annotated[
+        str | None, typer.Option(help="ISO3 code, or IGO, UNO, EUR, NGO, MNC, IMG.")
+    ] = None,
+    sector: Annotated[str | None, typer.Option(help="PLOVER sector, e.g. GOV, MIL.")] = None,
+    role: Annotated[str | None, typer.Option(help="Role text, e.g. Foreign Minister.")] = None,
+    note: Annotated[str | None, typer.Option(help="Why (kept with the correction).")] = None,
+) -> None:
+    """Correct what the store says of an actor. Stored rows show it at once; later
+    ingests (and re-ingests) code the name with it."""
+    if country is not None:
+        country = country.strip().upper()
+        if not re.fullmatch(r"[A-Z]{3}", country):
+            raise typer.BadParameter(f"{country!r} is not a 3-letter code", param_hint="--country")
+    if sector is not None:
+        sector = sector.strip().upper()
+        if sector not in PLOVER_SECTORS:
+            raise typer.BadParameter(
+                f"{sector!r}: use one of {', '.join(sorted(PLOVER_SECTORS))}",
+                param_hint="--sector",
+            )
+    if not (country or sector or role):
+        raise typer.BadParameter("give --country, --sector or --role")
+    try:
+        row = Store(store).correct_actor(name, country, sector, role, note)
+    except StoreError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    err.print(f"corrected {row['name']} in {store}", highlight=False)
+
+
+@actors_app.command("corrections")
+def actors_corrections(
+    store: StoreOption = Path(DEFAULT_STORE), output_format: FormatOption = "table"
+) -> None:
+    """Every correction made, oldest first."""
+    _emit(Store(store).actor_corrections(), output_format, CORRECTION_COLUMNS)
 
 
 @app.command()
@@ -607,7 +754,7 @@ def _emit(
             if key in _PROSE_COLUMNS:  # sentences and quotes take the width that is left
                 table.add_column(header, overflow="fold", ratio=3, min_width=20)
             elif key in _NAME_COLUMNS:
-                table.add_column(header, overflow="fold", ratio=1)
+                table.add_column(header, overflow="fold", ratio=1, min_width=12)
             else:  # dates, codes, numbers: never broken across lines
                 table.add_column(header, no_wrap=True)
         for row in rows:

@@ -23,7 +23,7 @@ def extract_doc(doc: Doc, article: Article, known: actors.KnownActors | None = N
     """Run every extractor over an already parsed document."""
     timexes = temporal.find_timexes(doc, article.published)
     found_places = places.find_places(doc)
-    found_actors = actors.find_actors(doc, known)
+    found_actors = actors.find_actors(doc, known, article.published)
     found_events = events.find_events(doc, article, timexes, found_actors, found_places)
     found_quotes = quotes.find_quotes(doc, found_actors)
     return Extraction(

@@ -57,6 +57,7 @@ except ImportError:  # pragma: no cover - not POSIX: no cross-process lock
 MANIFEST_FORMAT = 1
 COMMITS = "commits"
 LOCK_FILE = ".writer.lock"
+CORRECTIONS_FILE = "actor-corrections.jsonl"
 
 _STR = pa.string()
 _STRS = pa.list_(pa.string())
@@ -603,13 +604,16 @@ class Store:
     def _db(self) -> duckdb.DuckDBPyConnection:
         """An in-memory connection whose views cover exactly the committed batches."""
         manifests = self._read_manifests()
-        key = tuple(manifests)
+        corrections = self._latest_corrections()
+        key = (*manifests, json.dumps(corrections, sort_keys=True))
         if self._connection is not None and key == self._connection_key:
             return self._connection
         con = duckdb.connect(":memory:")
         for table in _FOLDERS:
             schema = HAPPENINGS_SCHEMA if table == HAPPENINGS else SCHEMAS[table]
             view = "happening_versions" if table == HAPPENINGS else table
+            if corrections and table in _CORRECTED_VIEWS:
+                view = f"{table}_as_stored"  # the view of that name applies the corrections
             files = [
                 str(self.path / manifest["files"][table])
                 for manifest in manifests.values()
@@ -626,6 +630,9 @@ class Store:
             "CREATE VIEW happenings AS SELECT * FROM happening_versions "
             "QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC) = 1"
         )
+        if corrections:
+            for table, query in _corrected_views_sql(corrections).items():
+                con.execute(f"CREATE VIEW {table} AS {query}")
         if self._connection is not None:
             self._connection.close()
         self._connection, self._connection_key = con, key
@@ -841,10 +848,12 @@ class Store:
         return self._committed_ids()
 
     def known_actors_records(self) -> list[dict[str, Any]]:
-        """One record per actor name: latest known country, sector and role, and when seen last.
+        """What the store knows of each actor name, for ``actors.KnownActors.from_records``.
 
-        For ``actors.KnownActors.from_records``: keys name, country, sector, role, seen
-        (a date). A later article's non-empty value wins over an earlier one.
+        One record per name and role it was seen with: the latest country and sector seen
+        with that role, ``first_seen`` and ``seen`` (first and last publication dates), so
+        a later article can tell which role was held when. Then the user's corrections
+        (``corrected``: true), which win over what was learned.
         """
 
         def latest(column: str) -> str:
@@ -854,11 +863,78 @@ class Store:
             )
 
         query = (
-            f"SELECT name, {latest('country')}, {latest('sector')}, {latest('role')}, "
-            "max(published) AS seen FROM actors WHERE name IS NOT NULL AND name <> '' "
-            "GROUP BY name ORDER BY name"
+            f"SELECT name, role, {latest('country')}, {latest('sector')}, "
+            "min(published) AS first_seen, max(published) AS seen FROM actors "
+            "WHERE name IS NOT NULL AND name <> '' GROUP BY name, role ORDER BY name, seen"
         )
-        return self.sql(query).to_pylist()
+        learned = self.sql(query).to_pylist()
+        return learned + [{**row, "corrected": True} for row in self.actor_corrections()]
+
+    # ----------------------------------------------------------------------- corrections
+
+    def actor_corrections(self) -> list[dict[str, Any]]:
+        """Every correction a user made (``correct_actor``), oldest first: name, country,
+        sector, role (None: not corrected), note, corrected_at."""
+        path = self.path / CORRECTIONS_FILE
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return []
+        except (OSError, UnicodeDecodeError) as exc:
+            raise StoreError(f"unreadable {path}: {exc}") from None
+        found = []
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except ValueError:
+                raise StoreError(f"{path}:{number}: not a JSON object") from None
+            if not isinstance(row, dict) or not isinstance(row.get("name"), str):
+                raise StoreError(f"{path}:{number}: a correction needs a name")
+            found.append(row)
+        return found
+
+    def _latest_corrections(self) -> dict[str, dict[str, str]]:
+        """Lower-cased name -> the corrected fields (country, sector, role), latest winning."""
+        merged: dict[str, dict[str, str]] = {}
+        for row in self.actor_corrections():
+            fields = {k: row[k] for k in ("country", "sector", "role") if row.get(k)}
+            merged.setdefault(row["name"].strip().lower(), {}).update(fields)
+        return merged
+
+    def correct_actor(
+        self,
+        name: str,
+        country: str | None = None,
+        sector: str | None = None,
+        role: str | None = None,
+        note: str | None = None,
+    ) -> dict[str, Any]:
+        """Record a user's correction of an actor name (kept in the store directory, so it
+        survives re-ingest and applies to every later ingest and to stored rows when
+        read). Empty fields are left as learned. Returns the correction."""
+        if not name.strip() or not (country or sector or role):
+            raise StoreError("a correction needs a name and a country, sector or role")
+        row = {
+            "name": name.strip(),
+            "country": country,
+            "sector": sector,
+            "role": role,
+            "note": note,
+            "corrected_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        }
+        path = self.path / CORRECTIONS_FILE
+        with self._writer_lock():  # one writer: the file is rewritten, then renamed
+            kept = path.read_text(encoding="utf-8") if path.exists() else ""
+            tmp = path.with_name(f".{path.name}.tmp")
+            with open(tmp, "w", encoding="utf-8") as handle:
+                handle.write(kept + json.dumps(row, ensure_ascii=False) + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        self.close()  # the views apply corrections: rebuild them
+        return row
 
     # ----------------------------------------------------------------------- bulk loads
 
@@ -908,8 +984,11 @@ class Store:
     # paging, and aggregation in SQL so a page over millions of events stays fast.
 
     def version(self) -> tuple[str, ...]:
-        """Names of the committed batches: it changes exactly when readable data changes."""
-        return tuple(self._read_manifests())
+        """Names of the committed batches, then the corrections: it changes exactly when
+        readable data changes."""
+        corrections = self._latest_corrections()
+        extra = (json.dumps(corrections, sort_keys=True),) if corrections else ()
+        return (*self._read_manifests(), *extra)
 
     def find_events(
         self,
@@ -1123,6 +1202,21 @@ class Store:
         rows = self.sql(query + " ORDER BY articles DESC LIMIT 1", [name.lower()]).to_pylist()
         return rows[0] if rows else None
 
+    def actor_roles(self, name: str) -> list[dict[str, Any]]:
+        """Each role an actor name (any case) was seen with, and when: role, country,
+        sector, first_seen, last_seen, articles; in the order first seen."""
+        query = """
+            SELECT role,
+                first(country ORDER BY published DESC) FILTER (WHERE country IS NOT NULL)
+                    AS country,
+                first(sector ORDER BY published DESC) FILTER (WHERE sector IS NOT NULL)
+                    AS sector,
+                min(published) AS first_seen, max(published) AS last_seen,
+                count(DISTINCT article_id) AS articles
+            FROM actors WHERE lower(name) = ? GROUP BY role ORDER BY first_seen, role
+        """
+        return self.sql(query, [name.lower()]).to_pylist()
+
     def counterparts(self, name: str, limit: int | None = 20) -> list[dict[str, Any]]:
         """Who an actor (exactly this name, as stored) deals with: the names on the other
         side of its events, busiest first."""
@@ -1291,6 +1385,42 @@ _DEDUP_COLUMNS = (
     "date_precision", "date_start", "date_end", "location_name", "location_country",
     "published", "source",
 )  # fmt: skip
+
+
+# Tables whose rows name actors: read through views that apply the user's corrections.
+_CORRECTED_VIEWS = ("actors", "events", "quotes")
+
+
+def _corrected_views_sql(corrections: dict[str, dict[str, str]]) -> dict[str, str]:
+    """SELECTs over ``<table>_as_stored`` that show corrected countries, sectors and roles.
+
+    Corrections are few (a user makes them), so each is a CASE branch on the lower-cased
+    name: no join, and list columns are mapped element by element."""
+
+    def case(name_sql: str, field: str, fallback: str) -> str:
+        branches = " ".join(
+            f"WHEN {_sql_string(name)} THEN {_sql_string(fields[field])}"
+            for name, fields in sorted(corrections.items())
+            if field in fields
+        )
+        return f"CASE lower({name_sql}) {branches} ELSE {fallback} END" if branches else fallback
+
+    def listed(names: str, values: str, field: str) -> str:
+        mapped = case("name_", field, f"{values}[i_]")
+        return f"list_transform({names}, lambda name_, i_: {mapped}) AS {values}"
+
+    actor_fields = ", ".join(f"{case('name', f, f)} AS {f}" for f in ("country", "sector", "role"))
+    event_fields = ", ".join(
+        listed(f"{side}_names", f"{side}_{plural}", field)
+        for side in ("actor", "recipient")
+        for field, plural in (("country", "countries"), ("sector", "sectors"))
+    )
+    speaker = case("speaker_name", "country", "speaker_country")
+    return {
+        "actors": f"SELECT * REPLACE ({actor_fields}) FROM actors_as_stored",
+        "events": f"SELECT * REPLACE ({event_fields}) FROM events_as_stored",
+        "quotes": f"SELECT * REPLACE ({speaker} AS speaker_country) FROM quotes_as_stored",
+    }
 
 
 _PROBE_COLUMNS = ("type", "status", "a", "r", "first_day", "last_day")

@@ -52,6 +52,30 @@ def load(path: Path) -> list[dict[str, Any]]:
     return [r for r in records if r.get("event") != "DOCUMENT" and r.get("text")]
 
 
+def print_type_scores(tp: Counter[str], fp: Counter[str], fn: Counter[str]) -> float:
+    """Per-type precision, recall and F1 over the gold types, then macro-F1 and micro P/R;
+    returns the macro-F1."""
+    types = sorted(set(tp) | set(fn))
+    print(f"{'type':<11}{'gold':>6}{'TP':>5}{'FP':>5}{'FN':>5}{'P':>8}{'R':>8}{'F1':>8}")
+    f1s = []
+    for t in types:
+        p = tp[t] / (tp[t] + fp[t]) if tp[t] + fp[t] else 0.0
+        r = tp[t] / (tp[t] + fn[t]) if tp[t] + fn[t] else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        f1s.append(f1)
+        print(
+            f"{t:<11}{tp[t] + fn[t]:>6}{tp[t]:>5}{fp[t]:>5}{fn[t]:>5}{p:>8.3f}{r:>8.3f}{f1:>8.3f}"
+        )
+    extra = sorted(set(fp) - set(types))
+    if extra:
+        print("FP of types absent from gold:", {t: fp[t] for t in extra})
+    micro_p = sum(tp.values()) / max(1, sum(tp.values()) + sum(fp.values()))
+    micro_r = sum(tp.values()) / max(1, sum(tp.values()) + sum(fn.values()))
+    macro = sum(f1s) / max(1, len(f1s))
+    print(f"macro-F1 {macro:.3f}   micro P {micro_p:.3f} R {micro_r:.3f}")
+    return macro
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default_shared = Path(__file__).resolve().parents[2] / "shared"
@@ -110,24 +134,8 @@ def main() -> int:
             for event in result.events:
                 print(f"    {event.type} {event.status}: {event.why}")
 
-    types = sorted(set(tp) | set(fn))
     print(f"PLOVER GSR: {len(records)} records, {seconds:.1f} s, {failures} failures")
-    print(f"{'type':<11}{'gold':>6}{'TP':>5}{'FP':>5}{'FN':>5}{'P':>8}{'R':>8}{'F1':>8}")
-    f1s = []
-    for t in types:
-        p = tp[t] / (tp[t] + fp[t]) if tp[t] + fp[t] else 0.0
-        r = tp[t] / (tp[t] + fn[t]) if tp[t] + fn[t] else 0.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        f1s.append(f1)
-        print(
-            f"{t:<11}{tp[t] + fn[t]:>6}{tp[t]:>5}{fp[t]:>5}{fn[t]:>5}{p:>8.3f}{r:>8.3f}{f1:>8.3f}"
-        )
-    extra = sorted(set(fp) - set(types))
-    if extra:
-        print("FP of types absent from gold:", {t: fp[t] for t in extra})
-    micro_p = sum(tp.values()) / max(1, sum(tp.values()) + sum(fp.values()))
-    micro_r = sum(tp.values()) / max(1, sum(tp.values()) + sum(fn.values()))
-    print(f"macro-F1 {sum(f1s) / len(f1s):.3f}   micro P {micro_p:.3f} R {micro_r:.3f}")
+    print_type_scores(tp, fp, fn)
     if actor_total:
         print(
             f"actor country agreement on matched events: {actor_hits}/{actor_total}"

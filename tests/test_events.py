@@ -427,3 +427,123 @@ def test_a_mediator_acts_on_the_parties_between_whom_it_mediates(model) -> None:
     (mediation,) = [e for e in result.events if e.type == "CONSULT"]
     assert _countries(result, mediation.actor) == {"QAT"}, mediation.why
     assert _countries(result, mediation.recipient) == {"EGY", "SDN"}, mediation.why
+
+
+# ---------------------------------------------------------------- PLOVER manual rules
+# Each case restates, in a sentence of our own, a rule the PLOVER manual gives in a category
+# definition or its "potential ambiguities".
+MANUAL_RULES = [
+    # AID: debt forgiveness that is agreed to is the aid itself, not a promise of it
+    ("The Paris Club agreed to cancel $300 million of Ghana's loans.", "AID", "GHA"),
+    # AID: freeing victims is a rescue, even with no named recipient
+    ("Italian police freed 12 kidnapping victims in Naples.", "AID", None),
+    # COERCE restrict: pushing back a crowd without a crowd-control weapon
+    ("Kenyan police pushed back the demonstrators in Nairobi.", "COERCE", None),
+    # REJECT: barring a party from entering (expelling would be COERCE)
+    ("Hungary barred the Serbian delegation from entering the country.", "REJECT", None),
+    # COERCE cyber: an attack on a website is no ASSAULT
+    ("Russian hackers attacked the website of the Estonian parliament.", "COERCE", None),
+    # PROTEST: mobilising supporters to demonstrate
+    ("The Bolivian opposition mobilized its supporters in La Paz.", "PROTEST", None),
+    # CONCEDE: suspending protests
+    ("The Chilean miners' union suspended its strike on Friday.", "CONCEDE", None),
+    # THREATEN arrest: an arrest warrant
+    ("A Turkish court issued an arrest warrant for the Swedish journalist.", "THREATEN", None),
+    # SANCTION expel: suspension from an organisation
+    ("The Arab League suspended Syria in 2011.", "SANCTION", "SYR"),
+    # RETREAT access: letting peacekeepers in (spaCy hangs them on the infinitive)
+    ("Mali allowed UN peacekeepers to enter Kidal.", "RETREAT", None),
+    # MOBILIZE: a force put on alert
+    ("Pakistan put its air force on high alert.", "MOBILIZE", None),
+    # CONSULT phone
+    ("Olaf Scholz spoke by telephone with Emmanuel Macron.", "CONSULT", None),
+    # COOPERATE: expanding economic exchange between two parties
+    ("Kenya and Ethiopia expanded trade cooperation.", "COOPERATE", None),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "recipient"), MANUAL_RULES)
+def test_manual_rules(model, text: str, type_: str, recipient: str | None) -> None:
+    result = _extract(model, text)
+    found = [e for e in result.events if e.type == type_]
+    assert found, [e.why for e in result.events]
+    if recipient is not None:
+        assert any(recipient in _countries(result, e.recipient) for e in found), found
+
+
+def test_agreed_or_called_for_nominal_content_is_no_event(model) -> None:
+    # "agreed to a ceasefire" is one AGREE; "called for an investigation" one REQUEST
+    result = _extract(model, "Armenia and Azerbaijan agreed to a truce.")
+    assert [e.type for e in result.events] == ["AGREE"], [e.why for e in result.events]
+    result = _extract(model, "Lithuania called for an inquiry into the crash.")
+    assert [e.type for e in result.events] == ["REQUEST"], [e.why for e in result.events]
+
+
+def test_party_left_hangs_on_what_is_left(model) -> None:
+    result = _extract(model, "Japan pulled out of the negotiations with Russia.")
+    assert _find(result, "SANCTION", "JPN", "RUS"), [e.why for e in result.events]
+
+
+def test_mobilisation_with_an_assault_is_the_assault_only(model) -> None:
+    text = "Ethiopian troops massed near the town and shelled Eritrean positions."
+    result = _extract(model, text)
+    types = [e.type for e in result.events]
+    assert "ASSAULT" in types and "MOBILIZE" not in types, [e.why for e in result.events]
+
+
+def test_emergency_over_a_disaster_is_no_coercion(model) -> None:
+    result = _extract(model, "Peru declared a state of emergency after the earthquake.")
+    assert not [e for e in result.events if e.type == "COERCE"], result.events
+    result = _extract(model, "Peru declared a state of emergency in Lima.")
+    assert [e for e in result.events if e.type == "COERCE"], result.events
+
+
+def test_denied_acts_and_neither_subjects_are_negated(model) -> None:
+    result = _extract(model, "Rwanda denied that it had attacked Burundi.")
+    (attack,) = [e for e in result.events if e.type == "ASSAULT"]
+    assert attack.status == "negated", attack.why
+    result = _extract(model, "Neither Sudan nor Chad signed the agreement.")
+    assert {e.status for e in result.events} == {"negated"}, [e.why for e in result.events]
+
+
+DEFINITION_PATTERNS = [
+    # a missile launched at a target is an attack; with no target, a show of force
+    ("Hezbollah launched rockets into northern Israel.", "ASSAULT"),
+    ("Iran launched a ballistic missile on Sunday.", "MOBILIZE"),
+    # ordering a diplomat out is an expulsion, not a request
+    ("Niger ordered the French ambassador to leave within 48 hours.", "SANCTION"),
+    # calling up reservists mobilises; calling off a strike concedes
+    ("Armenia called up 5,000 reservists.", "MOBILIZE"),
+    ("The Nigerian Labour Congress called off its strike.", "CONCEDE"),
+    # handing a wanted person over is judicial cooperation
+    ("Honduras handed over the suspects to the United States.", "COOPERATE"),
+    # a partner named on the light verb: "conducted exercises with"
+    ("Greece conducted joint exercises with Egypt.", "COOPERATE"),
+    # readiness to cooperate; an invitation
+    ("Chile expressed its willingness to cooperate with Bolivia.", "AGREE"),
+    ("Mexico extended an invitation to the Canadian prime minister.", "AGREE"),
+    # "opened fire" on somebody
+    ("Bangladeshi police opened fire on the marchers in Dhaka.", "ASSAULT"),
+    # closing associations is a ban on political activity
+    ("The Belarusian government shut down 40 NGOs.", "COERCE"),
+    # an indictment needs no "with"
+    ("Prosecutors in Peru indicted the former minister for bribery.", "ACCUSE"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_"), DEFINITION_PATTERNS)
+def test_definition_patterns(model, text: str, type_: str) -> None:
+    result = _extract(model, text)
+    assert type_ in {e.type for e in result.events}, [e.why for e in result.events]
+
+
+def test_allowed_visit_is_the_concession_only(model) -> None:
+    result = _extract(model, "Syria allowed OPCW inspectors to visit the site.")
+    assert [e.type for e in result.events] == ["RETREAT"], [e.why for e in result.events]
+
+
+def test_hosted_mission_and_owed_goods_name_the_recipient(model) -> None:
+    result = _extract(model, "Canada closed its embassy in Tehran.")
+    assert _find(result, "SANCTION", "CAN", "IRN"), [e.why for e in result.events]
+    result = _extract(model, "Israel froze the funds owed to the Palestinian Authority.")
+    assert _find(result, "SANCTION", "ISR"), [e.why for e in result.events]

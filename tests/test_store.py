@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from parley.actors import KnownActors
 from parley.records import Actor, Article, Event, Extraction, Location, Quote, Timex
 from parley.store import SCHEMAS, Store, StoreLocked, period_bounds
 
@@ -327,17 +328,19 @@ def test_query_articles(query_store: Store) -> None:
     assert query_store.articles(since=dt.date(2024, 1, 1), limit=5).num_rows == 1
 
 
-def test_known_actor_records_latest_role_wins(query_store: Store) -> None:
-    records = {r["name"]: r for r in query_store.known_actors_records()}
-    assert records["Yoon Suk Yeol"] == {
-        "name": "Yoon Suk Yeol",
-        "country": "KOR",
-        "sector": "GOV",
-        "role": "former president",
-        "seen": dt.date(2025, 1, 5),
-    }
-    assert records["Fumio Kishida"]["role"] is None
-    assert records["Antony Blinken"]["role"] == "Secretary of State"
+def test_known_actor_records_keep_each_role_and_when(query_store: Store) -> None:
+    records = [r for r in query_store.known_actors_records() if r["name"] == "Yoon Suk Yeol"]
+    assert records == [
+        {"name": "Yoon Suk Yeol", "role": "President", "country": "KOR", "sector": "GOV",
+         "first_seen": dt.date(2023, 3, 2), "seen": dt.date(2023, 3, 2)},
+        {"name": "Yoon Suk Yeol", "role": "former president", "country": "KOR", "sector": "GOV",
+         "first_seen": dt.date(2025, 1, 5), "seen": dt.date(2025, 1, 5)},
+    ]  # fmt: skip
+    known = KnownActors.from_records(query_store.known_actors_records())
+    assert known.lookup("Yoon").role == "former president"  # the latest
+    assert known.lookup("Yoon", dt.date(2024, 1, 1)).role == "President"  # held then
+    assert known.lookup("Fumio Kishida").role is None
+    assert known.lookup("Antony Blinken").role == "Secretary of State"
 
 
 def test_sql_for_power_users(query_store: Store) -> None:

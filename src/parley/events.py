@@ -58,9 +58,10 @@ class CameoCode:
 class Requirement:
     """One alternative condition a lexicon row puts on its trigger's arguments."""
 
-    kind: str  # obj, notobj, noobj, prep, pobj, mod, comp, light, under
+    kind: str  # obj, notobj, noobj, prep, noprep, pobj, mod, comp, light, under, inprep, all
     words: frozenset[str] = frozenset()
     prep: str = ""  # for pobj: the preposition ("from" in "from:talks")
+    parts: tuple[Requirement, ...] = ()  # for all: conditions that must hold together
 
 
 @dataclass(frozen=True)
@@ -99,14 +100,20 @@ def cameo_table() -> dict[str, CameoCode]:
 
 
 def _parse_requirement(text: str) -> Requirement:
+    if "+" in text:  # "obj:missile+!prep:at": every part must hold
+        return Requirement("all", parts=tuple(_parse_requirement(t) for t in text.split("+")))
     if text in ("noobj", "comp", "light", "threat", "yield"):
         return Requirement(text)
+    if text.startswith("^"):  # "^on": the noun is the object of "on" ("on alert")
+        return Requirement("inprep", frozenset(text[1:].split("|")))
     key, _, words = text.partition(":")
     wordset = frozenset(words.split("|"))
     if key in ("obj", "prep", "mod", "under"):
         return Requirement(key, wordset)
     if key == "!obj":
         return Requirement("notobj", wordset)
+    if key == "!prep":
+        return Requirement("noprep", wordset)
     return Requirement("pobj", wordset, prep=key)
 
 
@@ -152,6 +159,7 @@ _LIGHT_VERBS = _words(
     "give level voice announce order mount open resume stage declare impose observe "
     "sign reach agree renew reiterate repeat step wage continue host attend join "
     "undertake perform kick initiate organize organise call go complete finish insist press "
+    "commit perpetrate "
     "express convey extend show put place"
 )
 # spaCy sm sometimes mislemmatises ("staged" -> "stag"): accept regular inflections too.
@@ -213,6 +221,8 @@ _REPORTING_VERBS = _words(
 _DEMAND_REPORTING_VERBS = _words(
     "say tell add state declare insist conclude stress argue write maintain assert reiterate"
 )
+# Verbs whose that-clause reports what the speaker says did not happen.
+_DENIAL_VERBS = _words("deny refute dispute")
 _OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 # Movement and access that a concession lets happen ("allowed refugees to return").
 _ACCESS_VERBS = _words(
@@ -235,6 +245,8 @@ _RECIPIENT_PREPS = _words(
 _ACTIVITY_PREPS = _words("in for on into")
 _MEASURE_PREPS = _words("of in")  # "500 million euros in aid", "tonnes of food"
 _THEME_RECIPIENT_PREPS = _RECIPIENT_PREPS | _words("for between")
+# Missions a country keeps in another: "its embassy in Kabul" names the host.
+_HOSTED_NOUNS = _words("embassy consulate mission legation")
 _NOMINAL_TEMPORAL_PREPS = _words("after during following before since amid ahead")
 # Heads of a subject that make an arrival a deployment rather than a visit.
 _ARMED_PERSONNEL = _words(
@@ -257,7 +269,8 @@ _GROUP_NOUNS = _words(
     "demonstrator student worker activist opposition doctor farmer official leader soldier "
     "troop force settler refugee citizen resident villager people supporter member union "
     "miner teacher lawyer journalist youth crowd mob gunman extremist fundamentalist "
-    "nationalist separatist tribesman thousand hundred dozen"
+    "nationalist separatist tribesman thousand hundred dozen police policeman prosecutor "
+    "investigator judge"
 )
 _VISIT_NOUNS = _words("trip visit tour journey arrival voyage")
 _TRAVEL_CODES = frozenset({"042", "043"})
@@ -289,6 +302,12 @@ _CONTEXT_KEYWORDS = {
     "corruption": "corruption bribery",
     "intelligence": "intelligence espionage spy spying",
 }
+# Natural disasters: a state of emergency declared over one is no repression (manual, COERCE).
+_DISASTER_WORDS = _words(
+    "flood flooding earthquake quake hurricane typhoon cyclone storm tsunami wildfire "
+    "drought landslide mudslide eruption volcano epidemic pandemic outbreak disaster famine "
+    "heatwave blizzard snowstorm tornado"
+)
 _CONTEXT_WORDS = {word: ctx for ctx, words in _CONTEXT_KEYWORDS.items() for word in words.split()}
 
 
@@ -386,6 +405,42 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
             for grandchild in child.children:
                 if grandchild.dep_ in ("pobj", "pcomp"):
                     found.extend(_conjuncts(grandchild))
+        elif child.lower_ in _PARTICLE_HEADS and not any(g.dep_ == "pobj" for g in child.children):
+            # a particle and preposition: "pulled out of the talks", "away from the border"
+            # (never "according to", whose object is a source)
+            found.extend(_prep_objects(child, wanted))
+    return found
+
+
+_PARTICLE_HEADS = _words("out away off back up down")
+
+
+def _measured(obj: Token, depth: int = 0) -> list[Token]:
+    """What an amount measures, through "of"/"in" and the numbers that carry them:
+    "$200 of Nigeria's $350 million in loan obligations" -> Nigeria, million, obligations."""
+    found: list[Token] = []
+    if depth > 3:
+        return found
+    for child in obj.children:
+        if child.dep_ == "prep" and child.lower_ in _MEASURE_PREPS:
+            parts = [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ in ("nummod", "quantmod") and child.pos_ == "NUM":
+            parts = [child]
+        else:
+            continue
+        for part in parts:
+            found.append(part)
+            found.extend(_measured(part, depth + 1))
+    return found
+
+
+def _objects_or_raised(verb: Token) -> list[Token]:
+    """Direct objects, and the subject of a to-infinitive the parse hangs on the verb
+    ("allowed UN peacekeepers to enter": spaCy makes "peacekeepers" the subject of "enter")."""
+    found = _direct_objects(verb)
+    for child in verb.children:
+        if child.dep_ == "ccomp" and any(c.tag_ == "TO" for c in child.children):
+            found.extend(c for c in child.children if c.dep_ == "nsubj")
     return found
 
 
@@ -449,29 +504,36 @@ class _Matcher:
 
     def object_ok(self, obj: Token, words: frozenset[str]) -> bool:
         """An object or what it measures or classifies: "5 million dollars of aid",
-        "500 million euros in aid", "700 kg of medicine", "a military aid program"."""
+        "500 million euros in aid", "700 kg of medicine", "a military aid program",
+        "$200 of Nigeria's $350 million in loan obligations"."""
         if self.word_ok(obj, words):
             return True
-        for child in obj.children:
-            if child.dep_ == "compound" and (
-                child.lemma_.lower() in words or child.lower_ in words
-            ):
-                return True
+        if "*" in words:
+            return False
         return any(
             self.word_ok(part, words)
-            for part in _prep_objects(obj, _MEASURE_PREPS)
-            if "*" not in words
+            or any(
+                c.dep_ == "compound" and (c.lemma_.lower() in words or c.lower_ in words)
+                for c in part.children
+            )
+            for part in [obj, *_measured(obj)]
         )
 
     def holds(self, token: Token, req: Requirement) -> bool:
         if req.kind == "obj":
-            return any(self.object_ok(o, req.words) for o in _direct_objects(token))
+            return any(self.object_ok(o, req.words) for o in _objects_or_raised(token))
+        if req.kind == "inprep":
+            return token.dep_ == "pobj" and token.head.lower_ in req.words
         if req.kind == "notobj":
             return not any(self.word_ok(o, req.words) for o in _direct_objects(token))
         if req.kind == "noobj":
             return not any(c.dep_ == "dobj" for c in token.children)
         if req.kind == "prep":
             return _has_prep(token, req.words)
+        if req.kind == "noprep":
+            return not _has_prep(token, req.words)
+        if req.kind == "all":
+            return all(self.holds(token, part) for part in req.parts)
         if req.kind == "pobj":
             return any(self.word_ok(o, req.words) for o in _prep_objects(token, {req.prep}))
         if req.kind == "mod":
@@ -756,8 +818,11 @@ def _negated(verb: Token) -> bool:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ in _NEGATIVE_SUBJECTS:
                 return True
-            if any(d.dep_ == "det" and d.lower_ in _NEGATIVE_DETERMINERS for d in child.children):
-                return True
+            if any(
+                d.dep_ in ("det", "preconj") and d.lower_ in _NEGATIVE_DETERMINERS
+                for d in child.children
+            ):
+                return True  # "no country", "neither Israel nor Hamas"
     return False
 
 
@@ -765,6 +830,8 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
     """(status, reason) of the clause headed by ``verb``."""
     if _negated(verb):
         return "negated", "negation"
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _DENIAL_VERBS:
+        return "negated", f"'{verb.head.lemma_.lower()}' that"  # "denied that it attacked"
     node = verb
     while True:  # "if" anywhere up the coordinated/controlled chain
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in node.children):
@@ -851,11 +918,16 @@ class _Draft:
     consumed: tuple[int, ...] = ()
 
 
+def _flat(requires: Iterable[Requirement]) -> list[Requirement]:
+    """Every single condition, with the parts of "all" conditions spelled out."""
+    return [p for r in requires for p in (r.parts if r.kind == "all" else (r,))]
+
+
 @lru_cache(maxsize=512)
 def _theme_words(entry: LexEntry) -> frozenset[str]:
     """Object lemmas a row asks for ("sanctions", "troops"): means, never recipients."""
     words: set[str] = set()
-    for req in entry.requires:
+    for req in _flat(entry.requires):
         if req.kind == "obj":
             words.update(w for w in req.words if not w.startswith("@") and w != "*")
     return frozenset(words)
@@ -892,6 +964,14 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
                 # "imposed sanctions on Iran", "deployed troops near": the object is the
                 # means; the recipient hangs on it ("aid for Bosnia", "efforts between").
                 recipient_tokens.extend(_prep_objects(obj, _THEME_RECIPIENT_PREPS))
+                for acl in (c for c in obj.children if c.dep_ == "acl"):
+                    # "revenues owed to the Authority", "arms bound for Kyiv"
+                    recipient_tokens.extend(_prep_objects(acl, {"to", "for"}))
+                if obj.lemma_.lower() in _HOSTED_NOUNS:
+                    # "closed its embassy in Kabul": the host country is the party
+                    recipient_tokens.extend(
+                        t for t in _prep_objects(obj, {"in"}) if ctx.place_at(t) is not None
+                    )
                 if entry.cameo[:2] != "15" and entry.cameo != "074":
                     # people acted upon are recipients: "expelled two Russian diplomats"
                     recipient_tokens.append(obj)
@@ -902,6 +982,12 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
                 # author of what is acted on is the party the act answers.
                 recipient_tokens.extend(_authors(obj))
     recipient_tokens.extend(_prep_objects(verb, _RECIPIENT_PREPS - {"with"}))
+    for req in _flat(entry.requires):
+        if req.kind == "pobj" and "*" not in req.words:
+            # "withdrew from the talks with Pyongyang": the party hangs on what is left
+            for noun in _prep_objects(verb, {req.prep}):
+                if noun.lemma_.lower() in req.words or noun.lower_ in req.words:
+                    recipient_tokens.extend(_prep_objects(noun, _THEME_RECIPIENT_PREPS))
     if entry.cameo in _TRAVEL_CODES and "swap" not in entry.flags:
         # "arrived in Tokyo": the place visited stands for its host country
         recipient_tokens.extend(
@@ -938,6 +1024,8 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
         elif subject is not None:
             actor_tokens.append(subject)
         recipient_tokens.extend(_prep_objects(light, _RECIPIENT_PREPS - {"with"}))
+        # "conducted joint exercises with France": the partner hangs on the light verb
+        recipient_tokens.extend(t for t in _prep_objects(light, {"with"}) if not _instrument(t))
         recipient_tokens.extend(o for o in _direct_objects(light) if o.dep_ == "dative")
     else:
         host = _activity_host(noun) if "subjof" in entry.flags else None
@@ -1011,6 +1099,9 @@ def _refined_code(draft: _Draft) -> str:
     if comp is not None:
         comp_type = comp.plover or code(comp.cameo).plover_type
         if own == "AGREE":
+            if "done" in comp.flags:
+                # "agreed to forgive the debt": agreeing is the act itself (manual, AID)
+                return comp.cameo
             if "flip" in draft.entry.flags and comp_type in _CONFLICT_TYPES:
                 return "138" if comp_type in ("ASSAULT", "MOBILIZE") else "130"
             return {
@@ -1081,9 +1172,18 @@ def _finish(
         # Exercises held by two or more parties are joint military cooperation.
         cameo, plover, mode = "062", "COOPERATE", None
         row = code(cameo)
-    if plover in _NEEDS_RECIPIENT and not recipients and len(actor_ids) < 2:
+    if (
+        plover in _NEEDS_RECIPIENT
+        and not recipients
+        and len(actor_ids) < 2
+        and "open" not in draft.entry.flags  # rescues: the victims are seldom named
+    ):
         return None  # a compound actor ("X and Y held joint exercises") is its own partner
     sent = draft.trigger.sent
+    if cameo.startswith("1724") and any(
+        t.pos_ == "NOUN" and t.lemma_.lower() in _DISASTER_WORDS for t in sent
+    ):
+        return None  # an emergency over a flood or an epidemic represses nobody
     location = _location(ctx, draft, plover, {t.i for t, _ in draft.actors + recipients})
     return Event(
         type=plover,
@@ -1266,6 +1366,19 @@ def _reported_demands(ctx: _DocContext, doc: Doc, triggers: dict[int, LexEntry])
     return drafts
 
 
+_CONTENT_PREPS = _words("to for on")
+
+
+def _nominal_content(verb: Token, triggers: dict[int, LexEntry]) -> Token | None:
+    """A noun trigger naming what is agreed, called for or consented to: "agreed to a
+    ceasefire", "called for an investigation", "agreed on talks"."""
+    for noun in _prep_objects(verb, _CONTENT_PREPS):
+        entry = triggers.get(noun.i)
+        if entry is not None and entry.pos == "N":
+            return noun
+    return None
+
+
 def _description(verb: Token) -> bool:
     """ "the first South Korean minister to visit Japan since 2019": an infinitive that
     ranks the noun it modifies describes a person, it reports no act."""
@@ -1367,7 +1480,7 @@ def find_events(
                 if obj.i in triggers and triggers[obj.i].pos == "N":
                     consumed.add(obj.i)
         if "consume" in entry.flags:
-            comp = _complement(doc[i])
+            comp = _complement(doc[i]) or _nominal_content(doc[i], triggers)
             if comp is None:
                 continue
             complement_tokens[i] = comp
@@ -1409,4 +1522,7 @@ def find_events(
         event = _finish(ctx, draft, article, timexes)
         if event is not None:
             events.append(event)
-    return tuple(events)
+    # Manual, MOBILIZE: a mobilisation reported with the assault it serves ("units were
+    # activated and returned fire") is coded as the ASSAULT only.
+    assaults = {e.start for e in events if e.type == "ASSAULT"}
+    return tuple(e for e in events if not (e.type == "MOBILIZE" and e.start in assaults))

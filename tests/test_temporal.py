@@ -230,6 +230,123 @@ def test_financial_year_ago_takes_the_quarter(model: Language) -> None:
     assert _value(model, text, "A year earlier", published) == "1988-Q3"
 
 
+# ------------------------------------------------------------------ TimeBank conventions
+
+AUTUMN_1989 = dt.date(1989, 10, 26)  # a Thursday, in the fourth quarter
+
+CONVENTION_CASES = [
+    # a month just ahead, described by a noun in a past-tense report, is the coming one
+    ("The firm notified buyers of a cutback in its oil supply in September.", "September",
+     dt.date(2023, 8, 16), "2023-09"),
+    ("Regulators gave the bidder until mid-November to reply.", "mid-November",
+     dt.date(2023, 10, 30), "2023-11"),
+    ("Prices rose in September.", "September", dt.date(2023, 8, 16), "2022-09"),
+    # a weekday with a part of day is a TIME; "the previous Friday" follows the last date
+    ("The shop was robbed Friday evening.", "Friday evening", MONDAY, "2023-06-16TEV"),
+    ("Shares were up at mid-afternoon yesterday.", "mid-afternoon yesterday", MONDAY,
+     "2023-06-18TAF"),
+    ("Shares closed at $5 on June 16, up from the previous Friday.", "the previous Friday",
+     MONDAY, "2023-06-09"),
+    ("Shares fell Friday. Dealers sold heavily in the morning.", "the morning", MONDAY,
+     "2023-06-16TMO"),
+    # "the past year" is the twelve months up to now, not the last calendar year
+    ("Hate groups grew in the past year.", "the past year", MONDAY, "P1Y"),
+    ("Hate groups grew last year.", "last year", MONDAY, "2022"),
+    ("Workers lost earning power in the last decade.", "the last decade", MONDAY, "P10Y"),
+    ("The plant will close over the next year or so.", "the next year or so", MONDAY, "P1Y"),
+    # financial periods
+    ("In the year-ago third quarter, the bank earned $2 million.",
+     "the year-ago third quarter", AUTUMN_1989, "1988-Q3"),
+    ("Earnings will be lower for the last half of 1989.", "the last half of 1989",
+     AUTUMN_1989, "1989-H2"),
+    ("Losses may last through the first two quarters of 1990.",
+     "the first two quarters of 1990", AUTUMN_1989, "1990-H1"),
+    ("It earned $5 million in the fiscal first quarter. Sales in the quarter rose 5%.",
+     "the quarter", AUTUMN_1989, "1989-Q1"),
+    ("Profit rose in the third quarter. It expects a loss in the fourth quarter. Sales in "
+     "the quarter rose.", "the quarter", AUTUMN_1989, "1989-Q3"),
+    ("Profit rose in the third quarter. In the nine months, net rose to $5 million from $4 "
+     "million a year earlier.", "a year earlier", AUTUMN_1989, "1988"),
+    ("Profit rose in the third quarter. Sales in the latest period rose.", "the latest period",
+     AUTUMN_1989, "1989-Q3"),
+    ("Profit rose in the third quarter, while in the 1988 period it fell.", "the 1988 period",
+     AUTUMN_1989, "1988-Q3"),
+    ("Sales for the full year rose.", "the full year", AUTUMN_1989, "1989"),
+    ("Sales in the current fiscal year will rise.", "the current fiscal year", AUTUMN_1989,
+     "1989"),
+    ("Revenue in the year ended March 31 fell.", "the year", AUTUMN_1989, "P1Y"),
+    ("It expects sales to exceed fiscal 1989 sales.", "fiscal 1989", AUTUMN_1989, "1989"),
+    ("Imports reached $5 million in 1988, a small share of the total that year.",
+     "that year", AUTUMN_1989, "1988"),
+    ("The index is up 5% since year-end.", "year-end", AUTUMN_1989, "1988-12-31"),
+    ("The deal should close by year end.", "year end", AUTUMN_1989, "1989-12-31"),
+    # tense: "set" without an auxiliary is a past event; an adjective keeps a past clause
+    ("The index is near its record high set on Aug. 6.", "Aug. 6", dt.date(1998, 2, 6),
+     "1997-08-06"),
+    ("Problems made it difficult for the firm to meet demand well into the summer.",
+     "the summer", AUTUMN_1989, "1989-SU"),
+    # vague and future references
+    ("The company will soon announce a deal.", "soon", MONDAY, "FUTURE_REF"),
+    ("They will liquidate it as soon as possible.", "as soon as possible", MONDAY,
+     "FUTURE_REF"),
+    ("Experts say the city will one day be the largest.", "one day", MONDAY, "FUTURE_REF"),
+    ("The strike lasted one day.", "one day", MONDAY, "P1D"),
+    ("The trip will take one day.", "one day", MONDAY, "P1D"),
+    ("It bodes ill for coming quarters.", "coming quarters", MONDAY, "FUTURE_REF"),
+    # centuries and decades in words
+    ("It was an invention of the 20th century.", "the 20th century", MONDAY, "19"),
+    ("Crime fell through the nineties.", "the nineties", MONDAY, "199"),
+    # durations without a number, or with "more", "trading"
+    ("Troops will arrive within weeks.", "weeks", MONDAY, "PXW"),
+    ("Over the years prices rose.", "the years", MONDAY, "PXY"),
+    ("Funds face pressure in the weeks ahead.", "the weeks ahead", MONDAY, "PXW"),
+    ("The deal follows months of talks.", "months", MONDAY, "PXM"),
+    ("It was profitable after several quarters of losses.", "several quarters", MONDAY, "PXQ"),
+    ("The loan may be extended for an additional year.", "an additional year", MONDAY, "P1Y"),
+    ("The base may be used for at least 20 more years.", "at least 20 more years", MONDAY,
+     "P20Y"),
+    ("Eight trading days later it recovered.", "Eight trading days", MONDAY, "P8D"),
+    ("It has ruled for almost a hundred years.", "almost a hundred years", MONDAY, "P100Y"),
+    # sets
+    ("The company will save about $33 million a year.", "a year", MONDAY, "P1Y"),
+    ("Orangemen march each July through the town.", "each July", MONDAY, "XXXX-07"),
+    ("It pays interest every quarter.", "every quarter", MONDAY, "P1Q"),
+    ("The market is closed on Mondays.", "Mondays", MONDAY, "XXXX-WXX-1"),
+    ("Flights leave on Tuesday nights.", "Tuesday nights", MONDAY, "XXXX-WXX-2TNI"),
+    ("Shares fell on June 16 and rallied later in the day.", "the day", MONDAY, "2023-06-16"),
+    ('"Today is a good day," he said.', "Today", MONDAY, "2023-06-19"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "phrase", "published", "value"), CONVENTION_CASES)
+def test_timebank_conventions(
+    model: Language, text: str, phrase: str, published: dt.date, value: str
+) -> None:
+    assert _value(model, text, phrase, published) == value
+
+
+def test_convention_types(model: Language) -> None:
+    text = "The shop was robbed Friday evening. It saves $2 million a year, as in the past year."
+    found = {t.text: t for t in _timexes(model, text)}
+    assert found["Friday evening"].type == "TIME"
+    assert found["a year"].type == "SET"
+    assert found["the past year"].type == "DURATION"
+
+
+def test_ages_and_bare_soon_are_no_timexes(model: Language) -> None:
+    text = (
+        "Mr. Smith, 52 years old, will succeed him. The company soon became profitable. "
+        "He resigned soon after the vote. Each may apply."
+    )
+    assert _timexes(model, text) == ()
+
+
+def test_programme_titles_are_no_timexes(model: Language) -> None:
+    text = 'He said on ABC\'s "This Week" that talks failed. He told USA Today he would run.'
+    assert _timexes(model, text) == ()
+    assert _value(model, "TALKS RESUME TODAY IN THE CAPITAL.", "TODAY") == "2023-06-19"
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [

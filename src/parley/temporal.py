@@ -94,7 +94,8 @@ _NUMBER_RE = (
     r"(?P<number>\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     rf"(?:[\s-](?:{_DIGITS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     rf"seventeen|eighteen|nineteen|{_DIGITS}|a\s+couple\s+of|couple\s+of|a\s+few|a\s+dozen|"
-    r"a\s+half|half\s+an?|several|few|some|many|numerous|hundreds\s+of|dozens\s+of|an?)"
+    r"a\s+half|half\s+an?|a\s+hundred|several|few|some|many|numerous|hundreds\s+of|dozens\s+of|"
+    r"an?)"
 )
 _APPROX_RE = (
     r"(?:(?P<approx>about|around|roughly|nearly|almost|some|more\s+than|less\s+than|"
@@ -350,14 +351,21 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
     if words & _FUTURE_AUX:
         return "future"
     lemma = verb.lemma_.lower()
-    if depth == 0 and (lemma in _SCHEDULING or (lemma == "set" and verb.tag_ == "VBN")):
-        return "future"  # "planned a rally on Saturday": the date is the plan's
+    if depth == 0 and (lemma in _SCHEDULING or (lemma == "set" and verb.tag_ == "VBN" and auxes)):
+        # "planned a rally on Saturday", "is set for Monday": the date is the plan's (but
+        # "a record set on Aug. 6" is a past event)
+        return "future"
     head = verb.head
     if any(aux.tag_ == "TO" for aux in auxes):
         if head.i == verb.i or head.lemma_.lower() in _PLANNING or depth > 3:
             return "future"
         if head.pos_ in ("VERB", "AUX"):
             return _verb_tense(head, depth + 1)
+        # "made it difficult to meet demand into the summer": an infinitive hanging from an
+        # adjective keeps a past main clause's past; from a noun ("an agreement to buy the
+        # company in January") or elsewhere it looks ahead
+        if head.pos_ == "ADJ" and clause_tense(head) == "past":
+            return "past"
         return "future"
     if (
         not auxes
@@ -476,9 +484,25 @@ def _rule_month(m: re.Match[str], ctx: _Context) -> Normalised | None:
     elif ctx.word_before(m.start()) == "since":
         year = _month_year(month, published, "past")
         mod = mod or "START"
+    elif ctx.word_before(m.start()) in _OPEN_SIGNALS:
+        year = _month_year(month, published, None)  # "until mid-November": either side of now
     else:
-        year = _month_year(month, published, ctx.tense(m.start("month")))
+        tense = ctx.tense(m.start("month"))
+        if tense == "past" and 0 < (month - published.month) % 12 <= 2 and _describes_noun(token):
+            # "a cut in its supply in September", "November contracts" in a past-tense report
+            # from August or October: the noun's own time, the coming month
+            tense = None
+        year = _month_year(month, published, tense)
     return "DATE", f"{year}-{month:02d}", mod
+
+
+def _describes_noun(token: Token) -> bool:
+    """Whether a date token modifies a noun ("November transactions", "a cut in September")
+    rather than the clause's verb."""
+    if token.dep_ in ("compound", "nmod", "amod"):
+        return token.head.pos_ in ("NOUN", "PROPN")
+    head = token.head
+    return token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN")
 
 
 _SEASON_SIGNALS = frozenset({"in", "during", "since", "until", "by", "through", "over", "this"})
@@ -521,7 +545,13 @@ def _rule_year(m: re.Match[str], ctx: _Context) -> Normalised | None:
     token = ctx.token_at(m.start("year"))
     head = token.head
     # "1990 shares": a count, not a year (years are rarely the number of a plural noun)
-    if token.dep_ == "nummod" and head.tag_ in ("NNS", "NNPS") and head.lower_ not in _UNIT_WORDS:
+    if (
+        token.dep_ == "nummod"
+        and head.tag_ in ("NNS", "NNPS")
+        and head.lower_ not in _UNIT_WORDS
+        and head.lemma_.lower() not in _YEAR_NOUNS
+        and not _g(m, "fiscal")
+    ):
         return None
     if ctx.text.startswith("s", m.end()):  # a decade is another rule
         return None
@@ -529,6 +559,11 @@ def _rule_year(m: re.Match[str], ctx: _Context) -> Normalised | None:
 
 
 _UNIT_WORDS = frozenset({"years", "months", "quarters"})
+# plural nouns a year describes rather than counts: "1990 earnings", "the 1989 results"
+_YEAR_NOUNS = frozenset(
+    {"earning", "result", "sale", "revenue", "profit", "loss", "figure", "level", "estimate",
+     "forecast", "election", "budget", "dividend", "price", "olympics", "games"}
+)  # fmt: skip
 
 
 def _quarter_value(m: re.Match[str], ctx: _Context) -> Normalised | None:
@@ -542,7 +577,9 @@ def _quarter_value(m: re.Match[str], ctx: _Context) -> Normalised | None:
     year = int(explicit) if explicit else published.year + _YEAR_STEP.get(relation, 0)
     if which in _ORDINALS:
         number = _ORDINALS[which]
-        if (
+        if _g(m, "ago"):
+            year -= 1  # "the year-ago third quarter"
+        elif (
             not explicit
             and not relation
             and number > current
@@ -552,7 +589,18 @@ def _quarter_value(m: re.Match[str], ctx: _Context) -> Normalised | None:
     elif which in ("current", "this"):
         number = current
     elif which in ("year-earlier", "year-ago"):
+        if letter == "Q" and ctx.last_quarter is not None:
+            return "DATE", _year_before(ctx), None  # the quarter under report, a year before
         number, year = current - 1, year - 1
+    elif letter == "H" and which in ("last", "final"):
+        number = 2  # "the last half of 1989"
+    elif (
+        letter == "Q"
+        and which in ("", "latest", "recent")
+        and not (explicit or relation)
+        and ctx.last_quarter is not None
+    ):
+        return "DATE", ctx.last_quarter, None  # "the quarter": the one the report is about
     else:  # "the quarter", "the latest quarter", "last quarter": the last one reported
         number = current - 1
     if number < 1:
@@ -563,12 +611,27 @@ def _quarter_value(m: re.Match[str], ctx: _Context) -> Normalised | None:
 _YEAR_STEP = {"last": -1, "next": 1, "this": 0}
 
 
+def _is_title(m: re.Match[str], ctx: _Context, quoted: bool = False) -> bool:
+    """Whether a capitalised expression names a programme or paper: "VOA Today", "USA Today",
+    and with ``quoted`` a title opening a quotation (ABC's "This Week")."""
+    text = ctx.text
+    if not (text[m.start()].isupper() and text[m.start() + 1].islower()):
+        return False  # not capitalised, or a shouted line ("TALKS RESUME TODAY")
+    before = text[max(0, m.start() - 12) : m.start()].rstrip()
+    if quoted and before.endswith(('"', "“", "``")):
+        return True
+    words = before.split()
+    return bool(words) and len(words[-1]) > 1 and words[-1].isupper() and words[-1].isalpha()
+
+
 def _rule_day_word(m: re.Match[str], ctx: _Context) -> Normalised | None:
     word = re.sub(r"\s+", " ", m["word"].lower())
+    if _is_title(m, ctx):
+        return None
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
                "the day before yesterday": -2, "the day after tomorrow": 2}  # fmt: skip
     day = ctx.published + dt.timedelta(days=offsets[word])
-    part = _g(m, "part")
+    part = _g(m, "part") or _g(m, "part0")  # "yesterday afternoon", "mid-afternoon yesterday"
     if word == "tonight":
         return "TIME", f"{day.isoformat()}TNI", None
     if part:
@@ -581,13 +644,55 @@ def _rule_part_of_day(m: re.Match[str], ctx: _Context) -> Normalised | None:
     return "TIME", f"{day.isoformat()}T{_PARTS_OF_DAY[m['part'].lower()]}", None
 
 
+def _rule_the_part_of_day(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    """ "(placed orders Friday ...) in the morning", "by mid-afternoon": that part of the last
+    day named, or of the publication day."""
+    if ctx.word_before(m.start()) not in _PART_SIGNALS:
+        return None  # "the night the plane went down", "morning papers"
+    day = ctx.reference if ctx.seen_day else ctx.published
+    return "TIME", f"{day.isoformat()}T{_PARTS_OF_DAY[m['part'].lower()]}", None
+
+
+_PART_SIGNALS = frozenset({"in", "during", "by", "through", "throughout", "until", "till"})
+
+
+def _rule_that_unit(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    """ "that year", "that month", "that quarter": the last one of its kind named."""
+    unit = m["unit"].lower()
+    if unit == "quarter":
+        return ("DATE", ctx.last_quarter, None) if ctx.last_quarter else None
+    if unit == "month":
+        if ctx.reference_month == ctx.published:
+            return None  # no month named yet
+        return "DATE", ctx.reference_month.isoformat()[:7], None
+    if ctx.reference_year == ctx.published:
+        return None
+    return "DATE", str(ctx.reference_year.year), None
+
+
 def _rule_weekday(m: re.Match[str], ctx: _Context) -> Normalised | None:
-    relation = (m["rel"] or "").lower().removeprefix("the ")
-    token = ctx.token_at(m.start("weekday"))
-    # "Sunday's talks", "Sunday night service": the noun's own time, not the clause's
-    tense = None if token.dep_ in ("poss", "compound") else ctx.tense(m.start("weekday"))
-    value = _weekday_date(_WEEKDAYS[m["weekday"].lower()], ctx.published, tense, relation)
-    # TimeML news annotation keeps "Friday night" a DATE at day precision
+    relation = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    weekday = _WEEKDAYS[m["weekday"].lower()]
+    part = _g(m, "part")
+    if m["plural"] or m["plural2"]:
+        # "on Mondays", "Tuesday nights": every such day (a SET)
+        suffix = f"T{_PARTS_OF_DAY[part.lower()]}" if part else ""
+        return "SET", f"XXXX-WXX-{weekday + 1}{suffix}", None
+    if relation in ("the previous", "the following") and ctx.seen_day:
+        # "down 4.5% from the previous Friday": the one before the last day named
+        anchor = ctx.reference
+        if relation == "the previous":
+            days = -((anchor.weekday() - weekday) % 7 or 7)
+        else:
+            days = (weekday - anchor.weekday()) % 7 or 7
+        value = (anchor + dt.timedelta(days=days)).isoformat()
+    else:
+        token = ctx.token_at(m.start("weekday"))
+        # "Sunday's talks", "Sunday night service": the noun's own time, not the clause's
+        tense = None if token.dep_ in ("poss", "compound") else ctx.tense(m.start("weekday"))
+        value = _weekday_date(weekday, ctx.published, tense, relation.removeprefix("the "))
+    if part:  # "Friday evening" is a TIME: the day plus the part of day (TIMEX3 "TEV")
+        return "TIME", f"{value}T{_PARTS_OF_DAY[part.lower()]}", None
     return "DATE", value, None
 
 
@@ -622,10 +727,14 @@ def _rule_clock(m: re.Match[str], ctx: _Context) -> Normalised | None:
 
 def _rule_relative_unit(m: re.Match[str], ctx: _Context) -> Normalised | None:
     relation = re.sub(r"\s+", " ", m["rel"].lower())
+    if ctx.text[m.start("unit")].isupper() and _is_title(m, ctx, quoted=True):
+        return None  # ABC's "This Week"
     unit = _unit(m["unit"])
     published = ctx.published
     mod = _edge_mod(m["edge"])
     if relation in ("the past", "the last", "the next", "the coming"):
+        # "in the past year" is the twelve months up to now, not last calendar year (TimeBank
+        # often writes "1997" here, but that would misdate the events in it)
         return "DURATION", _duration(1, unit), None
     if relation in ("the same",):
         return None
@@ -666,16 +775,22 @@ def _rule_day_relative(m: re.Match[str], ctx: _Context) -> Normalised | None:
 
 
 def _rule_duration(m: re.Match[str], ctx: _Context) -> Normalised | None:
-    if m["suffix"] == "-old":
-        return None  # an age ("a 6-year-old") is no temporal expression in TimeML
+    if m["suffix"] == "-old" or _AGE.match(ctx.text, m.end()):
+        return None  # an age ("a 6-year-old", "52 years old") is no temporal expression in TimeML
     amount = _number(m["number"])
     unit = _unit(m["unit"])
+    if (
+        m.group(0).lower() == "one day"
+        and ctx.word_before(m.start()) in _FUTURE_AUX | _MODAL_AUX | {"to"}
+        and ctx.tense(m.start()) == "future"
+    ):
+        return "DATE", "FUTURE_REF", None  # "Islam will one day be ...": some future day
     if (m["half"] or m["half2"]) and amount is not None:
         amount += 0.5
     number_text = m["number"].lower()
     if number_text in ("a", "an") and not m["mod"]:
         before = ctx.text[max(0, m.start() - 12) : m.start()].rstrip().lower()
-        if before[-1:].isdigit() or before.endswith(("twice", "once", "times", "%", "cents")):
+        if before[-1:].isdigit() or before.endswith(_RATE_ENDINGS):
             return "SET", _duration(1, unit), None  # "$5 a year", "twice a week"
         if unit == "quarter":
             return None
@@ -685,11 +800,19 @@ def _rule_duration(m: re.Match[str], ctx: _Context) -> Normalised | None:
         return None  # "a second round", "a quarter of the votes"
     if unit == "quarter" and "-" in m.group(0) and m["unit"].endswith("s"):
         return None  # "three-quarters" is a fraction
-    if unit == "quarter" and m["mod"] is None and number_text not in _NUMBER_WORDS:
+    if (
+        unit == "quarter"
+        and m["mod"] is None
+        and number_text not in _NUMBER_WORDS
+        and number_text not in ("several", "few", "a few")
+    ):
         return None
     return "DURATION", _duration(amount, unit), _APPROX_MODS.get((m["approx"] or "").lower())
 
 
+_RATE_ENDINGS = ("twice", "once", "times", "%", "cents", "million", "billion", "thousand",
+                 "percent", "dollars")  # fmt: skip
+_AGE = re.compile(r"\s+old\b")
 _APPROX_MODS = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "nearly": "APPROX",
                 "almost": "APPROX", "some": "APPROX", "more than": "MORE_THAN", "over": "MORE_THAN",
                 "less than": "LESS_THAN", "under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
@@ -709,11 +832,22 @@ def _rule_range(m: re.Match[str], ctx: _Context) -> Normalised | None:
 
 
 def _rule_bare_plural(m: re.Match[str], ctx: _Context) -> Normalised | None:
-    return "DURATION", _duration(None, _unit(m["unit"])), None
+    """ "for years", "within weeks", "over the years", "the weeks ahead", "months of talks"."""
+    unit = next(m[name] for name in _PLURAL_GROUPS if m[name])
+    return "DURATION", _duration(None, _unit(unit)), None
+
+
+_PLURAL_GROUPS = ("unit", "unit2", "unit3", "unit4", "unit5", "unit6")
 
 
 def _rule_set(m: re.Match[str], ctx: _Context) -> Normalised | None:
     target = m["target"].lower()
+    if target in _MONTHS:
+        if not ctx.text[m.start("target")].isupper():
+            return None  # "each may apply"
+        return "SET", f"XXXX-{_MONTHS[target]:02d}", None  # "each July"
+    if target in _SEASONS:
+        return "SET", f"XXXX-{_SEASONS[target][0]}", None  # "every summer"
     if target in _WEEKDAYS:
         return "SET", f"XXXX-WXX-{_WEEKDAYS[target] + 1}", None
     if target in _PARTS_OF_DAY:
@@ -730,9 +864,11 @@ def _rule_set_word(m: re.Match[str], ctx: _Context) -> Normalised | None:
 
 def _rule_vague(m: re.Match[str], ctx: _Context) -> Normalised | None:
     word = re.sub(r"\s+", " ", m["word"].lower())
+    if word == "soon" and ctx.tense(m.start()) == "past":
+        return None  # "soon became": soon after another event, not after now
     if word in _PRESENT_WORDS:
         return "DATE", "PRESENT_REF", None
-    if "future" in word or word == "soon" or word.startswith("coming"):
+    if "future" in word or "soon" in word or word.startswith("coming"):
         return "DATE", "FUTURE_REF", None
     return "DATE", "PAST_REF", None
 
@@ -745,9 +881,12 @@ _PRESENT_WORDS = frozenset(
 
 def _rule_year_compound(m: re.Match[str], ctx: _Context) -> Normalised | None:
     word = m["word"].lower()
-    if word == "year-end":
-        return "DATE", f"{ctx.published.year}-12-31", None
-    return "DATE", _year_before(ctx), None
+    if word in ("year-earlier", "year-ago"):
+        return "DATE", _year_before(ctx), None
+    year = ctx.published.year
+    if ctx.word_before(m.start()) == "since" and ctx.published.month < 12:
+        year -= 1  # "up 5% since year-end": the end of the year before
+    return "DATE", f"{year}-12-31", None
 
 
 def _year_before(ctx: _Context) -> str:
@@ -759,24 +898,58 @@ def _year_before(ctx: _Context) -> str:
 
 def _rule_in_the_unit(m: re.Match[str], ctx: _Context) -> Normalised | None:
     unit = _unit(m["unit"])
+    edge = _g(m, "edge")
+    if unit == "month" and not edge:
+        return None  # a bare "the month" is left to the context
+    if unit == "year" and not edge and _ENDED.match(ctx.text, m.end()):
+        return "DURATION", "P1Y", None  # "the year ended March 31": twelve months to a date
+    adjective = (_g(m, "adj") or "").lower()
     before = ctx.word_before(m.start())
-    if before in ("for", "during", "over", "throughout") and unit != "weekend":
+    if (
+        before in ("for", "during", "over", "throughout")
+        and unit != "weekend"
+        and not (edge or adjective)
+    ):
         return "DURATION", _duration(1, unit), None
+    mod = _edge_mod(edge)
     if unit == "year":
-        return "DATE", str(ctx.published.year), None
+        return "DATE", str(ctx.published.year), mod  # "the full year", "the current fiscal year"
     if unit == "week":
-        return "DATE", _iso_week(ctx.published), None
+        return "DATE", _iso_week(ctx.published), mod
     if unit == "weekend":
         # on a weekend it is this one; on a weekday the one just gone in past clauses
         day = ctx.published
         if day.weekday() < 5 and ctx.tense(m.start("unit")) == "past":
             day -= dt.timedelta(days=7)
         return "DATE", f"{_iso_week(day)}-WE", None
-    return "DATE", f"{ctx.published.year}-{ctx.published.month:02d}", None
+    return "DATE", f"{ctx.published.year}-{ctx.published.month:02d}", mod
 
 
 _EDGE_RE = r"(?:(?P<edge>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
 _EDGE_RE += r"the\s+start\s+of)[\s-]+(?:in\s+)?)?"
+
+
+def _rule_century(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    """ "the 20th century" is TIMEX3 "19" (the years 1900-1999), "the 11th century" "10"."""
+    number = int(m["nth"]) if m["nth"] else _CENTURY_ORDINALS[m["nthword"]]
+    if not 1 < number <= 21:
+        return None
+    return "DATE", f"{number - 1:02d}", _edge_mod(m["edge"])
+
+
+_CENTURY_ORDINALS = {"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+                     "nineteenth": 19, "twentieth": 20, "twenty-first": 21}  # fmt: skip
+_SPELLED_DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                    "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
+
+
+def _rule_spelled_decade(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    """ "the nineties": the decade of the century the text is written in (199)."""
+    century = ctx.published.year // 100
+    decade = _SPELLED_DECADES[m["word"]]
+    if century * 100 + decade * 10 > ctx.published.year:
+        century -= 1  # "the nineties" written in 2005 are the 1990s
+    return "DATE", f"{century}{decade}", _edge_mod(m["edge"])
 
 
 def _rule_decade(m: re.Match[str], ctx: _Context) -> Normalised | None:
@@ -793,9 +966,28 @@ def _rule_quarter(m: re.Match[str], ctx: _Context) -> Normalised | None:
     text = m.group(0).lower()
     if not m["which"] and not text.startswith("the") and not m["rel"]:
         return None  # a bare "quarter" ("a quarter of the votes") is no date
-    if m["kind"].lower() == "half" and (m["which"] or "").lower() not in ("first", "second"):
-        return None
+    which = (m["which"] or "").lower()
+    if (
+        m["kind"].lower() == "half"
+        and which not in ("first", "second")
+        and not (which in ("last", "final") and m["year"])
+    ):
+        return None  # "the last half" needs its year ("the last half of 1989")
     return _quarter_value(m, ctx)
+
+
+def _rule_period(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    """ "the latest period", "the 1988 period": in a report about a quarter, that quarter."""
+    quarter = ctx.last_quarter
+    if m["year"]:
+        return "DATE", m["year"] + (quarter[4:] if quarter else ""), None
+    return ("DATE", quarter, None) if quarter else None
+
+
+def _rule_two_quarters(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    """ "the first two quarters of 1990": a half year."""
+    year = m["year"] or str(ctx.published.year)
+    return "DATE", f"{year}-H{1 if m['which'].lower() == 'first' else 2}", None
 
 
 def _rule_named_day(m: re.Match[str], ctx: _Context) -> Normalised | None:
@@ -805,6 +997,11 @@ def _rule_named_day(m: re.Match[str], ctx: _Context) -> Normalised | None:
     if offset == 0 and not ctx.seen_day:
         return None
     return "DATE", (ctx.reference + dt.timedelta(days=offset)).isoformat(), None
+
+
+def _rule_in_the_day(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    """ "later in the day": the last day named, or the publication day."""
+    return "DATE", (ctx.reference if ctx.seen_day else ctx.published).isoformat(), None
 
 
 def _rule_frequency(m: re.Match[str], ctx: _Context) -> Normalised | None:
@@ -943,19 +1140,34 @@ _RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
                 r"(?P<year>1[6-9]\d\d|20\d\d)(?![\w%-]|[.,]\d)"), _rule_year, "digit"),
     (_rx(rf"(?:the\s+)?{_EDGE_RE}(?:(?P<decade>1[6-9]\d|20\d)0|')(?P<decade2>\d{{2}})?s\b"
          ), _rule_decade, "digit"),
+    (_rx(rf"\b(?:the\s+)?{_EDGE_RE}(?:(?P<nth>\d{{1,2}})(?:st|nd|rd|th)|(?P<nthword>fifteenth|sixteenth|"
+         r"seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century\b"),
+     _rule_century, "unit"),
+    (_rx(rf"\bthe\s+{_EDGE_RE}(?P<word>twenties|thirties|forties|fifties|sixties|seventies|"
+         r"eighties|nineties)\b"), _rule_spelled_decade, "decade"),
+    (_rx(r"\bthe\s+(?:latest|most\s+recent|(?P<year>\d{4}))\s+period\b"), _rule_period,
+     "period"),
+    (_rx(r"(?:the\s+)?(?P<which>first|last|final|second)\s+two\s+quarters(?:\s+of\s+(?:fiscal\s+)?"
+         r"(?P<year>\d{4}))?\b"), _rule_two_quarters, "quarter"),
     (_rx(r"(?:the\s+)?(?:(?P<year0>\d{4})\s+|(?P<rel>this|last|next)\s+year's\s+)?"
+         r"(?:(?:comparable|corresponding)\s+)?(?:(?P<ago>year-earlier|year-ago)\s+(?=(?:fiscal\s+)?"
+         r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]))?"
          r"(?:(?P<fiscal>fiscal)\s+)?(?:(?P<which>first|second|third|fourth|1st|2nd|"
          r"3rd|4th|latest|last|current|this|previous|year-earlier|year-ago|recent|final)"
          r"[\s-]+)?(?:fiscal\s+)?(?P<kind>quarter|half)(?![\w-]|\s+(?:century|hour|mile|point))"
          r"(?:\s+of\s+(?:fiscal\s+)?(?P<year>\d{4}))?"), _rule_quarter, "quarter"),
-    (_rx(r"\b(?:(?:early|late|earlier|later)\s+)?(?P<word>the\s+day\s+before\s+yesterday|"
+    (_rx(r"\b(?:(?:early|late|earlier|later)\s+)?(?:(?:mid-?)?(?P<part0>morning|afternoon|evening)"
+         r"\s+(?=yesterday|today|tomorrow))?(?P<word>the\s+day\s+before\s+yesterday|"
          r"the\s+day\s+after\s+tomorrow|today|tonight"
          rf"|yesterday|tomorrow)(?:\s+{_PART_RE})?\b"), _rule_day_word, "dayword"),
     (_rx(rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<rel>this|last)\s+{_PART_RE}\b"),
      _rule_part_of_day, "part"),
+    (_rx(r"\b(?:the\s+(?:(?:early|late)\s+)?|mid[-\s]?)(?P<part>morning|afternoon|evening)\b"
+         r"(?!\s+(?:of|yesterday|today|tomorrow)\b|-)"), _rule_the_part_of_day, "part"),
+    (_rx(r"\bthat\s+(?P<unit>year|month|quarter)\b(?!-)"), _rule_that_unit, "unit quarter"),
     (_cased(rf"\b(?:(?i:(?P<early>early|late|earlier|later)\s+))?(?:(?i:(?P<rel>last|next|this|"
             rf"past|coming|the\s+previous|the\s+following|previous))\s+)?{_WEEKDAY_RE}"
-            rf"(?:\s+(?i:{_PART_RE}))?\b"), _rule_weekday, "weekday"),
+            rf"(?P<plural>s)?(?:\s+(?i:{_PART_RE})(?P<plural2>s)?)?\b"), _rule_weekday, "weekday"),
     (_rx(r"\b(?:(?P<hh>\d{1,2})(?::(?P<mm>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|o'clock)"
          r"|(?P<named>noon|midnight))(?:\s+(?:[ecmp][sd]t|gmt|utc)\b)?(?:\s+(?:on\s+)?(?P<anchor>monday|tuesday"
          r"|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b"
@@ -963,7 +1175,8 @@ _RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
      _rule_clock, "digit clock"),
     (_rx(rf"\b{_EDGE_RE}(?:(?P<early>earlier|later)\s+(?:in\s+)?)?(?P<rel>this|last|next|past|coming|"
          r"previous|current|the\s+past|the\s+coming|the\s+next|the\s+previous|the\s+following|"
-         r"the\s+current|the\s+last|the\s+same)\s+(?P<unit>week|weekend|month|year|decade|century)\b"),
+         r"the\s+current|the\s+last|the\s+same)\s+(?P<unit>week|weekend|month|year|decade|century)\b"
+         r"(?:\s+or\s+so\b)?"),
      _rule_relative_unit, "unit"),
     (_rx(rf"\b{_APPROX_RE}{_NUMBER_RE}[\s-]+{_UNIT_RE}\s+"
          r"(?P<dir>ago|earlier|later|from\s+now|hence|before(?=\s*[.,;:)]|$)|after(?=\s*[.,;:)]|$))"),
@@ -973,18 +1186,28 @@ _RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
     (_rx(r"\b(?:the|that)\s+(?P<which>final|last|first|same|next|following|previous|opening|"
          r"closing)\s+day\b|\bthat\s+(?P<which2>same\s+)?day\b"),
      _rule_named_day, "unit"),
+    (_rx(r"(?:(?<=\blater\sin\s)|(?<=\bearlier\sin\s))the\s+day\b"), _rule_in_the_day, "unit"),
     (_rx(rf"\b(?:(?:the\s+)?(?P<mod>past|last|next|first|final|coming|previous|following|latest|"
-         rf"initial|remaining|full|entire|whole|other)\s+|(?P<det>the)\s+(?=\S+\s)|{_APPROX_RE})"
-         rf"{_NUMBER_RE}(?:\s+(?P<half>and\s+a\s+half|1/2))?[\s-]+{_UNIT_RE}"
+         rf"initial|remaining|full|entire|whole|other|additional|extra)\s+|(?P<det>the)\s+(?=\S+\s)|"
+         rf"{_APPROX_RE}){_NUMBER_RE}(?:\s+(?P<half>and\s+a\s+half|1/2))?"
+         rf"(?:\s+(?:more|additional|extra|trading|business|working))?[\s-]+{_UNIT_RE}"
          r"(?P<half2>\s+and\s+a\s+half)?(?P<suffix>-old|-long)?(?![\w-])"),
      _rule_duration, "unit quarter"),
     (_rx(rf"\b(?:(?:the\s+)?(?:past|last|next|coming|first|previous)\s+)?{_RANGE_LOW_RE}\s+(?:to|or)\s+"
          rf"{_NUMBER_RE}[\s-]+{_UNIT_RE}(?![\w-])"), _rule_range, "unit"),
-    (_rx(r"(?<=\bfor\s)(?P<unit>years|decades|months|weeks|days|hours|centuries)\b"),
+    (_rx(r"(?<=\bfor\s)(?P<unit>years|decades|months|weeks|days|hours|centuries)\b"
+         r"|(?<=\bwithin\s)(?P<unit2>years|months|weeks|days|hours)\b"
+         r"(?:\s+or\s+(?:years|months|weeks|days|hours)\b)?"
+         r"|(?<=\bin\s)(?P<unit3>years|decades|months)\b(?!\s+(?:past|to\s+come|gone)\b)"
+         r"|(?:(?<=\bover\s)|(?<=\bthrough\s))the\s+(?P<unit4>years|decades)\b"
+         r"|\bthe\s+(?P<unit5>days|weeks|months|years)\s+ahead\b"
+         r"|(?<!\bthe\s)\b(?P<unit6>days|weeks|months|years|decades)(?=\s+of\s)"),
      _rule_bare_plural, "unit"),
     (_rx(rf"\b(?:every|each)\s+(?:other\s+)?(?:{_NUMBER_RE}\s+)?(?P<target>day|week|month|year|"
          r"hour|minute|quarter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|"
-         r"evening|night|afternoon)s?\b"), _rule_set, "unit weekday part"),
+         r"evening|night|afternoon|january|february|march|april|may|june|july|august|september|"
+         r"october|november|december|spring|summer|fall|autumn|winter)s?\b"), _rule_set,
+     "unit weekday part month season quarter"),
     (_rx(r"\b(?P<word>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)\b"),
      _rule_set_word, "setword"),
     (_rx(r"\b(?:once|twice|thrice|\w+\s+times)\s+(?:a|an|per|every|each)\s+"
@@ -995,16 +1218,19 @@ _RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
          r"the\s+past|the\s+present|(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future(?=[.,;]|"
          r"\s+(?:and|or|but)\b)|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|"
          r"recent\s+(?:years|months|weeks|days|decades)|(?:the\s+)?coming\s+(?:years|months|weeks|"
-         r"days|decades))\b"), _rule_vague, "vague unit"),
-    (_rx(r"\b(?P<word>year-earlier|year-ago|year-end)\b"), _rule_year_compound, "unit"),
+         r"days|decades|quarters)|future\s+(?:years|months|quarters)|as\s+soon\s+as\s+possible|(?<!as\s)soon(?!\s+(?:after|before|as|enough|"
+         r"thereafter)\b|er\b))\b"), _rule_vague, "vague unit quarter"),
+    (_rx(r"\b(?P<word>year-earlier|year-ago|(?<![\w-])(?:year[-\s]end|year's\s+end))\b(?!-)"),
+     _rule_year_compound, "unit"),
     (_rx(rf"\b(?:(?P<lead>the\s+year)\s+|{_MONTH_LOWER_RE}\s+|(?:the\s+)?(?P<season>spring|summer"
          rf"|fall|autumn|winter)\s+(?:of\s+)?)?{_SPELLED_YEAR_RE}\b"),
      _rule_spelled_year, "spelled"),
     (_cased(rf"\b(?:(?i:(?P<rel>last|next|this))\s+)?{_HOLIDAY_RE}(?:,?\s+(?P<year>\d{{4}})|"
             r"\s+(?P<week>week))?\b"),
      _rule_holiday, "holiday"),
-    (_rx(r"\b(?:(?:earlier|later)\s+in\s+)?the\s+(?P<unit>year|week|weekend)(?![\w-])"),
-     _rule_in_the_unit, "unit"),
+    (_rx(r"\b(?:(?:earlier|later)\s+in\s+)?(?:(?P<edge>the\s+(?:end|beginning|middle|start))\s+of\s+)?"
+         r"the\s+(?:(?P<adj>full|current)\s+)?(?:fiscal\s+)?(?P<unit>year|week|weekend|month)"
+         r"(?![\w-])"), _rule_in_the_unit, "unit"),
 )  # fmt: skip
 
 # One cheap pass finds the words every expression hinges on; each rule then runs only in a
@@ -1013,13 +1239,14 @@ _ANCHOR = re.compile(
     r"\b(?:(?P<digit>\d{4}s?|\d0s|\d{1,2}(?=/\d|(?::\d\d)?\s*(?:[ap]\.?m\b|o'clock)))|"
     r"(?P<month>january|february|march|april|may|june|july|august|september|october|"
     r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|(?P<weekday>"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<dayword>today|tonight|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)|(?P<dayword>today|tonight|"
     r"yesterday|tomorrow)|(?P<part>morning|afternoon|evening|night)|(?P<clock>noon|midnight)|"
-    r"(?P<quarter>quarters?|half)|(?P<unit>seconds?|minutes?|hours?|days?|weeks?|weekends?|"
+    r"(?P<quarter>quarters?|half)|(?P<period>period)|(?P<unit>seconds?|minutes?|hours?|days?|weeks?|weekends?|"
     r"months?|years?|decades?|century|centuries)|(?P<season>spring|summer|fall|autumn|winter)|"
     r"(?P<setword>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)|(?P<vague>now|"
-    r"currently|nowadays|presently|present|moment|recently|lately|formerly|past|future)|"
-    r"(?P<spelled>eighteen|nineteen|thousand)|(?P<holiday>thanksgiving|christmas|new year['’]s|"
+    r"currently|nowadays|presently|present|moment|recently|lately|formerly|past|future|soon)|"
+    r"(?P<spelled>eighteen|nineteen|thousand)|(?P<decade>twenties|thirties|forties|fifties|"
+    r"sixties|seventies|eighties|nineties)|(?P<holiday>thanksgiving|christmas|new year['’]s|"
     r"easter|halloween|valentine['’]s|labor day|memorial day))\b"
 )  # run over the lower-cased text: much faster than re.IGNORECASE
 _WINDOW_BEFORE, _WINDOW_AFTER = 50, 45
@@ -1073,6 +1300,9 @@ def find_timexes(doc: Doc, published: dt.date) -> tuple[Timex, ...]:
         start, end = _trim(text, _skip_determiner(candidate.match), candidate.end)
         found.append(Timex(text[start:end], start, end, kind, value, mod))
         covered_until = candidate.end
+        if kind == "DURATION" and value in ("P6M", "P9M"):
+            # "in the first nine months ... a year earlier": the comparison is now a year's
+            ctx.last_quarter = None
         if _DAY_VALUE.match(value):
             ctx.reference = dt.date.fromisoformat(value[:10])
             ctx.seen_day = True
@@ -1086,11 +1316,24 @@ def find_timexes(doc: Doc, published: dt.date) -> tuple[Timex, ...]:
             candidate.rule is _rule_quarter
             and _QUARTER_VALUE.match(value)
             and "year-" not in candidate.match.group(0)
+            and _reported_quarter(candidate.match, value, ctx)
         ):
             ctx.last_quarter = value  # only a quarter named in the text, not a derived one
     return tuple(found)
 
 
+def _reported_quarter(match: re.Match[str], value: str, ctx: _Context) -> bool:
+    """Whether a named quarter can be the one a report is about: one already over, a fiscal
+    one, one "ended Sept. 30" or one in a past clause ("reported fourth-quarter earnings");
+    "the fourth quarter" ahead is an outlook."""
+    if value < f"{ctx.published.year}-Q{_quarter(ctx.published.month)}" or _g(match, "fiscal"):
+        return True
+    if _ENDED.match(match.string, match.end()):
+        return True
+    return ctx.tense(match.start("kind")) == "past"
+
+
+_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended)\b")
 _SHOUTED_LINE = re.compile(r"^[^a-z\n]*[A-Z]{3}[^a-z\n]*$", re.MULTILINE)
 
 

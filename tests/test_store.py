@@ -23,7 +23,8 @@ import pytest
 
 from parley.actors import KnownActors
 from parley.records import Actor, Article, Event, Extraction, Location, Quote, Timex
-from parley.store import SCHEMAS, Store, StoreLocked, period_bounds
+from parley.store import SCHEMAS, Store, StoreLocked
+from parley.temporal import period_of
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -100,15 +101,15 @@ def many(count: int, start: int = 0) -> Iterator[Extraction]:
         ("199X", ("1990-01-01", "1999-12-31")),
     ],
 )
-def test_period_bounds(value: str, expected: tuple[str, str]) -> None:
-    bounds = period_bounds(value)
+def test_period_of(value: str, expected: tuple[str, str]) -> None:
+    bounds = period_of(value)
     assert bounds is not None
-    assert tuple(d.isoformat() for d in bounds) == expected
+    assert tuple(d.isoformat() for d in bounds[:2]) == expected
 
 
 @pytest.mark.parametrize("value", ["PAST_REF", "PT7H30M", "2023-02-30", "2023-W54", "", None, "x"])
-def test_period_bounds_of_non_periods(value: str | None) -> None:
-    assert period_bounds(value) is None
+def test_period_of_non_periods(value: str | None) -> None:
+    assert period_of(value) is None
 
 
 # --------------------------------------------------------------------------- layout & ingest

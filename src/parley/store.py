@@ -19,7 +19,6 @@ A lock file (``fcntl.flock``) keeps two ingests from writing at once.
 
 from __future__ import annotations
 
-import calendar
 import contextlib
 import datetime as dt
 import json
@@ -48,6 +47,7 @@ from parley.analysis import (
     period_label,
 )
 from parley.records import Actor, Extraction
+from parley.temporal import period_of
 
 try:
     import fcntl
@@ -221,70 +221,6 @@ class IngestReport:
     actors: int = 0
     timexes: int = 0
     batches: int = 0
-
-
-# --------------------------------------------------------------------------- TIMEX periods
-
-_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?")
-_WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
-_HALF = re.compile(r"(\d{4})-H([12])")
-_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|AU|WI)")
-_YEAR = re.compile(r"(\d{4})")
-_DECADE = re.compile(r"(\d{3})X?")
-# Meteorological seasons of the northern hemisphere: (first month, months long).
-_SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
-
-
-def period_bounds(value: str | None) -> tuple[dt.date, dt.date] | None:
-    """First and last day of the period a TIMEX3 date value names, or None.
-
-    ``2023-06-18`` is that day, ``2023-W24`` Monday to Sunday of the ISO week,
-    ``2022-11`` the month, ``2023`` the year; quarters, halves, seasons, weekends and
-    decades are understood too. ``PAST_REF``, durations and bad dates give None.
-    """
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        if m := _DAY.fullmatch(value):
-            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-            return day, day
-        if m := _WEEK.fullmatch(value):
-            year, week = int(m[1]), int(m[2])
-            if m[3]:  # the weekend of that week
-                return dt.date.fromisocalendar(year, week, 6), dt.date.fromisocalendar(
-                    year, week, 7
-                )
-            return dt.date.fromisocalendar(year, week, 1), dt.date.fromisocalendar(year, week, 7)
-        if m := _MONTH.fullmatch(value):
-            return _months(int(m[1]), int(m[2]), 1)
-        if m := _QUARTER.fullmatch(value):
-            return _months(int(m[1]), 3 * int(m[2]) - 2, 3)
-        if m := _HALF.fullmatch(value):
-            return _months(int(m[1]), 6 * int(m[2]) - 5, 6)
-        if m := _SEASON.fullmatch(value):
-            return _months(int(m[1]), _SEASON_MONTHS[m[2]], 3)
-        if m := _YEAR.fullmatch(value):
-            year = int(m[1])
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if m := _DECADE.fullmatch(value):
-            first = int(m[1]) * 10
-            return dt.date(first, 1, 1), dt.date(first + 9, 12, 31)
-    except ValueError:  # 2023-02-30, week 54, year 0 ...
-        return None
-    return None
-
-
-def _months(year: int, first_month: int, count: int) -> tuple[dt.date, dt.date]:
-    """From the first day of ``first_month`` through the last day of the count-th month."""
-    start = dt.date(year, first_month, 1)
-    last_index = year * 12 + first_month - 1 + count - 1
-    last_year, last_month = divmod(last_index, 12)
-    last_month += 1
-    end = dt.date(last_year, last_month, calendar.monthrange(last_year, last_month)[1])
-    return start, end
 
 
 # --------------------------------------------------------------------------- the store
@@ -1317,7 +1253,7 @@ def _add_rows(
             published=published,
         )
     for index, event in enumerate(extraction.events):
-        bounds = period_bounds(event.date)
+        bounds = period_of(event.date)
         location = event.location
         actors = [by_id.get(i) for i in event.actor]
         recipients = [by_id.get(i) for i in event.recipient]

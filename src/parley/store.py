@@ -202,6 +202,21 @@ _OPTIONAL_EVENT_COLUMNS = ("actor_kinds", "recipient_kinds", "happening_id", "me
 _PART_FILE = re.compile(r"part-.+\.parquet")
 
 
+class _SeenIds:
+    """Committed article ids plus those a running writer has taken on: ``in`` and ``add``
+    as on a set, without copying the committed ones or adding to them before they commit."""
+
+    def __init__(self, committed: set[str]) -> None:
+        self._committed = committed
+        self._added: set[str] = set()
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._committed or article_id in self._added
+
+    def add(self, article_id: str) -> None:
+        self._added.add(article_id)
+
+
 class StoreError(RuntimeError):
     """The store cannot do what was asked (its message says why)."""
 
@@ -237,6 +252,7 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot use {self.path} as a store: {exc.strerror or exc}") from None
         self._manifests: dict[str, dict[str, Any]] = {}  # commit file name -> manifest
+        self._ids: set[str] = set()  # article ids of every committed batch
         self._connection: duckdb.DuckDBPyConnection | None = None
         self._connection_key: tuple[str, ...] = ()
 
@@ -474,7 +490,7 @@ class Store:
     # ----------------------------------------------------------------------- other writers
 
     @contextlib.contextmanager
-    def writer(self) -> Iterator[set[str]]:
+    def writer(self) -> Iterator[_SeenIds]:
         """Hold the writer lock for a run of :meth:`commit_tables` calls.
 
         For writers whose rows are built elsewhere (Spark executors run
@@ -507,14 +523,19 @@ class Store:
     # ----------------------------------------------------------------------- reading
 
     def _read_manifests(self, refresh: bool = False) -> dict[str, dict[str, Any]]:
-        """The manifests of all committed batches, by commit file name (cached; cheap)."""
+        """The manifests of all committed batches, by commit file name (cached; cheap).
+
+        Commit files never change once written, so each is parsed once; its article ids go
+        into one set (:meth:`_committed_ids`) and are not kept with the manifest, so memory
+        grows by one set entry per stored article. ``refresh``: start over if a commit
+        vanished (only by hand)."""
         names = sorted(
             name
             for name in os.listdir(self.path / COMMITS)
             if name.endswith(".json") and not name.startswith(".")
         )
-        if refresh:
-            self._manifests = {}
+        if refresh and not set(self._manifests) <= set(names):
+            self._manifests, self._ids = {}, set()
         for name in names:
             if name not in self._manifests:
                 file = self.path / COMMITS / name
@@ -527,15 +548,14 @@ class Store:
                     or not {"files", "article_ids"} <= manifest.keys()
                 ):
                     raise StoreError(f"unreadable commit {file}: not a batch manifest")
+                self._ids.update(manifest.pop("article_ids"))
                 self._manifests[name] = manifest
         return {name: self._manifests[name] for name in names}
 
-    def _committed_ids(self, refresh: bool = False) -> set[str]:
-        return {
-            article_id
-            for manifest in self._read_manifests(refresh).values()
-            for article_id in manifest["article_ids"]
-        }
+    def _committed_ids(self, refresh: bool = False) -> _SeenIds:
+        """The committed article ids, as a set a writer may add to without changing them."""
+        self._read_manifests(refresh)
+        return _SeenIds(self._ids)
 
     def _db(self) -> duckdb.DuckDBPyConnection:
         """An in-memory connection whose views cover exactly the committed batches."""
@@ -781,7 +801,8 @@ class Store:
 
     def article_ids(self) -> set[str]:
         """Ids of every committed article (from the manifests: no Parquet is read)."""
-        return self._committed_ids()
+        self._read_manifests()
+        return set(self._ids)
 
     def known_actors_records(self) -> list[dict[str, Any]]:
         """What the store knows of each actor name, for ``actors.KnownActors.from_records``.
@@ -902,9 +923,10 @@ class Store:
                 except (KeyError, pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
                     raise StoreError(f"table {name} does not fit the store: {exc}") from None
                 key = "id" if name == "articles" else "article_id"
-                if stored and table.num_rows:
-                    keep = pc.invert(pc.is_in(table[key], value_set=pa.array(sorted(stored))))
-                    table = table.filter(keep)
+                if table.num_rows:  # only this batch's ids are looked up
+                    dupes = [i for i in set(table[key].to_pylist()) if i in stored]
+                    if dupes:
+                        table = table.filter(pc.invert(pc.is_in(table[key], pa.array(dupes))))
                 conformed[name] = table
             article_ids = [i for i in conformed["articles"]["id"].to_pylist() if i not in stored]
             report.articles_skipped = tables.get("articles", pa.table({"id": []})).num_rows - len(

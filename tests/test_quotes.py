@@ -260,3 +260,38 @@ def test_seed_quotes_with_real_actors(model: Language) -> None:
         if "via" in want:
             assert quote.via is not None
             assert quote.via.replace("’", "'") == want["via"], quote
+
+
+# ---------------------------------------------------------------- issue 6 rules
+
+
+def test_straight_quote_closes_after_an_inner_single_mark() -> None:
+    text = '"She said she would be \'above the law,\' " said Lee. "That worries us a lot."'
+    assert _spans(text) == ["She said she would be 'above the law,'", "That worries us a lot."]
+
+
+def test_according_to_before_the_quote_names_the_source(model: Language) -> None:
+    doc = model("According to the paper, “Cheap guns let dealers sell weapons to almost anyone.”")
+    quote = _only(quotes.find_quotes(doc, ()), "Cheap guns")
+    assert (quote.speaker_text, quote.cue) == ("the paper", "according to")
+
+
+def test_name_before_a_colon_after_a_dash_is_the_source(model: Language) -> None:
+    doc = model(
+        "Pollsters agree - Jane Smith: “One of the biggest lessons was to keep calling "
+        "voters late.”"
+    )
+    assert _only(quotes.find_quotes(doc, ()), "One of").speaker_text == "Jane Smith"
+
+
+def test_headline_name_and_colon_cover_a_later_quote(model: Language) -> None:
+    doc = model("Dr. Ann Stone: Clinton ‘Not Fit To Serve As Mayor Of The Great City.’")
+    assert _only(quotes.find_quotes(doc, ()), "Not Fit").speaker_text == "Dr. Ann Stone"
+
+
+def test_speaker_phrase_with_a_preposition_and_a_noun_tagged_cue(model: Language) -> None:
+    doc = model(
+        "“They know she is the only one strong enough to stop the abuses,” a narrator in "
+        "the ad states."
+    )
+    assert _only(quotes.find_quotes(doc, ()), "They know").speaker_text == "a narrator"

@@ -69,6 +69,10 @@ _CUE_FORMS = _lexicon(
     responded responds continued continues
     """
 )
+# Base forms that are nouns as often as verbs ("the state", "a note").
+_BARE_CUE_FORMS = _lexicon("state say tell write note")
+# Prepositions inside a speaker's phrase: "a voice-over in the ad", "spokesman for X".
+_NAME_PREPS = _lexicon("of in at for from with on")
 # Verbs whose clause complement is reported speech ("Qin said that ..."); a narrower list, since
 # a that-clause after "agree", "hope" or "ensure" is not somebody's words.
 INDIRECT_CUES = _lexicon(
@@ -293,7 +297,11 @@ def _quoted_spans(text: str) -> list[_Marked]:
         opens = mark in _OPENERS or (
             mark == '"' and not after.isspace() and (before.isspace() or before in "([—–-:")
         )
-        closes = mark in _CLOSERS or (mark == '"' and not before.isspace())
+        closes = mark in _CLOSERS or (
+            mark == '"'
+            # "... 'above the president,' " said X": the space sets the inner mark apart
+            and (not before.isspace() or (pos > 1 and text[pos - 2] in "'’"))
+        )
         if mark == "“" and open_at is not None and (after.isspace() or pos + 1 == len(text)):
             opens, closes = False, True  # a closing mark typed as an opening one
         if open_at is not None and closes:
@@ -344,7 +352,11 @@ def _attribute_direct(
     actors: tuple[Actor, ...],
 ) -> Quote:
     short = _word_count(_doc_text(doc)[span.start : span.end]) < _SHORT_WORDS
-    cue = _governing_cue(doc, index, first, last, short) or _nearby_cue(doc, index, first, last)
+    introduced = _introducing_name(doc, first)
+    cue = None
+    if introduced is None:
+        cue = _governing_cue(doc, index, first, last, short)
+        cue = cue or _nearby_cue(doc, index, first, last)
     quote = Quote(
         text=_quote_text(_doc_text(doc), span),
         start=span.start,
@@ -358,7 +370,9 @@ def _attribute_direct(
     if cue is not None:
         quote = _attribute(doc, quote, cue, first, last, actors)
     if quote.speaker_text is None:
-        found = _adjacent_speaker(doc, index, first, last)
+        found = introduced or _adjacent_speaker(doc, index, first, last)
+        if found is None and _word_count(quote.text) >= MIN_HELD_WORDS:
+            found = _headline_speaker(doc, index, first)  # short ones are mostly scare quotes
         if found is None and _word_count(quote.text) >= MIN_HELD_WORDS:
             # Shorter words hung on a verb are mostly titles and scare quotes.
             found = _holder(doc, index, first, last)
@@ -371,6 +385,75 @@ def _attribute_direct(
                 quote, actor.id if actor else None, _doc_text(doc)[start:end], cue_text
             )
     return quote
+
+
+def _introducing_name(doc: Doc, first: int) -> tuple[Token, None] | None:
+    """A source named just before a colon that opens the quote, where no verb reports it:
+    "Pollsters agree - Carl Bialik: “...”", "More from the report: “...”", "Here's Clinton
+    in 1992: “...”". Such a name overrides a verb earlier in the sentence."""
+    colon = first - 1
+    while colon >= 0 and (doc[colon].is_quote or doc[colon].is_space):
+        colon -= 1
+    if colon < 1 or doc[colon].text != ":":
+        return None
+    j = colon
+    while j > 0 and colon - j < 10 and _in_source_name(doc[j - 1]):
+        j -= 1
+    if j == colon:
+        return None
+    before = doc[j - 1].lower_ if j > 0 else "\n"
+    if before in {"from", "-", "—", "–"} and (before != "-" or doc[j - 1].whitespace_):
+        return _last_nominal(doc, j, colon)
+    # "Here's X in December 1992:" names X, not the date after it.
+    k = j - 1
+    while k > 0 and doc[k].lower_ in {"'s", "’s", "is"}:
+        k -= 1
+    if k < j - 1 and doc[k].lower_ == "here" and (k == 0 or doc[k - 1].is_space):
+        end, head = _name_run(doc, j)
+        if head is not None and end <= colon:
+            return head, None
+    return None
+
+
+def _in_source_name(token: Token) -> bool:
+    return token.pos_ in {"PROPN", "NOUN", "DET", "ADJ", "NUM", "ADP", "PRON"} or (
+        token.tag_ == "POS"
+    )
+
+
+def _last_nominal(doc: Doc, start: int, end: int) -> tuple[Token, None] | None:
+    """The last noun or name of doc[start:end], before any preposition ("CNN President
+    On Trump" names CNN's president)."""
+    head = None
+    for i in range(start, end):
+        if doc[i].pos_ == "ADP" and head is not None:
+            break
+        if doc[i].pos_ in _NOMINAL:
+            head = doc[i]
+    return (head, None) if head is not None else None
+
+
+def _headline_speaker(doc: Doc, index: _TokenIndex, first: int) -> tuple[Token, None] | None:
+    """A paragraph that opens with a name and a colon is a headline in the news style
+    "Carson: Clinton ‘Not Fit to Serve’": the quotes after the colon are the name's."""
+    paragraph = index.para_of[first]
+    start = first
+    while start > 0 and index.para_of[start - 1] == paragraph:
+        start -= 1
+    while start < first and doc[start].is_space:
+        start += 1
+    colon = start
+    while colon < first and colon - start < 8 and _is_name_or_on(doc[colon]):
+        colon += 1
+    if colon == start or colon >= first or doc[colon].text != ":":
+        return None
+    if any(doc[i].text in {".", "!", "?"} for i in range(colon + 1, first)):
+        return None  # a sentence ended: the quote is no longer in the headline
+    return _last_nominal(doc, start, colon)
+
+
+def _is_name_or_on(token: Token) -> bool:
+    return _is_name(token) or token.text in {"On", "on", "."}
 
 
 def _holder(doc: Doc, index: _TokenIndex, first: int, last: int) -> tuple[Token, str] | None:
@@ -456,10 +539,14 @@ def _ends_on_verb(doc: Doc, i: int) -> bool:
 
 
 def _cue_word(token: Token) -> bool:
-    """A reporting verb, also where the tagger took it for a noun ("Tweeted", "Says")."""
+    """A reporting verb, also where the tagger took it for a noun ("Tweeted", "Says",
+    "the Saudis state")."""
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
         return lemma in SPEECH_CUES
+    if token.lower_ in _BARE_CUE_FORMS:
+        # a bare form is a verb only right after a name, not after "the" ("the state")
+        return token.i > 0 and token.doc[token.i - 1].pos_ in {"PROPN", "NOUN", "PRON"}
     return token.lower_ in _CUE_FORMS
 
 
@@ -479,6 +566,8 @@ def _name_run(doc: Doc, i: int) -> tuple[int, Token | None]:
     while i < limit:
         token = doc[i]
         hyphen = token.text == "-" and not doc[i - 1].whitespace_
+        if head is not None and token.is_lower and token.pos_ != "VERB" and _cue_word(token):
+            break  # "the Saudis state in ...": a reporting verb the tagger took for a noun
         if (
             token.pos_ in _NOMINAL
             or token.pos_ in {"DET", "ADJ", "NUM"}
@@ -487,6 +576,12 @@ def _name_run(doc: Doc, i: int) -> tuple[int, Token | None]:
         ):
             if token.pos_ in _NOMINAL and not closed:
                 head = token
+            i += 1
+            continue
+        if head is not None and token.pos_ == "ADP" and token.lower_ in _NAME_PREPS:
+            # "a voice-over in the ad states", "Secretary of State Kerry": the phrase
+            # continues; past "of" the name goes on, past a place it is over.
+            closed = closed or token.lower_ != "of"
             i += 1
             continue
         if token.text == "," and head is not None:
@@ -540,13 +635,16 @@ def _with_speaker(quote: Quote, speaker: str | None, text: str | None, cue: str 
 
 
 def _is_cue(token: Token) -> bool:
+    if token.lower_ == "according":
+        # Tagged VERB (lemma "accord") as often as not: "According to X, “...”".
+        return any(c.lower_ == "to" for c in token.children)
     if token.pos_ == "VERB":
         lemma = token.lemma_.lower()
         if lemma in SPEECH_CUES:
             return True
         # "as Milbank puts it, “...”"
         return lemma == "put" and any(c.lower_ == "it" for c in token.children)
-    return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+    return False
 
 
 def _governing_cue(
@@ -763,6 +861,10 @@ def _mention_bounds(head: Token) -> tuple[int, int]:
         if child.i < left.i:
             left = child
         stack.extend(c for c in child.lefts if c.dep_ in _NAME_DEPS or c.dep_ == "punct")
+    for i in range(head.i - 1, left.i - 1, -1):
+        if head.doc[i].is_quote or "\n" in head.doc[i].text:
+            left = head.doc[i + 1]  # a name never reaches back into a quote
+            break
     while left.i < head.i and (left.is_punct or left.is_space):
         left = left.doc[left.i + 1]
     right = head

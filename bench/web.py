@@ -294,13 +294,26 @@ def main() -> None:
     print(f"{total:,} events in {len(store.version())} commits at {args.store}")
     print(f"{'request':<62} {'status':>6} {'cold ms':>9} {'median ms':>10}  goal {GOAL_MS:.0f} ms")
     slow = 0
+    started = time.perf_counter()
     with TestClient(web.create_app(args.store)) as client:
+        print(f"app started in {time.perf_counter() - started:.1f} s (the store's copy built)")
         for url in urls:
             status, cold, median = timed(client, url, args.repeat)
             verdict = "ok" if median <= GOAL_MS else "SLOW"
             slow += verdict == "SLOW"
             print(f"{url[:62]:<62} {status:>6} {cold:>9.0f} {median:>10.0f}  {verdict}")
     print(f"{len(urls) - slow}/{len(urls)} within {GOAL_MS:.0f} ms (median of {args.repeat})")
+    print(f"memory of this process (the app runs in it): {_memory()}")
+
+
+def _memory() -> str:
+    """Resident set size now and at its peak (Linux /proc; elsewhere unknown)."""
+    try:
+        status = Path("/proc/self/status").read_text().splitlines()
+    except OSError:
+        return "unknown"
+    kib = {line.split(":")[0]: int(line.split()[1]) for line in status if line.startswith("Vm")}
+    return f"RSS {kib.get('VmRSS', 0) / 1024:.0f} MiB, peak {kib.get('VmHWM', 0) / 1024:.0f} MiB"
 
 
 if __name__ == "__main__":

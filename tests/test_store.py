@@ -469,3 +469,38 @@ def test_corrections_are_kept_checked_and_versioned(tmp_path: Path) -> None:
     (tmp_path / "s" / "actor-corrections.jsonl").write_text('{"name": "x"}\nnot json\n')
     with pytest.raises(StoreError, match=r"actor-corrections.jsonl:2: not a JSON object"):
         Store(tmp_path / "s").actor_corrections()
+
+
+def test_local_copy_answers_as_the_parquet_files_and_follows_commits(tmp_path: Path) -> None:
+    plain = Store(tmp_path / "s")
+    copied = Store(tmp_path / "s", local_copy=True)
+    assert copied.count_events() == 0 and copied.find_events().num_rows == 0  # empty store
+    plain.ingest([diplomacy("d1", dt.date(2023, 6, 19))])
+    queries = [
+        lambda s: s.find_events(actor="blink").to_pylist(),
+        lambda s: s.find_events(text="blinken", countries=("USA", "CHN")).to_pylist(),
+        lambda s: s.actor_summaries(),
+        lambda s: s.quotes().to_pylist(),
+        lambda s: s.trend("USA", "CHN", by="day"),
+    ]
+    assert [q(copied) for q in queries] == [q(plain) for q in queries]
+    assert copied.find_events(actor="blink").num_rows == 2
+    plain.ingest([diplomacy("d2", dt.date(2023, 7, 3), source="ap")])  # a commit while open
+    assert copied.count_events() == 4
+    assert [q(copied) for q in queries] == [q(plain) for q in queries]
+    # each batch copied once: reopening the copy after a commit does not add it again
+    assert copied.sql("SELECT count(*) AS n FROM copy.batches")["n"][0].as_py() == 2
+    assert copied.sql("SELECT count(*) AS n FROM event_names")["n"][0].as_py() == len(
+        plain.sql("SELECT * FROM event_names")
+    )
+    copy_file = copied._copy_file
+    assert copy_file is not None and copy_file.exists()
+    copied.close()
+    del copied  # the temporary copy goes with its store
+    assert not copy_file.parent.exists()
+
+
+def test_actor_filter_matches_a_part_of_one_name(query_store: Store) -> None:
+    # "suk yeol" is inside one name; "jong un yoon" would span two names: no match.
+    assert query_store.events(actor="SUK YEOL").num_rows == 4
+    assert query_store.events(actor="jong un yoon").num_rows == 0

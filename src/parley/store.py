@@ -25,6 +25,9 @@ import json
 import os
 import re
 import secrets
+import shutil
+import tempfile
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -244,7 +247,13 @@ class IngestReport:
 class Store:
     """A directory of Parquet files: ingest extractions, query events, quotes and articles."""
 
-    def __init__(self, path: str | os.PathLike[str] = "parley-data") -> None:
+    def __init__(
+        self, path: str | os.PathLike[str] = "parley-data", *, local_copy: bool = False
+    ) -> None:
+        """``local_copy``: read events, actors and quotes from a DuckDB copy of the
+        committed batches (a temporary file, extended as batches are committed) instead
+        of the Parquet files; for long-running readers such as the dashboard, where every
+        query would otherwise decode the Parquet columns again."""
         self.path = Path(path)
         try:
             for folder in (COMMITS, *_FOLDERS):
@@ -255,6 +264,11 @@ class Store:
         self._ids: set[str] = set()  # article ids of every committed batch
         self._connection: duckdb.DuckDBPyConnection | None = None
         self._connection_key: tuple[str, ...] = ()
+        self._copy_file: Path | None = None
+        if local_copy:
+            folder = tempfile.mkdtemp(prefix="parley-copy-")
+            weakref.finalize(self, shutil.rmtree, folder, ignore_errors=True)
+            self._copy_file = Path(folder) / "copy.duckdb"
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -558,13 +572,24 @@ class Store:
         return _SeenIds(self._ids)
 
     def _db(self) -> duckdb.DuckDBPyConnection:
-        """An in-memory connection whose views cover exactly the committed batches."""
+        """An in-memory connection whose views cover exactly the committed batches.
+
+        With a local copy, the views of the copied tables read the copy (brought up to
+        the committed batches first: :meth:`_extend_copy`), the others the Parquet files.
+        """
         manifests = self._read_manifests()
         corrections = self._latest_corrections()
         key = (*manifests, json.dumps(corrections, sort_keys=True))
         if self._connection is not None and key == self._connection_key:
             return self._connection
+        copied: tuple[str, ...] = ()
+        if self._copy_file is not None:
+            self.close()  # the copy's file can be attached to one database at a time
         con = duckdb.connect(":memory:")
+        if self._copy_file is not None:
+            con.execute(f"ATTACH {_sql_string(str(self._copy_file))} AS copy")
+            self._extend_copy(con, manifests)
+            copied = _COPIED
         for table in _FOLDERS:
             schema = HAPPENINGS_SCHEMA if table == HAPPENINGS else SCHEMAS[table]
             view = "happening_versions" if table == HAPPENINGS else table
@@ -575,7 +600,9 @@ class Store:
                 for manifest in manifests.values()
                 if table in manifest["files"]
             ]
-            if files:
+            if table in copied:
+                con.execute(f"CREATE VIEW {view} AS SELECT * FROM copy.{table}")
+            elif files:
                 listing = ", ".join(_sql_string(f) for f in files)
                 source = f"read_parquet([{listing}], union_by_name = true)"
                 extra = _missing_columns_sql(con, source, schema)
@@ -586,6 +613,13 @@ class Store:
             "CREATE VIEW happenings AS SELECT * FROM happening_versions "
             "QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC) = 1"
         )
+        # Every participant name (corrections change countries, never names): a name
+        # filter matches these few, then events by list membership.
+        if copied:
+            con.execute("CREATE VIEW event_names AS SELECT name FROM copy.event_names")
+        else:
+            stored = "events_as_stored" if corrections else "events"
+            con.execute(f"CREATE VIEW event_names AS {_names_sql(stored)}")
         if corrections:
             for table, query in _corrected_views_sql(corrections).items():
                 con.execute(f"CREATE VIEW {table} AS {query}")
@@ -593,6 +627,45 @@ class Store:
             self._connection.close()
         self._connection, self._connection_key = con, key
         return con
+
+    def _extend_copy(
+        self, con: duckdb.DuckDBPyConnection, manifests: dict[str, dict[str, Any]]
+    ) -> None:
+        """Append the batches the local copy lacks, each batch's rows with its name in
+        one transaction, so the copy holds whole committed batches only. Committed part
+        files never change, so nothing already copied is read again."""
+        for table in _COPIED:
+            con.register("empty_", SCHEMAS[table].empty_table())
+            con.execute(f"CREATE TABLE IF NOT EXISTS copy.{table} AS SELECT * FROM empty_")
+            con.unregister("empty_")
+        con.execute("CREATE TABLE IF NOT EXISTS copy.batches (name VARCHAR)")
+        con.execute("CREATE TABLE IF NOT EXISTS copy.event_names (name VARCHAR)")
+        have = {row[0] for row in con.execute("SELECT name FROM copy.batches").fetchall()}
+        new = [name for name in manifests if name not in have]
+        if not new:
+            return
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for table in _COPIED:
+                files = [
+                    _sql_string(str(self.path / manifests[name]["files"][table]))
+                    for name in new
+                    if table in manifests[name]["files"]
+                ]
+                if not files:
+                    continue
+                source = f"read_parquet([{', '.join(files)}], union_by_name = true)"
+                con.execute(f"INSERT INTO copy.{table} BY NAME SELECT * FROM {source}")
+                if table == "events":
+                    con.execute(
+                        f"INSERT INTO copy.event_names SELECT name FROM ({_names_sql(source)}) "
+                        "WHERE name NOT IN (SELECT name FROM copy.event_names)"
+                    )
+            con.executemany("INSERT INTO copy.batches VALUES (?)", [[name] for name in new])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         if self._connection is not None:
@@ -1347,6 +1420,17 @@ _DEDUP_COLUMNS = (
 
 # Tables whose rows name actors: read through views that apply the user's corrections.
 _CORRECTED_VIEWS = ("actors", "events", "quotes")
+# Tables a local copy holds (what the dashboard filters and sorts); articles (long texts),
+# timexes and happenings are read from Parquet by id or by date.
+_COPIED = ("events", "actors", "quotes")
+
+
+def _names_sql(events: str) -> str:
+    """The distinct participant names (actor or recipient) of ``events`` (a view or source)."""
+    return (
+        f"SELECT DISTINCT name FROM (SELECT unnest(actor_names) AS name FROM {events} "
+        f"UNION ALL SELECT unnest(recipient_names) FROM {events}) WHERE name IS NOT NULL"
+    )
 
 
 def _corrected_views_sql(corrections: dict[str, dict[str, str]]) -> dict[str, str]:
@@ -1538,10 +1622,10 @@ def _event_filters(
     """WHERE clauses over the events table; the same meaning as ``Store.events`` where shared."""
     where: list[str] = []
     params: list[Any] = []
-    if actor:
+    if actor:  # the few names that match, then list membership (no string per row)
+        names = "(SELECT coalesce(list(name), []) FROM event_names WHERE contains(lower(name), ?))"
         where.append(
-            "contains(lower(array_to_string(actor_names, chr(31))), ?)"
-            " OR contains(lower(array_to_string(recipient_names, chr(31))), ?)"
+            f"list_has_any(actor_names, {names}) OR list_has_any(recipient_names, {names})"
         )
         params += [actor.lower()] * 2
     if actor_name:  # exact list membership: far cheaper than joining names into strings
@@ -1569,10 +1653,8 @@ def _event_filters(
     if quad_classes:
         where.append("list_contains(?, quad_class)")
         params.append([int(q) for q in quad_classes])
-    if text:  # names matched once in the small actors table, then by list membership
-        names = (
-            "(SELECT coalesce(list(DISTINCT name), []) FROM actors WHERE contains(lower(name), ?))"
-        )
+    if text:  # names matched once among the distinct names, then by list membership
+        names = "(SELECT coalesce(list(name), []) FROM event_names WHERE contains(lower(name), ?))"
         where.append(
             f"contains(lower(sentence), ?) OR list_has_any(actor_names, {names})"
             f" OR list_has_any(recipient_names, {names})"

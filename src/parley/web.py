@@ -21,12 +21,13 @@ stays usable, and current, while an ingest writes.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import os
 import re
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -404,9 +405,22 @@ def create_app(store_path: str | os.PathLike[str]) -> FastAPI:
     path = Path(store_path)
     if not path.is_dir():
         raise StoreError(f"no store at {path}: run `parley ingest` first")
-    reader = Reader(Store(path))
+    # A DuckDB copy of the committed batches: pages filter and sort a million events
+    # without decoding Parquet each time (extended as batches are committed).
+    reader = Reader(Store(path, local_copy=True))
     templates = _templates()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Build the store's copy before the first request, not during it; a store that
+        # cannot be read now answers 503 per request, as it would later.
+        with contextlib.suppress(StoreError):
+            reader.store.latest_date()
+        yield
+        reader.store.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="parley",
         summary="Event data on international relations, read-only.",
         description=(

@@ -225,6 +225,18 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
+def rss_mb() -> float:
+    """Resident memory now (Linux), beside the peak: the peak only ever rises."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
 def timed(label: str, call) -> object:
     started = time.perf_counter()
     result = call()
@@ -258,7 +270,7 @@ def main() -> None:
                 f"{done:>11,} events  {happenings:>11,} happenings  "
                 f"ingest {elapsed - made_s:7.1f} s"
                 f" ({done / max(elapsed - made_s, 1e-9):,.0f} events/s; generating "
-                f"{made_s:.1f} s)  peak RSS {peak_rss_mb():,.0f} MB",
+                f"{made_s:.1f} s)  RSS {rss_mb():,.0f} MB, peak {peak_rss_mb():,.0f} MB",
                 flush=True,
             )
             next_mark += 1_000_000

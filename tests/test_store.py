@@ -23,7 +23,7 @@ import pytest
 
 from parley.actors import KnownActors
 from parley.records import Actor, Article, Event, Extraction, Location, Quote, Timex
-from parley.store import SCHEMAS, Store, StoreLocked
+from parley.store import SCHEMAS, NewArticles, Store, StoreLocked
 from parley.temporal import period_of
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -177,6 +177,27 @@ def test_same_article_twice_is_stored_once(tmp_path: Path) -> None:
     assert (again.articles_new, again.articles_skipped, again.batches) == (0, 1, 0)
     assert store.sql("SELECT count(*) AS n FROM articles").to_pylist() == [{"n": 1}]
     assert store.events().num_rows == 2
+
+
+def test_duplicates_across_batches_of_one_ingest_are_skipped(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    ids = ["a", "b", "a", "c", "b", "d", "a"]  # repeats land in later batches of 2
+    report = store.ingest((diplomacy(i, dt.date(2023, 6, 19)) for i in ids), batch_size=2)
+    assert (report.articles_new, report.articles_skipped) == (4, 3)
+    assert store.article_ids() == {"a", "b", "c", "d"}
+
+
+def test_new_articles_asks_the_store_chunk_by_chunk(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    store.ingest([diplomacy(i, dt.date(2023, 6, 19)) for i in ("s1", "s2")])
+    assert store.stored_ids(["s1", "zz", "s2", "s1"]) == {"s1", "s2"}
+    skipped: list[str] = []
+    incoming = ["n1", "s1", "n2", "n1", "s2", "n3", "n2"]  # chunks of 3 split the repeats
+    kept = list(NewArticles(store, chunk=3).filter(incoming, lambda i: i, skipped.append))
+    assert kept == ["n1", "n2", "n3"]
+    assert skipped == ["s1", "n1", "s2", "n2"]
+    # the committed ids are not held by the store object: it asks the articles table
+    assert not any("article_ids" in m for m in store._read_manifests().values())
 
 
 def test_same_text_from_two_files_is_stored_once(tmp_path: Path) -> None:

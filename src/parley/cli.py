@@ -27,7 +27,7 @@ from rich.table import Table
 from parley import analysis, exports, nlp, pipeline, sources
 from parley.actors import KnownActors
 from parley.records import Article, Extraction, InputProblem
-from parley.store import Store, StoreError
+from parley.store import NewArticles, Store, StoreError
 
 app = typer.Typer(
     help="Dated news in, event data on international relations out.",
@@ -171,23 +171,20 @@ def ingest(
 
 
 def _ingest(paths, store: Store, published, model, max_bytes, log: _ProblemLog):
-    stored = store.article_ids()
     known = KnownActors.from_records(store.known_actors_records())
     skipped = 0
 
-    def new_articles(items: Iterable[Article]) -> Iterator[Article]:
+    def skip(_: Article) -> None:
         nonlocal skipped
-        for article in items:
-            if article.id in stored:
-                skipped += 1  # parse nothing twice: the store would skip it anyway
-                progress.advance(task)
-                continue
-            yield article
+        skipped += 1  # parse nothing twice: the store would skip it anyway
+        progress.advance(task)
 
     with Progress(*_PROGRESS_COLUMNS, console=err, transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
-        articles = new_articles(
-            log.articles(sources.read(paths, published=published, max_bytes=max_bytes))
+        articles = NewArticles(store).filter(
+            log.articles(sources.read(paths, published=published, max_bytes=max_bytes)),
+            lambda article: article.id,
+            skip,
         )
         report = store.ingest(
             _extractions(articles, model, known, log), progress=lambda n: progress.advance(task, n)

@@ -141,20 +141,20 @@ def ingest_spark(
     report = IngestReport()
     runner = _SparkRunner(workers, master, conf, model)
     try:
-        with store.writer() as stored:
+        with store.writer() as new_only:
 
-            def new_articles() -> Iterator[Article]:
+            def articles() -> Iterator[Article]:
                 for item in sources.read(paths, published=published, max_bytes=max_bytes):
                     if isinstance(item, InputProblem):
                         _call(on_problem, item)
-                    elif item.id in stored:
-                        report.articles_skipped += 1  # stored, or earlier in this input
-                        _call(progress, 1)
                     else:
-                        stored.add(item.id)
                         yield item
 
-            slices = _batched(new_articles(), batch_size)
+            def skipped(_: Article) -> None:
+                report.articles_skipped += 1  # stored, or earlier in this input
+                _call(progress, 1)
+
+            slices = _batched(new_only.filter(articles(), lambda a: a.id, skipped), batch_size)
             first = next(slices, None)
             if first is None:
                 return report  # nothing new: Spark is not even started

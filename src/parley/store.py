@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import json
 import os
 import re
@@ -31,7 +32,7 @@ import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pyarrow as pa
@@ -202,22 +203,40 @@ _FOLDERS = (*TABLES, HAPPENINGS)
 # Event columns a writer may leave out (bulk loads, older writers): filled at commit.
 _OPTIONAL_EVENT_COLUMNS = ("actor_kinds", "recipient_kinds", "happening_id", "merge_reason")
 
+T = TypeVar("T")
+
 _PART_FILE = re.compile(r"part-.+\.parquet")
 
 
-class _SeenIds:
-    """Committed article ids plus those a running writer has taken on: ``in`` and ``add``
-    as on a set, without copying the committed ones or adding to them before they commit."""
+class NewArticles:
+    """Drops articles the store holds or this run has already taken, asking the store
+    about a chunk of ids at a time.
 
-    def __init__(self, committed: set[str]) -> None:
-        self._committed = committed
-        self._added: set[str] = set()
+    The committed ids are never held in memory (a store of millions of articles would
+    make every writer grow with it); only the ids this run takes on are, so memory grows
+    with the input, not with the store.
+    """
 
-    def __contains__(self, article_id: object) -> bool:
-        return article_id in self._committed or article_id in self._added
+    def __init__(self, store: Store, chunk: int = 512) -> None:
+        self._store = store
+        self._chunk = chunk
+        self._taken: set[str] = set()
 
-    def add(self, article_id: str) -> None:
-        self._added.add(article_id)
+    def filter(
+        self, items: Iterable[T], key: Callable[[T], str], on_skip: Callable[[T], Any]
+    ) -> Iterator[T]:
+        """``items`` less those whose ``key`` is stored or was seen earlier in this run;
+        ``on_skip`` is called for each dropped item, in input order with the others."""
+        iterator = iter(items)
+        while chunk := list(itertools.islice(iterator, self._chunk)):
+            stored = self._store.stored_ids({key(item) for item in chunk})
+            for item in chunk:
+                item_id = key(item)
+                if item_id in stored or item_id in self._taken:
+                    on_skip(item)
+                else:
+                    self._taken.add(item_id)
+                    yield item
 
 
 class StoreError(RuntimeError):
@@ -261,7 +280,6 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot use {self.path} as a store: {exc.strerror or exc}") from None
         self._manifests: dict[str, dict[str, Any]] = {}  # commit file name -> manifest
-        self._ids: set[str] = set()  # article ids of every committed batch
         self._connection: duckdb.DuckDBPyConnection | None = None
         self._connection_key: tuple[str, ...] = ()
         self._copy_file: Path | None = None
@@ -292,8 +310,23 @@ class Store:
         report = IngestReport()
         with self._writer_lock():
             self._clean_orphans()
-            stored = self._committed_ids(refresh=True)
+            self._read_manifests(refresh=True)
             pending: list[Extraction] = []
+
+            def commit() -> None:
+                """Commit ``pending`` less the articles stored or taken earlier."""
+                fresh = list(
+                    NewArticles(self, chunk=len(pending)).filter(
+                        pending, lambda e: e.article.id, lambda _: skipped()
+                    )
+                )
+                if fresh:
+                    self._commit(fresh, report)
+                pending.clear()
+
+            def skipped() -> None:
+                report.articles_skipped += 1
+
             items = iter(extractions)
             while True:
                 try:
@@ -302,21 +335,15 @@ class Store:
                     break
                 except BaseException:
                     if pending:  # keep the work already done, then let the error through
-                        self._commit(pending, report)
+                        commit()
                     raise
-                article_id = extraction.article.id
-                if article_id in stored:
-                    report.articles_skipped += 1
-                else:
-                    stored.add(article_id)
-                    pending.append(extraction)
-                    if len(pending) >= batch_size:
-                        self._commit(pending, report)
-                        pending = []
+                pending.append(extraction)
+                if len(pending) >= batch_size:
+                    commit()
                 if progress is not None:
                     progress(1)
             if pending:
-                self._commit(pending, report)
+                commit()
         return report
 
     @contextlib.contextmanager
@@ -504,19 +531,20 @@ class Store:
     # ----------------------------------------------------------------------- other writers
 
     @contextlib.contextmanager
-    def writer(self) -> Iterator[_SeenIds]:
+    def writer(self) -> Iterator[NewArticles]:
         """Hold the writer lock for a run of :meth:`commit_tables` calls.
 
         For writers whose rows are built elsewhere (Spark executors run
         :func:`batch_tables`; the driver commits here), so their batches follow the same
-        commit protocol as :meth:`ingest`. Yields the ids of the committed articles: the
-        caller skips those and adds each article it sends, as :meth:`ingest` does.
+        commit protocol as :meth:`ingest`. Yields a :class:`NewArticles` filter: the
+        caller sends only the articles it lets through, as :meth:`ingest` does.
         """
         with self._writer_lock():
             self._clean_orphans()
+            self._read_manifests(refresh=True)
             self._holding_writer = True
             try:
-                yield self._committed_ids(refresh=True)
+                yield NewArticles(self)
             finally:
                 self._holding_writer = False
 
@@ -539,9 +567,9 @@ class Store:
     def _read_manifests(self, refresh: bool = False) -> dict[str, dict[str, Any]]:
         """The manifests of all committed batches, by commit file name (cached; cheap).
 
-        Commit files never change once written, so each is parsed once; its article ids go
-        into one set (:meth:`_committed_ids`) and are not kept with the manifest, so memory
-        grows by one set entry per stored article. ``refresh``: start over if a commit
+        Commit files never change once written, so each is parsed once; its article ids
+        are not kept (:meth:`stored_ids` asks the articles table), so memory grows with
+        the number of batches, not of articles. ``refresh``: start over if a commit
         vanished (only by hand)."""
         names = sorted(
             name
@@ -549,7 +577,7 @@ class Store:
             if name.endswith(".json") and not name.startswith(".")
         )
         if refresh and not set(self._manifests) <= set(names):
-            self._manifests, self._ids = {}, set()
+            self._manifests = {}
         for name in names:
             if name not in self._manifests:
                 file = self.path / COMMITS / name
@@ -562,14 +590,25 @@ class Store:
                     or not {"files", "article_ids"} <= manifest.keys()
                 ):
                     raise StoreError(f"unreadable commit {file}: not a batch manifest")
-                self._ids.update(manifest.pop("article_ids"))
+                del manifest["article_ids"]
                 self._manifests[name] = manifest
         return {name: self._manifests[name] for name in names}
 
-    def _committed_ids(self, refresh: bool = False) -> _SeenIds:
-        """The committed article ids, as a set a writer may add to without changing them."""
-        self._read_manifests(refresh)
-        return _SeenIds(self._ids)
+    def stored_ids(self, ids: Iterable[str]) -> set[str]:
+        """Those of ``ids`` whose article is committed (a semi-join in DuckDB that reads
+        only the articles' id column)."""
+        wanted = pa.table({"id": pa.array(sorted(set(ids)), _STR)})
+        if wanted.num_rows == 0 or not any(
+            "articles" in m["files"] for m in self._read_manifests().values()
+        ):
+            return set()
+        db = self._db()
+        db.register("wanted_ids", wanted)
+        try:
+            found = self.sql("SELECT id FROM articles WHERE id IN (SELECT id FROM wanted_ids)")
+        finally:
+            db.unregister("wanted_ids")
+        return set(found["id"].to_pylist())
 
     def _db(self) -> duckdb.DuckDBPyConnection:
         """An in-memory connection whose views cover exactly the committed batches.
@@ -873,9 +912,11 @@ class Store:
         return self._select("articles", where, params, "published, id", limit)
 
     def article_ids(self) -> set[str]:
-        """Ids of every committed article (from the manifests: no Parquet is read)."""
-        self._read_manifests()
-        return set(self._ids)
+        """Ids of every committed article (all of them in memory: for small stores and
+        tests; writers ask :meth:`stored_ids` about the ids they hold)."""
+        if not any("articles" in m["files"] for m in self._read_manifests().values()):
+            return set()
+        return set(self.sql("SELECT id FROM articles")["id"].to_pylist())
 
     def known_actors_records(self) -> list[dict[str, Any]]:
         """What the store knows of each actor name, for ``actors.KnownActors.from_records``.
@@ -982,7 +1023,15 @@ class Store:
         report = IngestReport()
         with self._writer_lock():
             self._clean_orphans()
-            stored = self._committed_ids(refresh=True)
+            self._read_manifests(refresh=True)
+            batch_ids = {
+                article_id
+                for name, table in tables.items()
+                for key in ["id" if name == "articles" else "article_id"]
+                if key in table.column_names  # a table without it fails below, clearly
+                for article_id in table[key].to_pylist()
+            }
+            stored = self.stored_ids(batch_ids)
             conformed: dict[str, pa.Table] = {}
             for name, schema in SCHEMAS.items():
                 table = tables.get(name, schema.empty_table())
@@ -996,10 +1045,9 @@ class Store:
                 except (KeyError, pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
                     raise StoreError(f"table {name} does not fit the store: {exc}") from None
                 key = "id" if name == "articles" else "article_id"
-                if table.num_rows:  # only this batch's ids are looked up
-                    dupes = [i for i in set(table[key].to_pylist()) if i in stored]
-                    if dupes:
-                        table = table.filter(pc.invert(pc.is_in(table[key], pa.array(dupes))))
+                if table.num_rows and stored:
+                    dupes = pa.array(sorted(stored), _STR)
+                    table = table.filter(pc.invert(pc.is_in(table[key], dupes)))
                 conformed[name] = table
             article_ids = [i for i in conformed["articles"]["id"].to_pylist() if i not in stored]
             report.articles_skipped = tables.get("articles", pa.table({"id": []})).num_rows - len(

@@ -278,8 +278,50 @@ CONVENTION_CASES = [
     ("It expects sales to exceed fiscal 1989 sales.", "fiscal 1989", AUTUMN_1989, "1989"),
     ("Imports reached $5 million in 1988, a small share of the total that year.",
      "that year", AUTUMN_1989, "1988"),
-    ("The index is up 5% since year-end.", "year-end", AUTUMN_1989, "1988-12-31"),
-    ("The deal should close by year end.", "year end", AUTUMN_1989, "1989-12-31"),
+    # "year end" is "the end of the year": the year with mod END (see test_year_end_mod)
+    ("The index is up 5% since year-end.", "year-end", AUTUMN_1989, "1988"),
+    ("The deal should close by year end.", "year end", AUTUMN_1989, "1989"),
+    # "for the year" in a report names the period; a year "ended" a date is a length
+    ("Sales for the year rose 5%.", "the year", AUTUMN_1989, "1989"),
+    ("The stock hit a high for the year in June.", "the year", AUTUMN_1989, "1989"),
+    ("Output fell 2% in the week ended Friday.", "the week", AUTUMN_1989, "P1W"),
+    ("Profit should grow throughout the fiscal year.", "the fiscal year", AUTUMN_1989, "P1Y"),
+    # a length anchored on another event ("three days later") is a DURATION
+    ("The rebels attacked the town. Three days later they withdrew.", "Three days", MONDAY,
+     "P3D"),
+    ("A day earlier, scores of trucks had crossed the border.", "A day", MONDAY, "P1D"),
+    ("The ban comes barely a month after the airline cut flights.", "a month", MONDAY, "P1M"),
+    ("The board met in May. A few days later, the chairman resigned.", "A few days", MONDAY,
+     "PXD"),
+    ("The minister resigned a week or so ago.", "a week or so ago", MONDAY, "2023-W24"),
+    ("The women's march is this coming Sunday.", "this coming Sunday", dt.date(2023, 6, 21),
+     "2023-06-25"),
+    ("Women's Day is this coming Sunday, March eighth.", "this coming Sunday, March eighth",
+     dt.date(1998, 3, 5), "1998-03-08"),
+    ("The rally is on May twenty-first.", "May twenty-first", dt.date(1998, 3, 5),
+     "1998-05-21"),
+    ("The storm hit the coast. Hours later, the power failed.", "Hours", MONDAY, "PTXH"),
+    ("The blast came minutes before a second attack.", "minutes", MONDAY, "PTXM"),
+    ("Prisoners were taken in the first hours of the war.", "the first hours", MONDAY, "PTXH"),
+    ("Fewer lives are saved in the early years.", "the early years", MONDAY, "PXY"),
+    ("Leaders hope for peace in the next century.", "the next century", dt.date(1998, 8, 10),
+     "20"),
+    # a clock time takes the day named with it, past a parenthesis, or earlier in its sentence
+    ("The bomb went off at 10:40 a.m. (0740 GMT) Friday.", "10:40 a.m.", dt.date(1998, 8, 8),
+     "1998-08-07T10:40"),
+    ("The bomb went off at 10:40 a.m. (0740 GMT) Friday.", "0740 GMT", dt.date(1998, 8, 8),
+     "1998-08-07T07:40"),
+    ("On Tuesday, at 3 p.m., the talks began.", "3 p.m.", dt.date(1998, 8, 8),
+     "1998-08-04T15:00"),
+    ("The embassy was bombed on Aug. 7 last year.", "Aug. 7 last year", dt.date(1998, 9, 10),
+     "1997-08-07"),
+    ("The blast came on Aug. 7. That night, rescuers dug.", "That night", dt.date(1998, 9, 10),
+     "1998-08-07TNI"),
+    # "the eighth day" of something: today in a present clause, the day named in a past one
+    ("Today is the eighth day of the blockade.", "the eighth day", dt.date(1998, 8, 8),
+     "1998-08-08"),
+    ("Stocks fell on Tuesday for a second straight day.", "a second straight day",
+     dt.date(1998, 8, 8), "1998-08-04"),
     # tense: "set" without an auxiliary is a past event; an adjective keeps a past clause
     ("The index is near its record high set on Aug. 6.", "Aug. 6", dt.date(1998, 2, 6),
      "1997-08-06"),
@@ -331,6 +373,41 @@ def test_convention_types(model: Language) -> None:
     assert found["Friday evening"].type == "TIME"
     assert found["a year"].type == "SET"
     assert found["the past year"].type == "DURATION"
+
+
+def test_anchored_durations_leave_the_signal_out(model: Language) -> None:
+    text = "Troops entered the city. Two weeks later they left, and a year earlier it was calm."
+    found = {t.text: t for t in _timexes(model, text)}
+    assert found["Two weeks"].type == "DURATION"
+    assert "Two weeks later" not in found
+    assert found["a year earlier"].type == "DATE"  # a comparison period, as before
+
+
+def test_the_days_before_an_event_is_no_duration(model: Language) -> None:
+    # like "the days of", a definite "the days before the vote" describes that period
+    assert _timexes(model, "Tension rose in the days before the vote.") == ()
+
+
+def test_modal_may_before_an_ordinal_is_no_date(model: Language) -> None:
+    assert _timexes(model, "May first consider the risks.") == ()
+
+
+def test_zoned_clock_is_no_year(model: Language) -> None:
+    found = _timexes(model, "Rescuers worked until 1930 GMT.", dt.date(1998, 8, 8))
+    assert [(t.text, t.type, t.value) for t in found] == [("1930 GMT", "TIME", "1998-08-08T19:30")]
+
+
+def test_year_end_mod(model: Language) -> None:
+    found = _timexes(model, "The deal should close by year end.", AUTUMN_1989)
+    assert [(t.text, t.type, t.value, t.mod) for t in found] == [
+        ("year end", "DATE", "1989", "END")
+    ]
+
+
+def test_the_future_as_prospects_is_no_timex(model: Language) -> None:
+    text = "The talks matter for the future of both peoples. The future looks bleak."
+    assert _timexes(model, text) == ()
+    assert _value(model, "Farmers are worried about the future.", "the future") == "FUTURE_REF"
 
 
 def test_ages_and_bare_soon_are_no_timexes(model: Language) -> None:

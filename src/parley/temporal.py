@@ -81,12 +81,28 @@ _MODAL_AUX = frozenset({"may", "might", "could", "should", "must", "can", "ca"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "'s", "had", "'d"})
 _PROGRESSIVE_AUX = frozenset({"is", "are", "am", "'re", "'m"})
 
+_ORDINAL_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth"]  # fmt: skip
+_DAY_ORDINALS = {
+    **{word: i + 1 for i, word in enumerate(_ORDINAL_UNITS)},
+    **{word: i + 10 for i, word in enumerate(
+        ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+         "seventeenth", "eighteenth", "nineteenth", "twentieth"])},
+    **{f"twenty {word}": 21 + i for i, word in enumerate(_ORDINAL_UNITS)},
+    "thirtieth": 30, "thirty first": 31,
+}  # fmt: skip
+
 # ---------------------------------------------------------------- regex parts
 
 _MONTH_RE = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.?|Sep\.|Oct\.|"
     r"Nov\.|Dec\.)"
+)
+_DAY_ORDINAL_RE = (
+    r"(?:twenty[\s-]+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|"
+    r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+    r"nineteenth|twentieth|thirtieth|thirty[\s-]+first"
 )
 _WEEKDAY_RE = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DIGITS = r"one|two|three|four|five|six|seven|eight|nine"
@@ -293,6 +309,7 @@ class _Context:
         self.reference_month = published
         self.reference_year = published
         self.seen_day = False
+        self.reference_start = -1  # where the last day-precision date was named
         self.last_quarter: str | None = None  # the last "1989-Q3" seen ("a year earlier")
 
     def token_at(self, char: int) -> Token:
@@ -421,7 +438,15 @@ def _rule_iso(m: re.Match[str], ctx: _Context) -> Normalised | None:
 
 def _rule_month_day(m: re.Match[str], ctx: _Context) -> Normalised | None:
     month = _MONTHS[m["month"].lower().rstrip(".")]
-    day = int(m["day"])
+    dayword = _g(m, "dayword")
+    if (
+        dayword
+        and m["month"] in ("May", "March")
+        and ctx.token_at(m.start("month")).pos_ != "PROPN"
+    ):
+        return None  # "May first consider ...": the modal verb
+    # "March eighth", as broadcast transcripts write dates
+    day = _DAY_ORDINALS[re.sub(r"[\s-]+", " ", dayword.lower())] if dayword else int(m["day"])
     year = int(m["year"]) if m["year"] else None
     if year is None and not _g(m, "weekday"):
         number = ctx.token_at(m.start("day"))
@@ -433,6 +458,8 @@ def _rule_month_day(m: re.Match[str], ctx: _Context) -> Normalised | None:
             and after.tag_ in ("NNS", "NNPS")
         ):
             return None  # "May 2 people died": the number counts the noun, it is no day
+    if year is None and _g(m, "yrel"):
+        year = ctx.published.year + _YEAR_STEP[m["yrel"].lower()]  # "Aug. 7 last year"
     if year is None:
         relation = (_g(m, "rel") or "").lower()
         tense = {"last": "past", "next": "future"}.get(relation) or ctx.tense(m.start("month"))
@@ -658,6 +685,13 @@ def _rule_the_part_of_day(m: re.Match[str], ctx: _Context) -> Normalised | None:
 _PART_SIGNALS = frozenset({"in", "during", "by", "through", "throughout", "until", "till"})
 
 
+def _rule_that_part_of_day(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    """ "That night, rescuers dug": that part of the last day named (none named: no timex)."""
+    if not ctx.seen_day:
+        return None
+    return "TIME", f"{ctx.reference.isoformat()}T{_PARTS_OF_DAY[m['part'].lower()]}", None
+
+
 def _rule_that_unit(m: re.Match[str], ctx: _Context) -> Normalised | None:
     """ "that year", "that month", "that quarter": the last one of its kind named."""
     unit = m["unit"].lower()
@@ -692,7 +726,9 @@ def _rule_weekday(m: re.Match[str], ctx: _Context) -> Normalised | None:
         token = ctx.token_at(m.start("weekday"))
         # "Sunday's talks", "Sunday night service": the noun's own time, not the clause's
         tense = None if token.dep_ in ("poss", "compound") else ctx.tense(m.start("weekday"))
-        value = _weekday_date(weekday, ctx.published, tense, relation.removeprefix("the "))
+        # "this coming Sunday" is the coming one
+        relation = relation.removeprefix("the ").removeprefix("this ")
+        value = _weekday_date(weekday, ctx.published, tense, relation)
     if part:  # "Friday evening" is a TIME: the day plus the part of day (TIMEX3 "TEV")
         return "TIME", f"{value}T{_PARTS_OF_DAY[part.lower()]}", None
     return "DATE", value, None
@@ -724,7 +760,38 @@ def _rule_clock(m: re.Match[str], ctx: _Context) -> Normalised | None:
         if value is None:
             return None
         day = dt.date.fromisoformat(value)
+    else:
+        day = _clock_day(m, ctx)
     return "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", None
+
+
+def _clock_day(m: re.Match[str], ctx: _Context) -> dt.date:
+    """The day of a clock time named without one: the weekday that follows it past a
+    parenthesis ("10:40 a.m. (0740 GMT) Friday"), else a day named earlier in the same
+    sentence ("On Friday, at 10:40 a.m."), else the publication day."""
+    after = _CLOCK_DAY_AFTER.match(ctx.text.lower(), m.end())
+    if after:
+        word = after["day"]
+        if word in _WEEKDAYS:
+            value = _weekday_date(_WEEKDAYS[word], ctx.published, ctx.tense(m.start()), "")
+            return dt.date.fromisoformat(value)
+        return ctx.published + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+    if ctx.seen_day and ctx.reference_start >= 0:
+        sentence = ctx.token_at(m.start()).sent
+        if sentence.start_char <= ctx.reference_start:
+            return ctx.reference
+    return ctx.published
+
+
+_CLOCK_DAY_AFTER = re.compile(
+    r"\s*\([^()\n]{1,30}\)\s*,?\s*(?:on\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|yesterday|today|tomorrow)\b"
+)
+
+
+def _rule_zoned_clock(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    """ "0740 GMT", "1930 UTC": a 24-hour wire-service clock time (never a year)."""
+    return "TIME", f"{_clock_day(m, ctx).isoformat()}T{m['hh']}:{m['mm']}", None
 
 
 def _rule_relative_unit(m: re.Match[str], ctx: _Context) -> Normalised | None:
@@ -734,6 +801,9 @@ def _rule_relative_unit(m: re.Match[str], ctx: _Context) -> Normalised | None:
     unit = _unit(m["unit"])
     published = ctx.published
     mod = _edge_mod(m["edge"])
+    if unit == "century" and relation in ("the next", "the coming"):
+        # "in the next century" names the calendar century ahead, not a hundred years
+        return "DATE", f"{published.year // 100 + 1}", mod
     if relation in ("the past", "the last", "the next", "the coming"):
         # "in the past year" is the twelve months up to now, not last calendar year (TimeBank
         # often writes "1997" here, but that would misdate the events in it)
@@ -761,6 +831,11 @@ def _rule_ago(m: re.Match[str], ctx: _Context) -> Normalised | None:
     direction = m["dir"].lower()
     sign = 1 if direction in ("later", "after", "hence") or "now" in direction else -1
     anchor = ctx.published if direction in ("ago", "hence") or "now" in direction else ctx.reference
+    if direction in _ANCHORED_SIGNALS and not (unit == "year" and sign < 0):
+        # "three days later", "a month after": TimeML annotates the length, anchored on
+        # another event, as a DURATION and leaves the signal outside (find_timexes trims
+        # it); "a year earlier" stays the comparison period (a DATE)
+        return "DURATION", _duration(amount, unit), _APPROX_MODS.get((m["approx"] or "").lower())
     if amount is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
     if unit == "year" and amount == 1 and sign < 0:
@@ -769,9 +844,14 @@ def _rule_ago(m: re.Match[str], ctx: _Context) -> Normalised | None:
     return ("DATE", value, None) if value else None
 
 
+_ANCHORED_SIGNALS = frozenset({"later", "after", "earlier", "before"})
+
+
 def _rule_day_relative(m: re.Match[str], ctx: _Context) -> Normalised | None:
     unit = _unit(m["unit"])
     sign = -1 if m["dir"].lower() in ("before", "earlier") else 1
+    if m.group(0)[0] in "aA" and not (unit == "year" and sign < 0):
+        return "DURATION", _duration(1, unit), None  # "a month after ...": see _rule_ago
     value = _shift(ctx.reference, 1, unit, sign)
     return ("DATE", value, None) if value else None
 
@@ -839,7 +919,9 @@ def _rule_bare_plural(m: re.Match[str], ctx: _Context) -> Normalised | None:
     return "DURATION", _duration(None, _unit(unit)), None
 
 
-_PLURAL_GROUPS = ("unit", "unit2", "unit3", "unit4", "unit5", "unit6")
+# unit7: "Hours later", "minutes before the attack": a vague length anchored on another event
+# unit8: "the first hours of the war", "the early years": an unnumbered stretch of time
+_PLURAL_GROUPS = ("unit", "unit2", "unit3", "unit4", "unit5", "unit6", "unit7", "unit8")
 
 
 def _rule_set(m: re.Match[str], ctx: _Context) -> Normalised | None:
@@ -870,9 +952,19 @@ def _rule_vague(m: re.Match[str], ctx: _Context) -> Normalised | None:
         return None  # "soon became": soon after another event, not after now
     if word in _PRESENT_WORDS:
         return "DATE", "PRESENT_REF", None
+    if word.endswith("future") and _future_as_prospects(m, ctx):
+        return None
     if "future" in word or "soon" in word or word.startswith("coming"):
         return "DATE", "FUTURE_REF", None
     return "DATE", "PAST_REF", None
+
+
+def _future_as_prospects(m: re.Match[str], ctx: _Context) -> bool:
+    """ "the future of our peoples", "the future looks bleak": the prospects of something,
+    not a time (unlike "in the future", "worried about the future")."""
+    if ctx.text.startswith(" of ", m.end()):
+        return True
+    return ctx.token_at(m.end() - 1).dep_ in ("nsubj", "nsubjpass")
 
 
 _PRESENT_WORDS = frozenset(
@@ -888,7 +980,8 @@ def _rule_year_compound(m: re.Match[str], ctx: _Context) -> Normalised | None:
     year = ctx.published.year
     if ctx.word_before(m.start()) == "since" and ctx.published.month < 12:
         year -= 1  # "up 5% since year-end": the end of the year before
-    return "DATE", f"{year}-12-31", None
+    # TIMEX3 writes "the end of the year" as the year with mod END, not as its last day
+    return "DATE", str(year), "END"
 
 
 def _year_before(ctx: _Context) -> str:
@@ -903,15 +996,14 @@ def _rule_in_the_unit(m: re.Match[str], ctx: _Context) -> Normalised | None:
     edge = _g(m, "edge")
     if unit == "month" and not edge:
         return None  # a bare "the month" is left to the context
-    if unit == "year" and not edge and _ENDED.match(ctx.text, m.end()):
-        return "DURATION", "P1Y", None  # "the year ended March 31": twelve months to a date
+    if unit != "weekend" and not edge and _ENDED.match(ctx.text, m.end()):
+        # "the year ended March 31", "the week ending Friday": a length up to a date
+        return "DURATION", _duration(1, unit), None
     adjective = (_g(m, "adj") or "").lower()
     before = ctx.word_before(m.start())
-    if (
-        before in ("for", "during", "over", "throughout")
-        and unit != "weekend"
-        and not (edge or adjective)
-    ):
+    # "during the week", "throughout the year" measure a stretch of time; "for the year"
+    # in a report ("sales for the year rose", "a high for the year") names the period itself
+    if before in ("during", "over", "throughout") and unit != "weekend" and not (edge or adjective):
         return "DURATION", _duration(1, unit), None
     mod = _edge_mod(edge)
     if unit == "year":
@@ -999,6 +1091,17 @@ def _rule_named_day(m: re.Match[str], ctx: _Context) -> Normalised | None:
     if offset == 0 and not ctx.seen_day:
         return None
     return "DATE", (ctx.reference + dt.timedelta(days=offset)).isoformat(), None
+
+
+def _rule_nth_day(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    """ "(today is) the eighth day of the blockade", "fell for a second straight day": in a
+    present clause the publication day, in a past one the last day named."""
+    tense = ctx.tense(m.start())
+    if tense == "future":
+        return None  # "the third day of the summit will ...": which day is not said
+    if tense == "past" and ctx.seen_day:
+        return "DATE", ctx.reference.isoformat(), None
+    return "DATE", ctx.published.isoformat(), None
 
 
 def _rule_in_the_day(m: re.Match[str], ctx: _Context) -> Normalised | None:
@@ -1123,9 +1226,10 @@ def _rule_holiday(m: re.Match[str], ctx: _Context) -> Normalised | None:
 _RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
     (_cased(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?\b"),
      _rule_iso, "digit"),
-    (_cased(rf"\b(?:(?i:(?P<rel>last|next|this))\s+)?(?:{_WEEKDAY_RE},?\s+)?"
-            rf"{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
-            r"\b(?:,?\s+(?P<year>\d{4})\b)?"), _rule_month_day, "month"),
+    (_cased(rf"\b(?:(?i:(?P<rel>last|next|this\s+coming|this|coming))\s+)?(?:{_WEEKDAY_RE},?\s+)?"
+            rf"{_MONTH_RE}\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?i:(?P<dayword>{_DAY_ORDINAL_RE}))(?![\w-]))"
+            r"\b(?:,?\s+(?P<year>\d{4})\b|,?\s+(?i:(?P<yrel>this|last|next)\s+year)\b)?"),
+     _rule_month_day, "month"),
     (_cased(rf"\b(?:{_WEEKDAY_RE},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
             rf"{_MONTH_RE}(?:,?\s+(?P<year>\d{{4}})\b)?"), _rule_month_day, "month"),
     (_cased(rf"(?i:{_EDGE_RE}){_MONTH_RE},?\s+(?:of\s+)?(?P<year>\d{{4}})\b"),
@@ -1167,20 +1271,23 @@ _RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
     (_rx(r"\b(?:the\s+(?:(?:early|late)\s+)?|mid[-\s]?)(?P<part>morning|afternoon|evening)\b"
          r"(?!\s+(?:of|yesterday|today|tomorrow)\b|-)"), _rule_the_part_of_day, "part"),
     (_rx(r"\bthat\s+(?P<unit>year|month|quarter)\b(?!-)"), _rule_that_unit, "unit quarter"),
+    (_rx(rf"\b(?:later\s+|earlier\s+)?that\s+{_PART_RE}\b"), _rule_that_part_of_day, "part"),
     (_cased(rf"\b(?:(?i:(?P<early>early|late|earlier|later)\s+))?(?:(?i:(?P<rel>last|next|this|"
-            rf"past|coming|the\s+previous|the\s+following|previous))\s+)?{_WEEKDAY_RE}"
+            rf"past|this\s+coming|coming|the\s+previous|the\s+following|previous))\s+)?{_WEEKDAY_RE}"
             rf"(?P<plural>s)?(?:\s+(?i:{_PART_RE})(?P<plural2>s)?)?\b"), _rule_weekday, "weekday"),
     (_rx(r"\b(?:(?P<hh>\d{1,2})(?::(?P<mm>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|o'clock)"
          r"|(?P<named>noon|midnight))(?:\s+(?:[ecmp][sd]t|gmt|utc)\b)?(?:\s+(?:on\s+)?(?P<anchor>monday|tuesday"
          r"|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b"
          rf"|,?\s+(?:on\s+)?{_MONTH_LOWER_RE}\s+(?P<mday>\d{{1,2}})\b(?:,?\s+(?P<year>\d{{4}})\b)?)?"),
      _rule_clock, "digit clock"),
+    (_rx(r"\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s+(?:gmt|utc|[ecmp][sd]t)\b"),
+     _rule_zoned_clock, "digit"),
     (_rx(rf"\b{_EDGE_RE}(?:(?P<early>earlier|later)\s+(?:in\s+)?)?(?P<rel>this|last|next|past|coming|"
          r"previous|current|the\s+past|the\s+coming|the\s+next|the\s+previous|the\s+following|"
          r"the\s+current|the\s+last|the\s+same)\s+(?P<unit>week|weekend|month|year|decade|century)\b"
          r"(?:\s+or\s+so\b)?"),
      _rule_relative_unit, "unit"),
-    (_rx(rf"\b{_APPROX_RE}{_NUMBER_RE}[\s-]+{_UNIT_RE}\s+"
+    (_rx(rf"\b{_APPROX_RE}{_NUMBER_RE}[\s-]+{_UNIT_RE}(?:\s+or\s+so)?\s+"
          r"(?P<dir>ago|earlier|later|from\s+now|hence|before(?=\s*[.,;:)]|$)|after(?=\s*[.,;:)]|$))"),
      _rule_ago, "unit"),
     (_rx(r"\b(?:the|a)\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)\b"),
@@ -1188,6 +1295,9 @@ _RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
     (_rx(r"\b(?:the|that)\s+(?P<which>final|last|first|same|next|following|previous|opening|"
          r"closing)\s+day\b|\bthat\s+(?P<which2>same\s+)?day\b"),
      _rule_named_day, "unit"),
+    (_rx(r"\b(?:the|a)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+         r"\d{1,3}(?:st|nd|rd|th))\s+(?:(?:straight|consecutive|successive|full)\s+)?day\b"),
+     _rule_nth_day, "unit"),
     (_rx(r"(?:(?<=\blater\sin\s)|(?<=\bearlier\sin\s))the\s+day\b"), _rule_in_the_day, "unit"),
     (_rx(rf"\b(?:(?:the\s+)?(?P<mod>past|last|next|first|final|coming|previous|following|latest|"
          rf"initial|remaining|full|entire|whole|other|additional|extra)\s+|(?P<det>the)\s+(?=\S+\s)|"
@@ -1203,7 +1313,10 @@ _RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
          r"|(?<=\bin\s)(?P<unit3>years|decades|months)\b(?!\s+(?:past|to\s+come|gone)\b)"
          r"|(?:(?<=\bover\s)|(?<=\bthrough\s))the\s+(?P<unit4>years|decades)\b"
          r"|\bthe\s+(?P<unit5>days|weeks|months|years)\s+ahead\b"
-         r"|(?<!\bthe\s)\b(?P<unit6>days|weeks|months|years|decades)(?=\s+of\s)"),
+         r"|(?<!\bthe\s)\b(?P<unit6>days|weeks|months|years|decades)(?=\s+of\s)"
+         r"|(?<!\bthe\s)\b(?P<unit7>minutes|hours|days|weeks|months|years|decades)(?=,?\s+(?:later|earlier|before|after)\b)"
+         r"|\bthe\s+(?:first|last|final|early|opening|closing)\s+"
+         r"(?P<unit8>minutes|hours|days|weeks|months|years|decades)\b"),
      _rule_bare_plural, "unit"),
     (_rx(rf"\b(?:every|each)\s+(?:other\s+)?(?:{_NUMBER_RE}\s+)?(?P<target>day|week|month|year|"
          r"hour|minute|quarter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|"
@@ -1299,7 +1412,10 @@ def find_timexes(doc: Doc, published: dt.date) -> tuple[Timex, ...]:
         if normalised is None:
             continue  # a rejected longer match lets a shorter one at the same place through
         kind, value, mod = normalised
-        start, end = _trim(text, _skip_determiner(candidate.match), candidate.end)
+        end = candidate.end
+        if kind == "DURATION" and candidate.rule in (_rule_ago, _rule_day_relative):
+            end = candidate.match.end("unit")  # "three days [later]": the signal stays out
+        start, end = _trim(text, _skip_determiner(candidate.match), end)
         found.append(Timex(text[start:end], start, end, kind, value, mod))
         covered_until = candidate.end
         if kind == "DURATION" and value in ("P6M", "P9M"):
@@ -1308,6 +1424,7 @@ def find_timexes(doc: Doc, published: dt.date) -> tuple[Timex, ...]:
         if _DAY_VALUE.match(value):
             ctx.reference = dt.date.fromisoformat(value[:10])
             ctx.seen_day = True
+            ctx.reference_start = start
         if kind == "DATE" and _YEAR_MONTH_VALUE.match(value):
             year_month = _YEAR_MONTH_VALUE.match(value)
             assert year_month is not None

@@ -369,3 +369,87 @@ def test_a_title_predicated_of_a_person_gives_their_country(model) -> None:
     park = _by_name(found, "Park Min-jun")
     assert park.country == "KOR"  # not the host of his own visit
     assert "South Korean foreign minister" in _mention_texts(doc, park)
+
+
+# ---------------------------------------------------------------- issue 5: wire datelines
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("QUITO, Sept 9 (Wire) -- Ecuador said on Monday it would act.", "ECU"),
+        ("ADEN, Yemen (Wire) -- The council met on Monday.", "YEM"),  # the country written out
+        ("MEXICO CITY (Reuters) - Mexico said on Monday it would act.", "MEX"),
+    ],
+)
+def test_dateline_gives_its_place_country(model, text: str, country: str) -> None:
+    found = actors.dateline(model(text))
+    assert found is not None and found[1] == country
+    doc = model(text)
+    assert doc[found[0] - 1].text in ("--", "-")
+
+
+def test_a_sentence_with_a_dash_is_no_dateline(model) -> None:
+    assert (
+        actors.dateline(model("NATO said on Monday - after a long debate - that it agreed."))
+        is None
+    )
+    assert actors.dateline(model("Ecuador said on Monday it would act.")) is None
+
+
+def test_unqualified_national_office_takes_the_dateline_country(model) -> None:
+    text = (
+        "QUITO (Wire) -- President Ana Lucia Mora met Peruvian Foreign Minister Jorge Salas on "
+        "Monday. Opposition leader Diego Vera criticised the meeting."
+    )
+    found = actors.find_actors(model(text))
+    assert _by_name(found, "Ana Lucia Mora").country == "ECU"
+    assert _by_name(found, "Jorge Salas").country == "PER"  # a stated country stays
+    # an opposition figure holds no national office: the dateline says nothing of them
+    assert _by_name(found, "Diego Vera").country is None
+
+
+def test_unqualified_institution_takes_the_dateline_country(model) -> None:
+    text = "DHAKA (Wire) -- The foreign ministry summoned Myanmar's ambassador on Monday."
+    found = actors.find_actors(model(text))
+    ministry = [a for a in found if a.name.lower().endswith("foreign ministry")]
+    assert ministry and ministry[0].country == "BGD", [(a.name, a.country) for a in found]
+
+
+def test_national_branch_of_an_ngo_is_the_ngo(model) -> None:
+    found = actors.find_actors(model("Human Rights Watch Ethiopia condemned the killings."))
+    assert _by_name(found, "Human Rights Watch").country == "NGO"
+    assert all(a.country != "ETH" for a in found), [(a.name, a.country) for a in found]
+
+
+def test_the_rebels_are_the_rebels_named_before(model) -> None:
+    text = (
+        "Ugandan rebels released two hostages in Kinshasa on Sunday. The rebels had seized "
+        "them in July."
+    )
+    found = actors.find_actors(model(text))
+    rebels = [a for a in found if a.name.lower() == "rebels"]
+    assert rebels and rebels[0].country == "UGA", [(a.name, a.country) for a in found]
+
+
+def test_marching_through_a_city_places_the_crowd(model) -> None:
+    text = "Thousands of protesters marched through central Lagos against a loan from China."
+    found = actors.find_actors(model(text))
+    crowd = [a for a in found if "protesters" in a.name]
+    assert crowd and crowd[0].country == "NGA", [(a.name, a.country) for a in found]
+
+
+def test_longer_name_of_a_known_national_body_keeps_its_country(model) -> None:
+    text = "Brazil spoke. The U.S. Treasury Department fined three Brazilian banks on Monday."
+    found = actors.find_actors(model(text))
+    assert _by_name(found, "U.S. Treasury Department").country == "USA"
+
+
+def test_the_government_is_never_a_person(model) -> None:
+    text = (
+        "QUITO (Wire) -- Government negotiator Ana Ruiz said the talks went well. The rebels "
+        "called on the government to free their prisoners."
+    )
+    doc = model(text)
+    found = actors.find_actors(doc)
+    assert "the government" not in _mention_texts(doc, _by_name(found, "Ana Ruiz"))

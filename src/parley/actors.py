@@ -71,6 +71,7 @@ _PRONOUN_REACH = 2
 # prepositions that put a crowd in a place: "protesters marched in Nairobi"
 _SCENE_PREPS = {
     "in", "at", "near", "from", "inside", "outside", "around", "across", "throughout", "within",
+    "through", "along",
 }  # fmt: skip
 # verbs whose "it" subject is usually a dummy ("it is likely that", "it seems")
 _EXPLETIVE_HEADS = {"be", "seem", "appear", "become", "remain", "look", "sound"}
@@ -118,6 +119,8 @@ _MEMBER_NOUNS = {
 }  # fmt: skip
 # gazetteer kinds that name a place: "Syria and" ends a title rather than joining one
 _PLACE_KINDS = {"country", "seat", "place"}
+# title classes naming a national office (not envoys, who serve abroad, nor local offices)
+_NATIONAL_OFFICES = {"leader", "premier", "deputy", "defence", "minister", "justice"}
 # compass words between "in" and a place ("Albanians in southern Serbia")
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
             "central", "northeastern", "northwestern", "southeastern", "southwestern"}  # fmt: skip
@@ -1221,6 +1224,12 @@ class _Finder:
                 ),
                 None,
             )
+            if country is None:
+                # "U.S. Treasury Department": a longer name of a known national body
+                country = next(
+                    (m[2].country for m in ctx.gaz if start <= m[0] < end and m[2].kind == "org"),
+                    None,
+                )
             left = _walk_left(ctx, start, ctx.sent_bounds[ctx.sent_of[start]][0])
             mention_start = start
             if left < start:
@@ -1267,6 +1276,16 @@ class _Finder:
                 continue  # an ethnic adjective outside a group ("Kurdish city") names no actor
             if entry.kind == "org":
                 country = entry.country
+                nxt = ctx.gaz[n + 1] if n + 1 < len(ctx.gaz) else None
+                if (
+                    country == "NGO"
+                    and nxt is not None
+                    and nxt[0] == end
+                    and nxt[2].kind == "country"
+                    and "\n" not in doc[end - 1].whitespace_
+                ):
+                    # "Amnesty International Kenya": the NGO's national branch, still the NGO
+                    end = nxt[1]
                 owner = self._owner_country(start)
                 if owner and country not in _NON_COUNTRY_CODES:
                     country = owner  # "the Ivory Coast's Supreme Court" is not the US one
@@ -1520,6 +1539,31 @@ class _Finder:
                 if build.key not in guests:
                     build.set_country(host, 0)
 
+    def fill_dateline(self) -> None:
+        """A national office named with no country ("President Andres Beltran", "Foreign
+        Minister X") in a datelined wire story is the dateline country's: wire style names
+        the nationality of every foreign official and leaves it off for the home one."""
+        found = dateline(self.doc)
+        if found is None or found[1] is None:
+            return
+        for build in self.builds.values():
+            if (
+                build.kind == "person"
+                and build.country is None
+                and build.sector == "GOV"
+                and build.role_class in _NATIONAL_OFFICES
+                and build.role_strength >= 2  # a title before the name, not a guess
+            ):
+                build.set_country(found[1], 0)
+
+    def _dateline_institution(self, title: _Title) -> str | None:
+        """ "The foreign ministry" in a story datelined ISLAMABAD is Pakistan's: wire style
+        leaves the home country of a state institution unsaid."""
+        if title.cls not in _INSTITUTION_CLASSES and title.sector != "GOV":
+            return None
+        found = dateline(self.doc)
+        return found[1] if found is not None else None
+
     def fill_from_context(self) -> None:
         # A person's country comes only from evidence attached to them (title, appositive,
         # possessive, demonym), their other mentions, the store or the built-in list: a place
@@ -1550,7 +1594,12 @@ class _Finder:
                 # "Park ... is the first South Korean foreign minister": said of Park
                 predicated.set_country(title.country, 2)
                 target = predicated
-            elif p.definite and not p.plural and title.cls is not None:
+            elif (
+                p.definite
+                and not p.plural
+                and title.cls is not None
+                and p.head.lower_ not in _ORGANISATION_HEADS  # "the government" is no person
+            ):
                 target = self._best_holder(p)
             if target is not None:
                 target.mentions.add((p.start_char, p.end_char))
@@ -1572,7 +1621,14 @@ class _Finder:
                 if owner is not None and owner.kind == "person":
                     country = owner.country  # "the Bush administration", "Djindjic's party"
             if country is None and kind == "organisation":
-                country = self._same_class_country(p) or self.nearest_country(p.sentence, p.head.i)
+                country = (
+                    self._same_class_country(p)
+                    or self._dateline_institution(title)
+                    or self.nearest_country(p.sentence, p.head.i)
+                )
+            elif country is None and kind == "group" and p.definite and title.cls is not None:
+                # "the rebels" after "ELN rebels": the group of that kind named before
+                country = self._same_class_country(p)
             if kind == "person":
                 # every unnamed individual is its own actor
                 key = f"unnamed:{p.start_char}"
@@ -1884,6 +1940,59 @@ def _nominal(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
 
 
+_DATELINE_DASHES = frozenset({"-", "--", "---", "\u2013", "\u2014"})
+_DATELINE_REACH = 16  # tokens: "SAN JOSE, Costa Rica, March 3 (Reuters) -" fits
+
+
+def dateline(doc: Doc) -> tuple[int, str | None] | None:
+    """A wire dateline opening ``doc`` ("KYIV, Oct 4 (Wire) --", "WASHINGTON (Reuters) -"):
+    (the index of the first token after its dash, the country of its place), else None."""
+    first = next((t for t in doc if not t.is_space), None)
+    if first is None or not (first.is_alpha and first.text.isupper() and len(first) > 1):
+        return None
+    dash = None
+    for token in doc[first.i : first.i + _DATELINE_REACH]:
+        if "\n" in token.text:
+            return None
+        if token.text in _DATELINE_DASHES and token.i > first.i:
+            dash = token.i
+            break
+        if not (token.is_punct or token.like_num or token.text[:1].isupper()):
+            return None  # "NATO said on Monday - ..." is a sentence, not a dateline
+    if dash is None:
+        return None
+    # segments before the dash, split at commas and brackets: place, [country], [date], outlet
+    segments: list[str] = []
+    current: list[str] = []
+    for token in doc[first.i : dash]:
+        if token.text in (",", "(", ")"):
+            if current:
+                segments.append(" ".join(current))
+            current = []
+        else:
+            current.append(token.text)
+    if current:
+        segments.append(" ".join(current))
+    if not segments:
+        return None
+    place = segments[0].title() if segments[0].isupper() else segments[0]
+    country = None
+    if len(segments) > 1:  # "ADEN, Yemen (Wire)": the country is written out
+        found = gazetteer_entry(segments[1])
+        if found is not None and found[0] == "country":
+            country = found[1]
+    if country is None:
+        found = gazetteer_entry(place)
+        if found is not None and found[0] in ("country", "seat"):
+            country = found[1]
+    if country is None:
+        from parley import places  # places imports this module
+
+        candidates = places.place_candidates(place)
+        country = candidates[0][1] if candidates else None
+    return dash + 1, country
+
+
 def find_actors(
     doc: Doc, known: KnownActors | None = None, published: dt.date | None = None
 ) -> tuple[Actor, ...]:
@@ -1898,6 +2007,7 @@ def find_actors(
     finder.find_gazetteer_actors()
     finder.fill_from_knowledge()
     finder.fill_hosts()
+    finder.fill_dateline()
     finder.fill_from_context()
     finder.resolve_titles()
     finder.fill_group_countries()

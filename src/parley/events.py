@@ -108,7 +108,7 @@ def _parse_requirement(text: str) -> Requirement:
         return Requirement("inprep", frozenset(text[1:].split("|")))
     key, _, words = text.partition(":")
     wordset = frozenset(words.split("|"))
-    if key in ("obj", "prep", "mod", "under"):
+    if key in ("obj", "prep", "mod", "under", "pred"):
         return Requirement(key, wordset)
     if key == "!obj":
         return Requirement("notobj", wordset)
@@ -247,11 +247,44 @@ _MEASURE_PREPS = _words("of in")  # "500 million euros in aid", "tonnes of food"
 _THEME_RECIPIENT_PREPS = _RECIPIENT_PREPS | _words("for between")
 # Missions a country keeps in another: "its embassy in Kabul" names the host.
 _HOSTED_NOUNS = _words("embassy consulate mission legation")
+# Subjects of a rule or warning, never of a reported act.
+_ANY_SUBJECTS = _words("anyone anybody whoever everyone everybody whomever")
+# Prepositions whose object is the occasion of an act, not an act it performs.
+_CROWD_PLACE_PREPS = _words("in at through outside")
+_TARGET_PREPS = _words("in near outside")
+_SETTING_PREPS = _words("at during after before since following amid")
+# Heads of "the two X" / "both X" that stand for the story's two parties.
+_PAIR_NOUNS = _words(
+    "side sides country countries nation nations government governments leader leaders "
+    "neighbour neighbours neighbor neighbors state states capital capitals army armies "
+    "military militaries party parties"
+)
+_NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"})
+# Definite nouns standing for an act reported before ("condemned the move"): the act's
+# author is the party the reaction answers.
+_EVENT_ANAPHORS = _words(
+    "move decision step measure measures pact agreement deal accord resolution seizure "
+    "launch launches test tests attack attacks strike strikes arrest arrests detention "
+    "detentions sanction sanctions ban action actions announcement remarks comments "
+    "shelling bombing killing killings raid raids expulsion closure"
+)
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# Definite nouns standing for an international body named before ("the bloc").
+_BODY_ANAPHORS = {
+    "bloc": frozenset({"EUR", "IGO"}),
+    "alliance": frozenset({"IGO"}),
+    "watchdog": frozenset({"UNO", "IGO"}),
+}
+_REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+_DEFINITE_DETS = frozenset({"the", "this", "these", "that", "those"})
+# Purposes that make an arrival of military personnel assistance (manual, AID: "military
+# and police assistance including arms and personnel").
+_ASSISTANCE_PURPOSES = _words("train help assist support advise protect guard")
 _NOMINAL_TEMPORAL_PREPS = _words("after during following before since amid ahead")
 # Heads of a subject that make an arrival a deployment rather than a visit.
 _ARMED_PERSONNEL = _words(
     "troop soldier force peacekeeper contingent battalion brigade unit deployment marine "
-    "paratrooper warship army"
+    "paratrooper warship army instructor"
 )
 _PEACEKEEPING_WORDS = _words("peacekeeping peacekeeper peacekeepers")
 _PEACEKEEPING_ENTRY = LexEntry(
@@ -280,6 +313,7 @@ _NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 _THREAT_CODES = {"ASSAULT": "138", "COERCE": "132", "SANCTION": "133", "MOBILIZE": "138"}
 _REFUSABLE_CODES = {
     "AGREE": "120",
+    "CONSULT": "125",  # "will not hold talks": a refusal to meet or negotiate
     "CONCEDE": "124",
     "RETREAT": "124",
     "AID": "122",
@@ -325,6 +359,8 @@ class _DocContext:
             (start, end, actor) for actor in actors for start, end in actor.mentions
         )
         self._main_visit: Location | bool | None = False
+        # events coded so far, in text order: (sentence start char, trigger lemma, parties)
+        self.history: list[tuple[int, str, list[Actor], list[Actor]]] = []
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         return actors_stage.actor_at(self.actors, start, end)
@@ -478,6 +514,8 @@ def _is_nominal(token: Token) -> bool:
 
 def _candidates(token: Token) -> tuple[LexEntry, ...]:
     lex = lexicon()
+    if token.ent_type_ in ("DATE", "TIME"):
+        return ()  # "in March" names a month, not a march
     if _is_nominal(token):
         return lex.get((token.lower_, "N"), ()) or lex.get((token.lemma_.lower(), "N"), ())
     if token.pos_ == "VERB":
@@ -543,6 +581,8 @@ class _Matcher:
                 for c in token.subtree
                 if c.i < token.i
             )
+        if req.kind == "pred":
+            return any(self.word_ok(t, req.words) for t in _predicatives(token))
         if req.kind == "comp":
             return _complement(token) is not None
         if req.kind == "light":
@@ -617,6 +657,25 @@ class _Matcher:
         return None
 
 
+def _predicatives(verb: Token) -> list[Token]:
+    """What a verb of naming says its object is: "called X illegal" (oprd), "branded X a
+    provocation" (a second object), "described X as illegal"."""
+    found: list[Token] = []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for child in verb.children:
+        if child.dep_ in ("oprd", "acomp", "xcomp", "ccomp") or (
+            child.dep_ == "dobj" and objects and child is not objects[0]
+        ):
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            for part in child.children:
+                found.append(part)
+                found.extend(g for g in part.children if g.dep_ in ("amod", "compound"))
+    for obj in objects[:1]:  # "called the resolution politically motivated", parsed as acl
+        found.extend(c for c in obj.children if c.dep_ in ("acl", "amod") and c.i > obj.i)
+    return [*found, *(c for t in found for c in t.conjuncts)]
+
+
 def _is_light(verb: Token) -> bool:
     return verb.lemma_.lower() in _LIGHT_VERBS or verb.lower_ in _LIGHT_FORMS
 
@@ -629,7 +688,12 @@ def _light_verb(noun: Token) -> Token | None:
         and _is_light(head)
     ):
         return head
-    if noun.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.pos_ == "VERB":
+    if (
+        noun.dep_ == "pobj"
+        and head.dep_ in ("prep", "prt")
+        and head.head.pos_ == "VERB"
+        and head.lower_ not in _SETTING_PREPS  # "agreed at that meeting": a setting
+    ):
         verb = head.head  # "carried out strikes", "went on strike", "took part in talks"
         if _is_light(verb) or (head.lower_ == "in" and verb.lemma_ == "take"):
             return verb
@@ -669,12 +733,28 @@ def _resolve(ctx: _DocContext, token: Token) -> Actor | None:
         target = _antecedent(token)
         return _resolve(ctx, target) if target is not None and target is not token else None
     actor = ctx.token_actor(token)
+    if actor is not None and actor.country is None and token.pos_ == "NOUN":
+        # "a spokesman for the UN secretary-general": a placeless role speaks for its body
+        for body in _prep_objects(token, {"for", "of"}):
+            other = _resolve(ctx, body) or next(  # "the UN secretary-general", parsed ADJ
+                (a for c in body.children if c.dep_ == "compound" and (a := ctx.token_actor(c))),
+                None,
+            )
+            if other is not None and other.country is not None:
+                return other
     if actor is not None:
         return actor
     if token.pos_ == "PRON":
         return _reported_subject(ctx, token)
     if token.pos_ not in ("NOUN", "PROPN", "NUM"):
         return None
+    if token.lower_ in _BODY_ANAPHORS and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children
+    ):
+        # "the bloc" after "EU foreign ministers": the international body named last
+        for start, _end, actor in reversed(ctx.mentions):
+            if start < token.idx and actor.country in _BODY_ANAPHORS[token.lower_]:
+                return actor
     # A role followed by its holder's name: "China's top diplomat, Wang Yi",
     # "software mogul turned philanthropist Bill Gates".
     doc, limit = token.doc, min(token.i + 6, token.sent.end)
@@ -689,6 +769,8 @@ def _resolve(ctx: _DocContext, token: Token) -> Actor | None:
     for child in token.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < token.i:
             actor = ctx.token_actor(child)
+            if actor is None and child.dep_ == "poss" and child.pos_ == "NOUN":
+                actor = _resolve(ctx, child)  # "the U.N. watchdog's board"
             if actor is not None:
                 return actor
     # A part or a crowd of a group: "members of the association", "thousands of students".
@@ -722,9 +804,60 @@ def _reported_subject(ctx: _DocContext, pronoun: Token) -> Actor | None:
     return _resolve(ctx, speaker)
 
 
+def _pair_phrase(token: Token) -> bool:
+    """ "the two leaders", "both sides", "the two countries' ministers", "the leaders of the
+    two countries": the two parties the story is about, named before."""
+    nodes = [token, *(c for c in token.children if c.dep_ == "poss")]
+    if token.pos_ == "NOUN":
+        nodes.extend(_prep_objects(token, {"of"}))
+    for node in nodes:
+        if node.lemma_.lower() not in _PAIR_NOUNS and node.lower_ not in _PAIR_NOUNS:
+            continue
+        if any(
+            (c.dep_ == "nummod" and c.lower_ == "two")
+            or (c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
+            for c in node.children
+        ):
+            return True
+    return False
+
+
+def _pair_parties(ctx: _DocContext, token: Token) -> list[Actor]:
+    """The parties that earlier events pair most often (joint actors weigh double, the
+    latest of equals wins), else the two countries the document names most."""
+    sent_start = token.sent.start_char
+    pairs: dict[frozenset[str], tuple[int, int, list[Actor]]] = {}
+    for n, (start, _lemma, actors, recipients) in enumerate(ctx.history):
+        parties = list({a.id: a for a in (*actors, *recipients)}.values())
+        if start >= sent_start or len(parties) < 2:
+            continue
+        key = frozenset(a.id for a in parties)
+        weight = 2 if len(actors) >= 2 else 1  # joint actors pair more surely than A -> B
+        count = pairs[key][0] + weight if key in pairs else weight
+        pairs[key] = (count, n, parties)
+    if pairs:
+        return max(pairs.values(), key=lambda v: (v[0], v[1]))[2]
+    counts: dict[str, int] = {}
+    for actor in ctx.actors:
+        if actor.country and actor.country not in _NON_STATE_CODES:
+            counts[actor.country] = counts.get(actor.country, 0) + len(actor.mentions)
+    top = sorted(counts, key=lambda c: -counts[c])[:2]
+    found = [a for c in top if (a := ctx.country_actor(c)) is not None]
+    return found if len(found) == 2 else []
+
+
 def _resolve_all(ctx: _DocContext, tokens: Iterable[Token]) -> list[tuple[Token, Actor]]:
     found: list[tuple[Token, Actor]] = []
+    floor = _dateline_end(ctx.doc)
     for token in tokens:
+        if token.i < floor:
+            continue  # the dateline's place and outlet are never parties
+        pair = _pair_parties(ctx, token) if _pair_phrase(token) else []
+        if pair:  # a pair, even where the actor stage took it for one of the two
+            for actor in pair:
+                if all(actor.id != a.id for _, a in found):
+                    found.append((token, actor))
+            continue
         for conj in _conjuncts(token):
             actor = _named_settlement(ctx, conj) or _resolve(ctx, conj)
             if actor is None:
@@ -733,12 +866,31 @@ def _resolve_all(ctx: _DocContext, tokens: Iterable[Token]) -> list[tuple[Token,
                 found.append((conj, actor))
             # Coordinated modifiers name one party each: "French and Egyptian warships".
             for mod in conj.children:
-                if mod.dep_ in ("amod", "compound") and any(c.dep_ == "conj" for c in mod.children):
+                if mod.dep_ in ("amod", "compound", "nmod") and any(
+                    c.dep_ == "conj" for c in mod.children
+                ):
                     for part in _conjuncts(mod):
-                        other = ctx.token_actor(part)
+                        other = ctx.token_actor(part) if part.i >= floor else None
                         if other is not None and all(other.id != a.id for _, a in found):
                             found.append((part, other))
     return found
+
+
+def _aid_purpose(verb: Token) -> Token | None:
+    """The purpose clause of a grant or a deployment: "to support the bank", "to train"."""
+    for purpose in verb.children:
+        if (
+            purpose.dep_ in ("advcl", "xcomp")
+            and purpose.lemma_.lower() in _ASSISTANCE_PURPOSES
+            and any(a.tag_ == "TO" for a in purpose.children)
+        ):
+            return purpose
+    return None
+
+
+def _crowd(token: Token) -> bool:
+    """An unnamed crowd: "hundreds of relatives", "protesters", "a crowd"."""
+    return token.lemma_.lower() in _GROUP_NOUNS or token.lower_ in _GROUP_NOUNS
 
 
 def _instrument(token: Token) -> bool:
@@ -769,11 +921,30 @@ def _place_actor(ctx: _DocContext, token: Token) -> Actor | None:
     return ctx.country_actor(place.country) if place is not None else None
 
 
+def _dateline_end(doc: Doc) -> int:
+    """Index of the first token after the article's wire dateline (0 when there is none)."""
+    key = "parley_dateline_end"
+    if key not in doc.user_data:
+        found = actors_stage.dateline(doc)
+        doc.user_data[key] = found[0] if found is not None else 0
+    return int(doc.user_data[key])
+
+
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """(subject, is passive) of a verb, inherited through coordination and control."""
     node = verb
+    # "KYIV (Wire) -- Russia launched": the parser makes the dateline a second subject
+    floor = _dateline_end(verb.doc) if verb.sent.start == 0 else 0
     for _ in range(4):
         for child in node.children:
+            if child.i < floor:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    # "BRASILIA (Wire) -- President X hosted": the subject hangs on the
+                    # dateline as its apposition
+                    after = [a for a in child.children if a.dep_ == "appos" and a.i >= floor]
+                    if after:
+                        return after[0], child.dep_ == "nsubjpass"
+                continue
             if child.dep_ in ("nsubj", "csubj", "expl"):
                 return child, False
             if child.dep_ in ("nsubjpass", "csubjpass"):
@@ -790,6 +961,16 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             node = node.head.head  # "Norway is willing to send": the copula holds the subject
             continue
         if node.dep_ == "acl" and node.tag_ == "VBG":
+            return node.head, False
+        if (
+            node.dep_ == "acl"
+            and node.tag_ in ("VBN", "VBD")
+            and node.head.dep_ == "ROOT"
+            and node.head.pos_ in ("PROPN", "NOUN")
+            and any(c.dep_ == "relcl" for c in node.head.children)
+        ):
+            # "Russia, which has troops there, called on ...": a parse with the noun as its
+            # root and the main verb as its modifier
             return node.head, False
         break
     return None, False
@@ -988,6 +1169,12 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
             for noun in _prep_objects(verb, {req.prep}):
                 if noun.lemma_.lower() in req.words or noun.lower_ in req.words:
                     recipient_tokens.extend(_prep_objects(noun, _THEME_RECIPIENT_PREPS))
+    if _entry_type(entry) == "RETREAT" and not passive:
+        # "withdrew the last of its troops from Mali": the place left is the party
+        recipient_tokens.extend(_prep_objects(verb, {"from"}))
+        for obj in _direct_objects(verb):  # "withdrew the last of its soldiers from Iraq"
+            for part in (obj, *_measured(obj)):
+                recipient_tokens.extend(_prep_objects(part, {"from"}))
     if entry.cameo in _TRAVEL_CODES and "swap" not in entry.flags:
         # "arrived in Tokyo": the place visited stands for its host country
         recipient_tokens.extend(
@@ -1000,13 +1187,25 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
         recipient_tokens.extend(with_tokens)
     if "swap" in entry.flags:
         actor_tokens, recipient_tokens = recipient_tokens, actor_tokens
+    actors = _resolve_all(ctx, actor_tokens)
+    recipients = _resolve_all(ctx, recipient_tokens)
+    purpose = _aid_purpose(verb)
+    if not recipients and purpose is not None and _entry_type(entry) in ("AID", "AGREE"):
+        # "pledged $500 million to support Yemen's central bank": whom the aid is meant for
+        recipients = _resolve_all(ctx, _direct_objects(purpose))
+    if not actors and subject is not None and _entry_type(entry) == "PROTEST" and _crowd(subject):
+        # "hundreds of relatives marched in Culiacan": an unnamed crowd is the people of the
+        # place it marches in
+        places = _prep_objects(verb, _CROWD_PLACE_PREPS)
+        actors = [(t, a) for t in places if (a := ctx.token_actor(t)) is not None and a.country]
+        actors = actors[:1]
     status, reason = _verb_status(verb)
     return _Draft(
         trigger=verb,
         entry=entry,
         rule="verb",
-        actors=_resolve_all(ctx, actor_tokens),
-        recipients=_resolve_all(ctx, recipient_tokens),
+        actors=actors,
+        recipients=recipients,
         status=status,
         reason=reason,
         clause_head=verb,
@@ -1126,6 +1325,11 @@ def _refined_code(draft: _Draft) -> str:
 def _finish(
     ctx: _DocContext, draft: _Draft, article: Article, timexes: tuple[Timex, ...]
 ) -> Event | None:
+    subject, _ = _subject(draft.trigger) if draft.rule == "verb" else (None, False)
+    if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS:
+        subject = _antecedent(subject)
+    if subject is not None and subject.lower_ in _ANY_SUBJECTS:
+        return None  # "anyone who attacked public property": nobody in particular did
     # Unnamed, countryless groups ("ministers", "drones") say nothing an analyst can use.
     draft.actors = [(t, a) for t, a in draft.actors if not _generic(a)]
     actor_ids = [a.id for _, a in draft.actors]
@@ -1137,8 +1341,16 @@ def _finish(
     plover = draft.entry.plover if overridden else row.plover_type
     mode = (draft.entry.mode if overridden else None) or row.mode
     recipients = [(t, a) for t, a in draft.recipients if a.id not in actor_ids and not _generic(a)]
-    if plover == "MOBILIZE" and not recipients:
+    if not recipients:
         recipients = _anaphoric_recipients(ctx, draft, actor_ids)
+    if plover in _REACTION_TYPES and not recipients:
+        recipients = _reaction_recipients(ctx, draft)
+    if plover == "ASSAULT" and not recipients and draft.rule == "verb":
+        recipients = _target_country(ctx, draft, actor_ids)
+    if plover == "PROTEST" and not recipients:
+        recipients = _protest_target(ctx, draft, actor_ids)
+    if plover == "THREATEN" and not recipients:
+        recipients = _condition_target(ctx, draft, actor_ids)
     status = draft.status
     if draft.reason == "purpose":
         return None  # "resigned to allow elections": an aim, not a reported act
@@ -1164,7 +1376,7 @@ def _finish(
         # Speculation ("may attack") stays hypothetical: nobody has threatened anything.
         cameo, plover, mode = _THREAT_CODES[plover], "THREATEN", None
         row = code(cameo)
-    elif status == "negated" and plover in _REFUSABLE_CODES and _refusal(draft.trigger):
+    elif status == "negated" and plover in _REFUSABLE_CODES and _refusal(draft.clause_head):
         # "will not accept", "cannot allow": a refusal, which CAMEO and PLOVER code as REJECT.
         cameo, plover, mode, status = _REFUSABLE_CODES[plover], "REJECT", None, "occurred"
         row = code(cameo)
@@ -1184,6 +1396,14 @@ def _finish(
         t.pos_ == "NOUN" and t.lemma_.lower() in _DISASTER_WORDS for t in sent
     ):
         return None  # an emergency over a flood or an epidemic represses nobody
+    ctx.history.append(
+        (
+            sent.start_char,
+            draft.trigger.lemma_.lower(),
+            [a for _, a in draft.actors],
+            [a for _, a in recipients],
+        )
+    )
     location = _location(ctx, draft, plover, {t.i for t, _ in draft.actors + recipients})
     return Event(
         type=plover,
@@ -1232,8 +1452,13 @@ def _refusal(trigger: Token) -> bool:
 def _anaphoric_recipients(
     ctx: _DocContext, draft: _Draft, actor_ids: list[str]
 ) -> list[tuple[Token, Actor]]:
-    """ "drills near the island" -> the country the island stands for."""
-    for token in _prep_objects(draft.trigger, _RECIPIENT_PREPS):
+    """ "drills near the island", "closed crossings with the country" -> the country the
+    island or country stands for (the last one named before, not the actor's own)."""
+    tokens = _prep_objects(draft.trigger, _RECIPIENT_PREPS)
+    for obj in _direct_objects(draft.trigger):
+        for part in (obj, *_measured(obj)):  # "two of its crossing points with the country"
+            tokens.extend(_prep_objects(part, _THEME_RECIPIENT_PREPS))
+    for token in tokens:
         if token.lemma_.lower() in _PLACE_ANAPHORS and any(
             c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children
         ):
@@ -1241,6 +1466,111 @@ def _anaphoric_recipients(
             if actor is not None:
                 return [(token, actor)]
     return []
+
+
+def _reaction_recipients(ctx: _DocContext, draft: _Draft) -> list[tuple[Token, Actor]]:
+    """ "condemned the seizure", "welcomed the decision": a definite noun for an act told in
+    an earlier sentence answers that act's actors; an act whose word shares the noun's stem
+    ("seizure" ~ "seize") wins over the latest one."""
+    if draft.rule != "verb":
+        return []
+    nouns = [
+        o
+        for o in _direct_objects(draft.trigger)
+        if o.lemma_.lower() in _EVENT_ANAPHORS
+        and any(c.dep_ == "det" and c.lower_ in _DEFINITE_DETS for c in o.children)
+        and not any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by")) for c in o.children
+        )
+    ]
+    if not nouns:
+        return []
+    noun = nouns[0]
+    own = {a.country or a.id for _, a in draft.actors}
+    sent_start = draft.trigger.sent.start_char
+    earlier = [
+        (lemma, actors)
+        for start, lemma, actors, _ in reversed(ctx.history)
+        if start < sent_start and not own & {a.country or a.id for a in actors}
+    ]
+    stem = noun.lemma_.lower()[:4]
+    chosen = next((actors for lemma, actors in earlier if lemma[:4] == stem), None)
+    if chosen is None and earlier:
+        chosen = earlier[0][1]
+    return [(noun, a) for a in chosen or []]
+
+
+def _target_country(
+    ctx: _DocContext, draft: _Draft, actor_ids: list[str]
+) -> list[tuple[Token, Actor]]:
+    """ "struck an oil depot in Russia's Belgorod region": a target placed in another country
+    names the country attacked. Only a verb with a target object: "clashes in X" say where,
+    not whom."""
+    objects = _direct_objects(draft.trigger)
+    if not objects:
+        return []
+    own = {a.country for _, a in draft.actors}
+    places = [p for o in objects for p in _prep_objects(o, _TARGET_PREPS)]
+    places.extend(_prep_objects(draft.trigger, _TARGET_PREPS))  # the parser's other attachment
+    for place in places:
+        actor = _named_settlement(ctx, place) or _resolve(ctx, place) or _place_actor(ctx, place)
+        if actor is None or not actor.country or actor.country in own:
+            continue  # fighting at home names no foreign target
+        if actor.country in _NON_STATE_CODES:
+            continue
+        return [(place, ctx.country_actor(actor.country, actor_ids) or actor)]
+    return []
+
+
+def _condition_target(
+    ctx: _DocContext, draft: _Draft, actor_ids: list[str]
+) -> list[tuple[Token, Actor]]:
+    """ "threatened an embargo if the junta did not publish a timetable": whoever must act
+    to avert a threat is the party threatened."""
+    heads = [draft.trigger, draft.clause_head]
+    if draft.complement_token is not None:
+        heads.append(draft.complement_token)
+    for head in heads:
+        for clause in (t for h in (head, *head.children) for t in h.children):
+            if clause.dep_ != "advcl" or not any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children
+            ):
+                continue
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found = [(t, a) for t, a in _resolve_all(ctx, subjects) if a.id not in actor_ids]
+            if found:
+                return found
+    return []
+
+
+def _protest_target(
+    ctx: _DocContext, draft: _Draft, actor_ids: list[str]
+) -> list[tuple[Token, Actor]]:
+    """Whom a street protest is against when no preposition says: the country its slogans
+    name ("chanting anti-India slogans"), else the protesters' own state (manual, PROTEST:
+    actions directed at "government authorities")."""
+    sent = draft.trigger.sent
+    for token in sent:
+        if token.lower_ == "anti" and token.i + 2 < sent.end and token.nbor(1).text == "-":
+            target = ctx.token_actor(token.nbor(2))
+            if target is not None and target.country:
+                state = ctx.country_actor(target.country, actor_ids) or target
+                return [(token.nbor(2), state)]
+        if token.lower_.startswith("anti-"):
+            country = actors_stage.country_of(token.text[5:])
+            state = ctx.country_actor(country, actor_ids)
+            if state is not None:
+                return [(token, state)]
+    countries = {a.country for _, a in draft.actors}
+    if len(countries) != 1 or any(a.sector in _STATE_SECTORS for _, a in draft.actors):
+        return []
+    country = countries.pop()
+    if country is None or country in _NON_STATE_CODES:
+        return []
+    state = ctx.country_actor(country, actor_ids)
+    if state is None or state.kind == "place":
+        return []  # a city's people are not the state the protest addresses
+    return [(draft.trigger, state)]
 
 
 def _in_clause(token: Token, heads: set[int]) -> bool:
@@ -1412,12 +1742,59 @@ def _background(token: Token, triggers: dict[int, LexEntry]) -> bool:
     return any(sent.start <= i < sent.end and i not in inside for i in triggers)
 
 
+def _rejects_a_claim(verb: Token) -> bool:
+    """ "rejects that description and says ...", "rejected that it had attacked": a that-clause
+    and no object is a dispute over facts, which refuses nothing (manual, REJECT modes)."""
+    if any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    )
+
+
+def _alleged(accuse: Token, triggers: dict[int, LexEntry]) -> set[int]:
+    """Triggers inside what an accusation alleges ("accused the RSF of shelling a market,
+    killing 12"): the allegation is not a reported act."""
+    contents = _prep_objects(accuse, {"of"})
+    for obj in _direct_objects(accuse):  # the parser may hang "of" on the accused
+        contents.extend(_prep_objects(obj, {"of"}))
+    alleged = [c for c in contents if c.tag_ == "VBG" or c.i in triggers]
+    found = {t.i for c in alleged for t in c.subtree if t.i in triggers}
+    if alleged:  # a participle with no subject of its own tells the alleged act's toll
+        found.update(
+            c.i
+            for c in accuse.children
+            if c.dep_ == "advcl"
+            and c.tag_ == "VBG"
+            and c.i in triggers
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        )
+    return found
+
+
+def _protest_topic(verb: Token, entry: LexEntry, triggers: dict[int, LexEntry]) -> bool:
+    """ "rallied outside parliament, demanding more protection": what a protest demands is
+    its topic, not a further event (manual, PROTEST)."""
+    if _entry_type(entry) != "REQUEST" or verb.dep_ not in ("advcl", "conj"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    main = triggers.get(verb.head.i)
+    return main is not None and _entry_type(main) == "PROTEST"
+
+
 def _troop_arrival(draft: _Draft) -> bool:
     """ "NATO peacekeeping troops arrived in Bosnia": armed forces arriving make no visit."""
     if draft.rule != "verb" or draft.entry.cameo not in _TRAVEL_CODES:
         return False
     subject, _ = _subject(draft.trigger)
     return subject is not None and subject.lemma_.lower() in _ARMED_PERSONNEL
+
+
+def _assisting(arrival: Token) -> bool:
+    """ "instructors arrived in Bamako to train Malian forces": sent to help the host."""
+    return _aid_purpose(arrival) is not None
 
 
 def _peacekeeping(token: Token) -> bool:
@@ -1479,8 +1856,35 @@ def find_events(
             for obj in _direct_objects(doc[i]):
                 if obj.i in triggers and triggers[obj.i].pos == "N":
                     consumed.add(obj.i)
+            if _protest_topic(doc[i], entry, triggers):
+                consumed.add(i)
+            if _entry_type(entry) == "ACCUSE":
+                consumed.update(_alleged(doc[i], triggers))
+            if _entry_type(entry) == "REJECT" and _rejects_a_claim(doc[i]):
+                consumed.add(i)
+            purpose = _aid_purpose(doc[i]) if _entry_type(entry) in ("AID", "AGREE") else None
+            if purpose is not None:
+                consumed.add(purpose.i)  # "pledged $500 million to support X": one grant
+            # "a missile barrage hit Kyiv": a noun subject naming the same act as its verb
+            for subj in doc[i].children:
+                if (
+                    subj.dep_ == "nsubj"
+                    and subj.i in triggers
+                    and triggers[subj.i].pos == "N"
+                    and _entry_type(triggers[subj.i]) == _entry_type(entry)
+                ):
+                    consumed.add(subj.i)
+        if entry.pos == "N" and "subjof" in entry.flags:
+            host = _activity_host(doc[i])
+            if host is not None and host.i in triggers:
+                # "suspended the pact in protest at the launch": the motive of another act
+                consumed.add(i)
         if "consume" in entry.flags:
-            comp = _complement(doc[i]) or _nominal_content(doc[i], triggers)
+            content = _nominal_content(doc[i], triggers)
+            if content is not None:
+                # "agreed to a ceasefire to allow aid in": the ceasefire is what is agreed
+                consumed.update(t.i for t in content.subtree if t.i in triggers)
+            comp = _complement(doc[i]) or content
             if comp is None:
                 continue
             complement_tokens[i] = comp
@@ -1511,7 +1915,7 @@ def find_events(
             # PLOVER AID covers military personnel sent as peacekeepers; other arrivals of
             # troops are movements this stage does not code.
             subject, _ = _subject(token)
-            if subject is None or not _peacekeeping(subject):
+            if subject is None or not (_peacekeeping(subject) or _assisting(token)):
                 continue
             draft.entry = replace(_PEACEKEEPING_ENTRY, lemma=entry.lemma)
         if i in complements:

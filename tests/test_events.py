@@ -619,6 +619,18 @@ def test_the_two_leaders_and_both_sides_are_the_pair_named_before(model) -> None
     assert _countries(result, urge.recipient) == {"ETH", "ERI"}, urge.why
 
 
+def test_the_two_ministers_are_the_pair_that_met(model) -> None:
+    text = (
+        "Indian External Affairs Minister Arjun Mehta met Nepal's Foreign Minister Sita Karki "
+        "in Kathmandu on Monday. The two ministers agreed to reopen a border crossing."
+    )
+    result = _extract(model, text, MONDAY)
+    agreed = [e for e in result.events if e.type == "AGREE"]
+    assert agreed and _countries(result, agreed[0].actor) == {"IND", "NPL"}, [
+        e.why for e in result.events
+    ]
+
+
 def test_a_reaction_answers_the_act_it_names(model) -> None:
     text = "Canada expelled two Chinese diplomats on Monday. China condemned the move on Tuesday."
     result = _extract(model, text, MONDAY)

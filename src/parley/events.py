@@ -257,7 +257,8 @@ _SETTING_PREPS = _words("at during after before since following amid")
 _PAIR_NOUNS = _words(
     "side sides country countries nation nations government governments leader leaders "
     "neighbour neighbours neighbor neighbors state states capital capitals army armies "
-    "military militaries party parties"
+    "military militaries party parties minister ministers president presidents premier "
+    "premiers delegation delegations envoy envoys diplomat diplomats official officials"
 )
 _NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"})
 # Definite nouns standing for an act reported before ("condemned the move"): the act's

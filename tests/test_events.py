@@ -831,3 +831,46 @@ def test_blocking_news_sites_censors_and_dropping_a_complaint_concedes(model) ->
     assert _find(result, "COERCE", "PAK"), [e.why for e in result.events]
     result = _extract(model, "Canada withdrew its complaint against India in April.", MONDAY)
     assert _find(result, "CONCEDE", "CAN"), [e.why for e in result.events]
+
+
+# ---------------------------------------------------------------- dates from the story
+
+THURSDAY = dt.date(2024, 9, 12)
+
+
+def test_an_undated_act_of_the_same_occasion_takes_the_lede_date(model) -> None:
+    text = (
+        "CAIRO (Wire) -- Egyptian President Omar Fathy hosted Jordan's King Faisal in Cairo "
+        "on Tuesday.\n\nThe two leaders signed a water-sharing agreement.\n\n"
+        "Human Rights Watch criticised Egypt over the detention of activists."
+    )
+    result = _extract(model, text, THURSDAY)
+    (signed,) = [e for e in result.events if e.type == "SUPPORT"]
+    assert (signed.date, signed.date_source) == ("2024-09-10", "context"), signed
+    # another party's reaction, later in the story, is not dated by the lede
+    (criticised,) = [e for e in result.events if e.type == "ACCUSE"]
+    assert (criticised.date, criticised.date_source) == ("2024-09-12", "published"), criticised
+
+
+def test_during_the_talks_is_the_story_occasion_and_at_that_meeting_the_last(model) -> None:
+    text = (
+        "Kenyan President Daniel Mwangi met Ugandan President Samuel Okello in Nairobi on "
+        "Tuesday. Their foreign ministers had met in Kampala in May. At that meeting the two "
+        "sides agreed to reopen a border post. During the talks, Okello accepted an invitation "
+        "to visit Mombasa."
+    )
+    result = _extract(model, text, THURSDAY)
+    dates = {
+        e.sentence.split()[0]: (e.date, e.date_source) for e in result.events if e.type == "AGREE"
+    }
+    assert dates.get("At") == ("2024-05", "context"), [(e.sentence, e.date) for e in result.events]
+    assert dates.get("During") == ("2024-09-10", "context"), dates
+
+
+def test_a_present_perfect_is_not_dated_by_the_story(model) -> None:
+    text = (
+        "Russia fired missiles at Kharkiv on Monday. Russia has deployed more troops to the border."
+    )
+    result = _extract(model, text, THURSDAY)
+    deployed = [e for e in result.events if "deployed" in e.sentence]
+    assert deployed and all(e.date_source == "published" for e in deployed), deployed

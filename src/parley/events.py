@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -349,6 +350,31 @@ _CONTEXT_WORDS = {word: ctx for ctx, words in _CONTEXT_KEYWORDS.items() for word
 # ---------------------------------------------------------------- per-document context
 
 
+@dataclass(frozen=True)
+class _Dated:
+    """An event whose date the text gave, as a context for the sentences after it."""
+
+    start: int  # sentence start char
+    paragraph: int
+    type: str
+    status: str
+    date: str
+    precision: str
+    parties: frozenset[str]  # countries of its actors and recipients
+    simple_past: bool  # told in the simple past: an occasion of the story, not its backstory
+
+
+# "during the talks", "at that meeting", "on his visit": a sentence set inside an
+# occasion told before, which dates it.
+_OCCASION_NOUNS = _words(
+    "talk talks meeting meetings visit trip summit call conversation session negotiation "
+    "negotiations conference ceremony tour"
+)
+_OCCASION_PREPS = _words("during at on in")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+_OCCASION_DETERMINERS = _words("the that this his her their its those these")
+
+
 class _DocContext:
     """What every trigger of one document needs: actors by position, places, defaults."""
 
@@ -362,6 +388,13 @@ class _DocContext:
         self._main_visit: Location | bool | None = False
         # events coded so far, in text order: (sentence start char, trigger lemma, parties)
         self.history: list[tuple[int, str, list[Actor], list[Actor]]] = []
+        # events dated by the text so far, in text order, for sentences with no date
+        self.dated: list[_Dated] = []
+
+    def paragraph(self, char: int) -> int:
+        """Index of the paragraph holding character ``char`` (a line break, or several with
+        blank lines between them, ends a paragraph)."""
+        return len(_PARAGRAPH_BREAK.findall(self.doc.text, 0, char))
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         return actors_stage.actor_at(self.actors, start, end)
@@ -1358,6 +1391,12 @@ def _finish(
     date, precision, source = temporal.event_date(
         ctx.doc, draft.trigger, timexes, article.published, status
     )
+    parties = frozenset(a.country for _, a in (*draft.actors, *recipients) if a.country)
+    if source == "published":
+        doers = frozenset(a.country for _, a in draft.actors if a.country)
+        context = _context_date(ctx, draft, status, doers)
+        if context is not None:
+            date, precision, source = context.date, context.precision, "context"
     if status == "occurred" and source == "text" and _after(date, precision, article.published):
         # Nothing dated after the publication can have happened yet ("to visit in June").
         status = draft.status = "planned"
@@ -1405,6 +1444,11 @@ def _finish(
             [a for _, a in recipients],
         )
     )
+    if source != "published":
+        paragraph = ctx.paragraph(sent.start_char)
+        told = _Dated(sent.start_char, paragraph, plover, status, date, precision, parties,
+                      _simple_past(draft))  # fmt: skip
+        ctx.dated.append(told)
     location = _location(ctx, draft, plover, {t.i for t, _ in draft.actors + recipients})
     return Event(
         type=plover,
@@ -1425,6 +1469,70 @@ def _finish(
         end=sent.end_char,
         why=_why(draft, plover, cameo, recipients),
     )
+
+
+def _context_date(
+    ctx: _DocContext, draft: _Draft, status: str, doers: frozenset[str]
+) -> _Dated | None:
+    """The date a sentence with no date of its own takes from the story (``None``: the
+    publication date stands).
+
+    Wire copy dates an occasion once and tells the rest of it undated: "met on Sunday ...
+    The two leaders also signed ...". A sentence set inside an occasion told before takes
+    that meeting's date: the last one for "at that meeting", the story's first for "during
+    the talks". Otherwise an act in the simple past whose actors (``doers``' countries) took
+    part in the last dated act of its paragraph takes its date (a plan, that of the last
+    dated plan); with none in its paragraph, the lede's (the story's first dated act, in the
+    simple past, day or finer), again if its actors took part: a third party's reaction may
+    come days later. A present perfect ("has deployed") or anything else is left to the
+    publication date.
+    """
+    sent = draft.trigger.sent
+    before = [d for d in ctx.dated if d.start < sent.start_char]
+    if not before:
+        return None
+    for token in sent:
+        if (
+            token.lemma_.lower() in _OCCASION_NOUNS
+            and token.head.lower_ in _OCCASION_PREPS
+            and any(c.dep_ in ("det", "poss") and c.lower_ in _OCCASION_DETERMINERS
+                    for c in token.children)
+        ):  # fmt: skip
+            meetings = [d for d in before if d.type == "CONSULT" and d.status == "occurred"]
+            if meetings:
+                demonstrative = any(c.lower_ in ("that", "those") for c in token.children)
+                return meetings[-1] if demonstrative else meetings[0]
+    paragraph = ctx.paragraph(sent.start_char)
+    here = [d for d in before if d.paragraph == paragraph]
+    if status == "planned":
+        plans = [d for d in here if d.status == "planned"]
+        return plans[-1] if plans and plans[-1].parties & doers else None
+    if status != "occurred" or not _simple_past(draft):
+        return None
+    acts = [d for d in here if d.status == "occurred"]
+    if acts:
+        return acts[-1] if acts[-1].parties & doers else None
+    lede = next((d for d in before if d.status == "occurred"), None)
+    if (
+        lede is not None
+        and lede.simple_past
+        and lede.precision == "day"
+        and lede.paragraph <= 1  # the first paragraph, or the one after a headline
+        and lede.parties & doers
+    ):
+        return lede
+    return None
+
+
+def _simple_past(draft: _Draft) -> bool:
+    """The clause is told in the simple past ("signed", "did not meet"), not the present
+    perfect or the present."""
+    verb = draft.clause_head if draft.clause_head.pos_ in ("VERB", "AUX") else draft.trigger
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return any(c.dep_ == "aux" and c.tag_ == "VBD" and c.lemma_ == "do" for c in verb.children)
 
 
 def _generic(actor: Actor) -> bool:

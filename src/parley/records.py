@@ -16,7 +16,7 @@ from typing import Any, Literal
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 EventStatus = Literal["occurred", "planned", "negated", "hypothetical"]
 DatePrecision = Literal["day", "week", "month", "year"]
-DateSource = Literal["text", "published"]
+DateSource = Literal["text", "context", "published"]
 Span = tuple[int, int]
 
 

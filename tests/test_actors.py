@@ -218,6 +218,13 @@ def test_country_lookup() -> None:
     assert actors.country_of("Palestinian") == "PSE"
     assert actors.country_of("Kremlin") == "RUS"
     assert actors.country_of("Atlantis") is None
+    # formal names, with and without the article: the two Congos are not one
+    assert actors.country_of("Democratic Republic of Congo") == "COD"
+    assert actors.country_of("Democratic Republic of the Congo") == "COD"
+    assert actors.country_of("Republic of Congo") == "COG"
+    assert actors.country_of("Kingdom of Saudi Arabia") == "SAU"
+    assert actors.country_of("Syrian Arab Republic") == "SYR"
+    assert actors.country_of("Lao PDR") == "LAO"
 
 
 def test_crowds_are_groups_placed_by_context(model) -> None:

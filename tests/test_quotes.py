@@ -73,6 +73,17 @@ def test_quote_reopened_in_the_next_paragraph_is_one_quote() -> None:
     assert quotes._quote_text(text, span) == "We will not back down.\n\nWe will fight on"
 
 
+def test_curly_marks_inside_a_straight_quote_stay_inside() -> None:
+    text = (
+        'Ward stated:\n\n"It is not about “Equal Justice” anymore, it is about power.\n\n'
+        '"The latest example is the “Bathroom Bill,” which lets owners decide."\n\nOther news.'
+    )
+    assert _spans(text) == [
+        "It is not about “Equal Justice” anymore, it is about power.\n\n"
+        "The latest example is the “Bathroom Bill,” which lets owners decide."
+    ]
+
+
 def test_unclosed_quote_ends_with_its_paragraph() -> None:
     text = "“We will not back down, he said.\n\nThe talks resumed on Monday."
     assert _spans(text) == ["We will not back down, he said."]
@@ -295,3 +306,145 @@ def test_speaker_phrase_with_a_preposition_and_a_noun_tagged_cue(model: Language
         "the ad states."
     )
     assert _only(quotes.find_quotes(doc, ()), "They know").speaker_text == "a narrator"
+
+
+def test_adding_after_a_reported_clause_keeps_the_reporter(model: Language) -> None:
+    doc = model(
+        "Moreno said the hearing could be “long and painful,” adding, “Justice takes time.”"
+    )
+    moreno = _actor(doc, "moreno", "Moreno")
+    quote = _only(quotes.find_quotes(doc, (moreno,)), "Justice")
+    assert (quote.speaker, quote.speaker_text, quote.cue) == ("moreno", "Moreno", "adding")
+
+
+def test_quote_paragraph_continues_the_speaker_of_the_paragraph_before(
+    model: Language,
+) -> None:
+    doc = model(
+        "Lena Ortiz, a baker from Dayton, joined the governor at the rally.\n\n"
+        "Ortiz praised the governor’s record on jobs and schools.\n\n"
+        "“We need someone who will fix the roads and bring people together.”"
+    )
+    ortiz = _actor(doc, "lena-ortiz", "Lena Ortiz", "Ortiz")
+    quote = _only(quotes.find_quotes(doc, (ortiz,)), "We need")
+    assert (quote.speaker, quote.speaker_text, quote.cue) == ("lena-ortiz", "Ortiz", None)
+
+
+def test_quote_after_a_sentence_about_a_person_is_theirs(model: Language) -> None:
+    doc = model(
+        'Gomez touted her record on labor. "We need to find ways to support workers who '
+        'care for our parents."'
+    )
+    quote = _only(quotes.find_quotes(doc, ()), "We need")
+    assert quote.speaker_text == "Gomez"
+
+
+def test_speaker_before_an_insertion_the_parse_left_unlinked(model: Language) -> None:
+    doc = model(
+        'But Sen. Maria Gomez (D-Ore.), noting the size of the crowd, said, "Let me tell '
+        'you, this movement is not going away any time soon."'
+    )
+    quote = _only(quotes.find_quotes(doc, ()), "Let me")
+    assert (quote.speaker_text, quote.cue) == ("Sen. Maria Gomez", "said")
+
+
+def test_mixed_quote_in_a_reported_clause_is_the_reporters(model: Language) -> None:
+    doc = model(
+        "Ramirez worried that the program was becoming “a trap that keeps families out of "
+        "work for years.”"
+    )
+    quote = _only(quotes.find_quotes(doc, ()), "a trap")
+    assert (quote.speaker_text, quote.cue) == ("Ramirez", "worried")
+    doc = model(
+        "Her rivals, she said, should not listen to “those who sell fear for a living and "
+        "call it courage.”"
+    )
+    assert _only(quotes.find_quotes(doc, ()), "those who").speaker_text == "she"
+
+
+def test_questions_views_and_appearances_are_attributions(model: Language) -> None:
+    cases = {
+        "A reporter asked Ortiz how she felt about the vote.": (
+            "how she felt about the vote",
+            "A reporter",
+        ),
+        "Most voters see Gomez as the stronger candidate in November.": (
+            "Gomez as the stronger candidate in November",
+            "Most voters",
+        ),
+        "Voters seemed unimpressed by the debate.": ("unimpressed", "Voters"),
+    }
+    for text, (content, speaker) in cases.items():
+        [quote] = quotes.find_quotes(model(text), ())
+        assert (quote.direct, quote.text, quote.speaker_text) == (False, content, speaker)
+    # "It seems" is nobody's view; "saw" with no "as" is no view either.
+    assert quotes.find_quotes(model("It seemed unlikely that the bill would pass."), ()) == ()
+    assert quotes.find_quotes(model("Ortiz saw the report on Monday."), ()) == ()
+
+
+def test_headline_name_and_colon_report_the_headline(model: Language) -> None:
+    doc = model(
+        "Gomez: Ortiz Plan Would Raise Taxes On Working Families.\n\nThe senator spoke on "
+        "Sunday.\n\nCorrection: An earlier version misstated the date of the vote."
+    )
+    [quote] = quotes.find_quotes(doc, ())
+    assert quote.text == "Ortiz Plan Would Raise Taxes On Working Families"
+    assert (quote.direct, quote.speaker_text) == (False, "Gomez")
+
+
+def test_relative_pronoun_speaker_is_the_noun_it_follows(model: Language) -> None:
+    doc = model(
+        "The crowd cheered for Eric Kingson, who praised “the senator’s honesty and his long "
+        "record of public service.”"
+    )
+    kingson = _actor(doc, "eric-kingson", "Eric Kingson")
+    quote = _only(quotes.find_quotes(doc, (kingson,)), "the senator")
+    assert (quote.speaker, quote.speaker_text, quote.cue) == ("eric-kingson", "who", "praised")
+
+
+def test_phrasal_cue_introduces_a_quote(model: Language) -> None:
+    doc = model(
+        "After the mayor criticized her during the debate, Ortiz shot back, “I could have "
+        "stayed home, but I chose to serve this city.”"
+    )
+    quote = _only(quotes.find_quotes(doc, ()), "I could")
+    assert (quote.speaker_text, quote.cue) == ("Ortiz", "shot")
+
+
+def test_hopes_agreements_evidence_and_labels_are_attributions(model: Language) -> None:
+    cases = {
+        "Ortiz hopes to win the state by a wide margin.": (
+            "Ortiz",
+            "to win the state by a wide margin",
+        ),
+        "Most delegates agreed that the rules should change.": (
+            "Most delegates",
+            "the rules should change",
+        ),
+        "A new poll shows a dead heat between Gomez and Ortiz.": (
+            "A new poll",
+            "a dead heat between Gomez and Ortiz",
+        ),
+        "Gomez called him a dangerous demagogue.": ("Gomez", "him a dangerous demagogue"),
+        "Ortiz declined to comment.": ("Ortiz", "to comment"),
+        "Most voters support banning imports from the region.": (
+            "Most voters",
+            "banning imports from the region",
+        ),
+        "Gomez urged voters to turn out early.": ("Gomez", "voters to turn out early"),
+        "Ortiz wants Congress to fund the bridge.": ("Ortiz", "Congress to fund the bridge"),
+    }
+    for text, (speaker, content) in cases.items():
+        [quote] = quotes.find_quotes(model(text), ())
+        assert (quote.direct, quote.speaker_text, quote.text) == (False, speaker, content)
+    # Showing a badge or naming a chief of staff reports nobody's view.
+    assert quotes.find_quotes(model("He showed his badge to the guard."), ()) == ()
+    assert quotes.find_quotes(model("The governor named Ortiz his chief of staff."), ()) == ()
+
+
+def test_reporting_aside_attributes_its_clause(model: Language) -> None:
+    doc = model("Many of the closures, he said, have involved small courses in rural areas.")
+    [quote] = quotes.find_quotes(doc, ())
+    assert (quote.direct, quote.speaker_text, quote.cue) == (False, "he", "said")
+    # the span runs over the aside; its words are the clause around it
+    assert quote.text == "Many of the closures, he said, have involved small courses in rural areas"

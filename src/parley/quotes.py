@@ -9,17 +9,24 @@ A quotation is found in two independent passes over one parsed document:
 * **Cue verbs.** A reporting verb ("said", "told", "stressed" ...) with a content clause that
   holds no quotation marks gives an indirect quote ("Qin said the talks ..."); so do beliefs
   ("believes the system is rigged"), intentions ("wants to raise taxes"), stances on an object
-  ("endorsed Trump", "called for a recount") and "..., according to X" (PolNeAR's notion of
-  an attribution).
+  ("endorsed Trump", "called for a recount", "called him a liar"), questions ("asked how
+  ..."), appearances ("seemed unimpressed"), views ("see Clinton as ..."), evidence ("a poll
+  shows a dead heat"), "..., according to X" and headlines "Graham: Trump Destroying GOP"
+  (PolNeAR's notion of an attribution).
 
 Each direct quote is attributed in this order: the cue verb governing the quoted words in the
 dependency parse (which covers both "X said “...”" and "“...,” said X"), a cue right after or
 right before the quote in the neighbouring sentence, then a name standing next to the quote
 without a parse link ("“...,” Ramos, 58, told AFP", "“...,” Trump shot back", headline
 "Warren: “...”"), then the subject of the verb the quoted words hang from (mixed quotes of six
-words or more), then the speaker of a quote just before it ("“...,” he said. “...”", or
-"“...,” said X, “...”"). Cues across a paragraph break never count. The speaker is the cue's
-subject, resolved to an actor through ``actors.actor_at`` (so pronouns and surnames resolve
+words or more; the reporter where that verb sits in a reported clause: "Ryan worried that the
+net was becoming “...”"), then the speaker of a quote split by its attribution ("“...,” said
+X, “...”"). Quoted words that open a sentence with none of these go on from the last
+attribution (direct or indirect) of their paragraph or the paragraph before, or from a person
+who is the subject of the sentence just before ("Valastro praised Christie. / “...”"). Cues
+across a paragraph break never count, except a colon that introduces the quote. The speaker is
+the cue's subject (or, where the parse left the cue without one, the noun phrase ending right
+before it), resolved to an actor through ``actors.actor_at`` (so pronouns and surnames resolve
 through the actors stage's coreference).
 "According to X" and "told Reuters" give the source the words came through (``via``).
 """
@@ -69,8 +76,29 @@ _CUE_FORMS = _lexicon(
     responded responds continued continues
     """
 )
+# What an issued or released text is called when its words are quoted.
+_STATEMENTS = _lexicon("statement comment comments remark remarks message response reply")
+# Verbs that report speech with their particle: "shot back", "chimed in", "lashed out".
+_PHRASAL_CUES = {
+    "shoot": "back",
+    "fire": "back",
+    "hit": "back",
+    "push": "back",
+    "chime": "in",
+    "weigh": "in",
+    "cut": "in",
+    "pipe": "up",
+    "lash": "out",
+    "speak": "out",
+}
 # Base forms that are nouns as often as verbs ("the state", "a note").
 _BARE_CUE_FORMS = _lexicon("state say tell write note")
+# Verbs that name rather than report ("a film called “Alien”", "items labeled “Made in USA”").
+_NAMING_CUES = _lexicon("call dub label brand name title")
+# Verbs that label somebody, an opinion of them: "called him divisive", "branded it a hoax"
+# (naming somebody to a post is not one).
+_LABELLING_CUES = _lexicon("call dub label brand")
+_NAMED_AS = frozenset({"oprd"})
 # Prepositions inside a speaker's phrase: "a voice-over in the ad", "spokesman for X".
 _NAME_PREPS = _lexicon("of in at for from with on")
 # Verbs whose clause complement is reported speech ("Qin said that ..."); a narrower list, since
@@ -89,6 +117,7 @@ BELIEF_CUES = _lexicon(
     """
     think believe hope fear expect know feel show find worry doubt suspect guess figure
     realize realise recognize recognise understand assume suppose imagine contend predict
+    agree
     """
 )
 # Intentions with an infinitive: "Trump wants to build a wall", "declined to comment on".
@@ -97,13 +126,26 @@ INTENT_CUES = _lexicon(
     want plan seek refuse decline hope vow promise pledge threaten intend aim expect
     """
 )
+# Questions reported as clauses: "asked Sanders how he was feeling", "wondered whether ...".
+QUESTION_CUES = _lexicon("ask wonder inquire question")
+# Views of something as something: "see Clinton as the stronger candidate".
+VIEW_CUES = _lexicon("see view regard")
+_VIEW_DEPS = frozenset({"dobj"})
+# What polls, records and studies show: "a poll showed a dead heat".
+EVIDENCE_CUES = _lexicon("show reveal indicate")
+# How things seem to someone: "Trump's supporters seemed unperturbed", "appears to be".
+APPEARANCE_CUES = _lexicon("seem appear")
+_APPEARANCE_DEPS = frozenset({"xcomp", "acomp", "oprd", "ccomp"})
+# The fewest content words by how the content hangs from its cue: an object may be one name
+# ("endorsed Trump"), a state one ("seemed unimpressed"), a clause three.
+_SHORTEST_CONTENT = {"dobj": 1, "pobj": 1, "acomp": 1, "oprd": 1, "xcomp": 2}
 # Stances on something named as the verb's object: "Cruz endorsed Trump", "criticized the
 # deal"; PolNeAR annotates these as attributions too.
 STANCE_CUES = _lexicon(
     """
     endorse support back criticize criticise accuse praise oppose defend attack reject
     propose condemn denounce blame question announce urge cite describe mention discuss
-    slam blast decry mock dismiss welcome applaud deny dispute challenge
+    slam blast decry mock dismiss welcome applaud deny dispute challenge express
     """
 )
 # Verbs whose stance goes through a preposition: "talked about", "called for".
@@ -184,37 +226,88 @@ def find_quotes(doc: Doc, actors: tuple[Actor, ...]) -> tuple[Quote, ...]:
     index = _TokenIndex(doc)
     marked = _quoted_spans(_doc_text(doc))
     found: list[Quote] = []
+    indirect = _indirect_quotes(doc, index, marked, actors)
     previous: Quote | None = None
-    previous_sent = -10
     for span in marked:
         first, last = index.token_range(span.start, span.end)
         if first > last:
             continue
         quote = _attribute_direct(doc, index, span, first, last, actors)
-        first_sent = index.sent_of[first]
         if (
             quote.speaker_text is None
             and previous is not None
             and previous.speaker_text is not None
-            and (
-                (first_sent - previous_sent <= 2 and _starts_sentence(doc, first))
-                # "“...,” said Leamer, an economist, “...”": the attribution splits one quote
-                or (
-                    index.para_of[first] == index.para_of[index.token_at(previous.end)]
-                    and previous.speaker_text in _doc_text(doc)[previous.end : span.start]
-                )
-            )
+            # "“...,” said Leamer, an economist, “...”": the attribution splits one quote
+            and index.para_of[first] == index.para_of[index.token_at(previous.end)]
+            and previous.speaker_text in _doc_text(doc)[previous.end : span.start]
         ):
-            # A quote standing alone right after one by a known speaker continues that speaker.
             quote = _with_speaker(quote, previous.speaker, previous.speaker_text, None)
+        if quote.speaker_text is None and _starts_sentence(doc, first):
+            # Quoted words standing alone go on from the speaker just before: a long speech
+            # over paragraphs, "Valastro praised Christie. / “...”".
+            earlier = _earlier_speaker(doc, index, first, found, indirect, actors)
+            if earlier is not None:
+                quote = _with_speaker(quote, *earlier, None)
         if quote.speaker_text is None and _word_count(quote.text) < MIN_UNATTRIBUTED_WORDS:
             continue
         found.append(quote)
         if quote.speaker_text is not None:
-            previous, previous_sent = quote, index.sent_of[last]
-    found.extend(_indirect_quotes(doc, index, marked, actors))
+            previous = quote
+    found.extend(indirect)
+    found.extend(_headline_claims(doc, marked, actors))
     found.sort(key=lambda q: q.start)
     return tuple(found)
+
+
+def _earlier_speaker(
+    doc: Doc,
+    index: _TokenIndex,
+    first: int,
+    direct: list[Quote],
+    indirect: list[Quote],
+    actors: tuple[Actor, ...],
+) -> tuple[str | None, str] | None:
+    """Speaker (actor id, text) of the last attribution before a quote that opens a sentence
+    at token ``first``: in its own paragraph, or in the paragraph before where the quote opens
+    a paragraph or follows within two sentences. The subject of the sentence just before
+    counts too when it names a person ("Clinton touted her record. “We need ...”")."""
+    i = first - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    if i < 0:
+        return None
+    paragraph = index.para_of[first]
+    opens = index.para_of[i] != paragraph
+    start = doc[i].idx
+    best: Quote | None = None
+    for quote in (*direct, *indirect):
+        if quote.speaker_text is None or quote.end > start + 1:
+            continue
+        q_para = index.para_of[index.token_at(quote.start)]
+        near = q_para == paragraph or (
+            q_para == paragraph - 1
+            and (opens or index.sent_of[first] - index.sent_of[index.token_at(quote.end)] <= 2)
+        )
+        if near and (best is None or (quote.end, quote.start) > (best.end, best.start)):
+            best = quote
+    # The subject of the sentence just before, where it names a person after that quote.
+    sentence = doc[i].sent
+    if index.para_of[i] in (paragraph, paragraph - 1) and (
+        best is None or best.end < sentence.start_char
+    ):
+        subject = next(
+            (c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None
+        )
+        if subject is not None and (
+            subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"}
+        ):
+            start_c, end_c = _mention_bounds(subject)
+            actor = actors_stage.actor_at(actors, subject.idx, subject.idx + len(subject))
+            actor = actor or actors_stage.actor_at(actors, start_c, end_c)
+            return (actor.id if actor else None, _doc_text(doc)[start_c:end_c])
+    if best is None:
+        return None
+    return best.speaker, best.speaker_text or ""
 
 
 @lru_cache(maxsize=2)
@@ -259,13 +352,15 @@ def _quoted_spans(text: str) -> list[_Marked]:
     spans: list[_Marked] = []
     open_at: int | None = None  # offset just after the opening double mark
     single_at: int | None = None  # a top-level ‘ awaiting its ’
+    straight = False  # the open quote began with a straight mark
+    inner = False  # a curly “ inside a straight quote awaits its ”
     reopenings: list[int] = []
     for match in _MARK_OR_BREAK.finditer(text):
         mark, pos = match.group(), match.start()
         before = text[pos - 1] if pos else " "
         after = text[pos + 1] if pos + 1 < len(text) else " "
         if mark == "\n":
-            single_at = None
+            single_at, inner = None, False
             if open_at is None:
                 continue
             following = text[pos + 1 :].lstrip()[:1]
@@ -294,6 +389,11 @@ def _quoted_spans(text: str) -> list[_Marked]:
             continue
         if open_at is not None and pos in reopenings:
             continue
+        if open_at is not None and straight and (mark == "“" or (inner and mark == "”")):
+            # "He said: "It is about “Equal Justice” no more."": curly marks inside a
+            # straight quote are a quote inside the quote
+            inner = mark == "“"
+            continue
         opens = mark in _OPENERS or (
             mark == '"' and not after.isspace() and (before.isspace() or before in "([—–-:")
         )
@@ -309,6 +409,7 @@ def _quoted_spans(text: str) -> list[_Marked]:
             open_at, reopenings = None, []
         elif opens:
             open_at, reopenings, single_at = pos + 1, [], None
+            straight, inner = mark == '"', False
     if open_at is not None:
         _close(spans, text, open_at, len(text), reopenings)
     return spans
@@ -452,6 +553,70 @@ def _headline_speaker(doc: Doc, index: _TokenIndex, first: int) -> tuple[Token, 
     return _last_nominal(doc, start, colon)
 
 
+def _headline_claims(doc: Doc, marked: Sequence[_Marked], actors: tuple[Actor, ...]) -> list[Quote]:
+    """Headlines in the style "Graham: Trump's Rhetoric Destroying GOP's Chance": a paragraph
+    opening with a name and a colon reports the rest of the paragraph as the name's claim."""
+    found: list[Quote] = []
+    for start in range(len(doc)):
+        if start and "\n" not in doc[start - 1].text:
+            continue
+        colon = start
+        while colon < len(doc) and colon - start < 6 and _is_name_or_on(doc[colon]):
+            colon += 1
+        if colon == start or colon >= len(doc) or doc[colon].text != ":":
+            continue
+        if not any(
+            (doc[i].pos_ == "PROPN" or doc[i].ent_type_ in {"PERSON", "ORG"})
+            and len(doc[i].text) > 1
+            for i in range(start, colon)
+        ):
+            continue  # "UPDATE:", "Q:", "Poll:" are labels
+        if any(doc[i].lower_ in _NEWS_LABELS for i in range(start, colon)):
+            continue  # "Correction:", "Follow X:", "Delegate Update:"
+        if doc[colon - 1].ent_type_ in {"GPE", "LOC"}:
+            continue  # "Iowa: Tim Albrecht, Brad Anderson, ...": a list under a place
+        end = colon + 1
+        while end < len(doc) and "\n" not in doc[end].text:
+            end += 1
+        words = [t for t in doc[colon + 1 : end] if not t.is_space]
+        while words and words[-1].is_punct:
+            words.pop()
+        if len(words) < 3:
+            continue
+        first_c, last_c = words[0].idx, words[-1].idx + len(words[-1])
+        if any(q.start < last_c and first_c < q.end for q in marked):
+            continue  # quoted words there are already the name's direct quotes
+        speaker = _last_nominal(doc, start, colon)
+        if speaker is None:
+            continue
+        head = speaker[0]
+        s_start, s_end = _mention_bounds(head)
+        actor = actors_stage.actor_at(actors, head.idx, head.idx + len(head))
+        actor = actor or actors_stage.actor_at(actors, s_start, s_end)
+        found.append(
+            Quote(
+                _doc_text(doc)[first_c:last_c],
+                first_c,
+                last_c,
+                False,
+                actor.id if actor else None,
+                _doc_text(doc)[s_start:s_end],
+                None,
+                None,
+            )
+        )
+    return found
+
+
+# Words that make a paragraph opening "X:" a label, not a speaker.
+_NEWS_LABELS = _lexicon(
+    """
+    correction corrections update updates follow editor note watch related read photo photos
+    video source sources disclosure clarification
+    """
+)
+
+
 def _is_name_or_on(token: Token) -> bool:
     return _is_name(token) or token.text in {"On", "on", "."}
 
@@ -470,10 +635,42 @@ def _holder(doc: Doc, index: _TokenIndex, first: int, last: int) -> tuple[Token,
             if index.para_of[head.i] not in paragraphs:
                 return None
             if head.pos_ == "VERB" and not first <= head.i <= last:
+                reporter = _reporting_verb(head, first, last)
+                lo, hi = sorted((reporter.i, first - 1) if reporter is not None else (0, 0))
+                if reporter is not None and not any(t.is_quote for t in doc[lo + 1 : hi]):
+                    # "Ryan worried that the net was becoming “a hammock”" (a reporter inside
+                    # other quoted words is not this quote's)
+                    head = reporter
                 subject = _subject(head, first, last)
                 return (subject, head.text) if subject is not None else None
             token, head, steps = head, head.head, steps + 1
         return None
+    return None
+
+
+def _reporting_verb(verb: Token, first: int, last: int) -> Token | None:
+    """A verb of saying or believing whose reported clause holds ``verb`` ("Trump said that
+    Romney begged him"), or one set in it as an aside ("Her countrymen, she said, should")."""
+    token, steps = verb, 0
+    while steps < 6:
+        for child in token.children:
+            if (
+                child.dep_ == "parataxis"
+                and not first <= child.i <= last
+                and child.lemma_.lower() in INDIRECT_CUES
+                and _subject(child, first, last) is not None
+            ):
+                return child
+        head = token.head
+        if head.i == token.i or first <= head.i <= last:
+            return None
+        if token.dep_ == "ccomp" and head.pos_ == "VERB":
+            lemma = _lemma(head)
+            if lemma in INDIRECT_CUES or lemma in BELIEF_CUES:
+                return head
+        if token.dep_ not in {"ccomp", "conj", "xcomp", "advcl", "relcl"}:
+            return None
+        token, steps = head, steps + 1
     return None
 
 
@@ -488,9 +685,14 @@ def _adjacent_speaker(
         i += 1
     if i < len(doc) and i > last + 1:
         after = doc[i]
-        if _cue_word(after):
-            head = _name_after(doc, i + 1)  # inverted: "said the woman"
-            if head is not None:
+        if _cue_word(after) or (
+            after.pos_ == "VERB" and after.tag_ in {"VBD", "VBZ"} and after.is_lower
+        ):
+            # inverted: "said the woman"; any verb before a name that ends the sentence
+            # reports the quote too ("“...,” exhorted the actress.", "read one sign.")
+            end, head = _name_run(doc, i + 1)
+            closes = end >= len(doc) or doc[end].text in {".", ",", "\n", "\n\n"}
+            if head is not None and (closes or _cue_word(after)):
                 return head, after.text
         elif after.pos_ in _NAME_START:
             j, head = _name_run(doc, i)
@@ -574,8 +776,8 @@ def _name_run(doc: Doc, i: int) -> tuple[int, Token | None]:
             or token.tag_ == "POS"
             or hyphen
         ):
-            if token.pos_ in _NOMINAL and not closed:
-                head = token
+            if (token.pos_ in _NOMINAL or token.lower_ in {"one", "another"}) and not closed:
+                head = token  # "“...,” read one." names a sign as much as "said one aide"
             i += 1
             continue
         if head is not None and token.pos_ == "ADP" and token.lower_ in _NAME_PREPS:
@@ -608,6 +810,10 @@ def _attribute(
         subject, according, cue_text = _according_object(cue), None, "according to"
     else:
         cue_text = cue.text
+        # Reported speech without marks takes any cue's noun ("signs calling for a recount"
+        # is the signs' message in PolNeAR); quoted words need a finite reporting verb.
+        if subject is None and cue.pos_ == "VERB" and (not quote.direct or _finite_report(cue)):
+            subject = _subject_before(cue, first, last)
     if subject is None:
         return quote
     if according is not None:
@@ -618,6 +824,10 @@ def _attribute(
     speaker = actors_stage.actor_at(actors, subject.idx, subject.idx + len(subject))
     if speaker is None:
         speaker = actors_stage.actor_at(actors, start, end)
+    if speaker is None and subject.lower_ == "who" and subject.head.dep_ == "relcl":
+        # "Kingson, who praised ...": the relative pronoun stands for the noun it follows
+        noun = subject.head.head
+        speaker = actors_stage.actor_at(actors, *_mention_bounds(noun))
     return Quote(
         text=quote.text,
         start=quote.start,
@@ -634,6 +844,15 @@ def _with_speaker(quote: Quote, speaker: str | None, text: str | None, cue: str 
     return Quote(quote.text, quote.start, quote.end, quote.direct, speaker, text, cue, quote.via)
 
 
+def _lemma(token: Token) -> str:
+    """The token's lemma, lower-cased, mended where the lemmatizer is known to slip
+    ("hopes" as a form of "hop")."""
+    lemma = token.lemma_.lower()
+    if lemma == "hop" and token.lower_.startswith(("hope", "hoping")):
+        return "hope"
+    return lemma
+
+
 def _is_cue(token: Token) -> bool:
     if token.lower_ == "according":
         # Tagged VERB (lemma "accord") as often as not: "According to X, “...”".
@@ -643,7 +862,16 @@ def _is_cue(token: Token) -> bool:
         if lemma in SPEECH_CUES:
             return True
         # "as Milbank puts it, “...”"
-        return lemma == "put" and any(c.lower_ == "it" for c in token.children)
+        if lemma == "put":
+            return any(c.lower_ == "it" for c in token.children)
+        # "Trump issued a statement, “...”": the statement's words are its issuer's
+        if lemma in {"issue", "release"}:
+            return any(c.dep_ == "dobj" and c.lemma_.lower() in _STATEMENTS for c in token.children)
+        # "Clinton shot back, “...”", "Sanders chimed in: “...”"
+        particle = _PHRASAL_CUES.get(lemma)
+        return particle is not None and any(
+            c.lower_ == particle and c.dep_ in {"prt", "advmod"} for c in token.children
+        )
     return False
 
 
@@ -703,7 +931,9 @@ def _nearby_cue(doc: Doc, index: _TokenIndex, first: int, last: int) -> Token | 
                 for c in token.children
                 if c.dep_ in _BETWEEN_DEPS and not c.left_edge.i <= first <= c.right_edge.i
             ]
-            if _only_speaker_between(doc, i + 1, first, *listeners):
+            if _only_speaker_between(doc, i + 1, first, *listeners) or (
+                token.lemma_.lower() in INDIRECT_CUES and _only_listeners_between(doc, i + 1, first)
+            ):
                 return token  # "X told reporters: “...”", not "X called for “calm”"
     return None
 
@@ -717,6 +947,18 @@ def _only_speaker_between(doc: Doc, start: int, end: int, *phrases: Token) -> bo
         or doc[i].is_space
         or i in named
         or doc[i].dep_ in {"advmod", "aux", "neg", "mark"}
+        for i in range(start, end)
+    )
+
+
+def _only_listeners_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether doc[start:end] holds only names, nouns, a "that" and marks, as in "told
+    supporters Tuesday night that “...”" where the parse lost the listeners' link."""
+    return all(
+        doc[i].is_punct
+        or doc[i].is_space
+        or doc[i].pos_ in {"NOUN", "PROPN", "DET", "NUM", "ADJ"}
+        or doc[i].lower_ == "that"
         for i in range(start, end)
     )
 
@@ -735,13 +977,36 @@ def _colon_cue(doc: Doc, index: _TokenIndex, first: int, last: int) -> Token | N
     root = doc[i].sent.root
     if root.pos_ in {"VERB", "AUX"} and root.i < i and _subject(root, first, last) is not None:
         return root
+    # The parser may hang the introducing clause on the quote ("Trump issued the following
+    # statement:" as a clause of the quoted words): the verb above the words before the colon.
+    verb, steps = doc[i - 1] if i else doc[i], 0
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and steps < 4:
+        verb, steps = verb.head, steps + 1
+    if (
+        verb.pos_ in {"VERB", "AUX"}
+        and verb.i < i
+        and index.sent_of[verb.i] == index.sent_of[i]
+        and _subject(verb, first, last) is not None
+    ):
+        return verb
     return None
 
 
 def _subject(cue: Token, first: int, last: int) -> Token | None:
     """The subject of a cue verb (climbing to the verb it is conjoined with), not in the quote."""
     token, steps = cue, 0
-    while steps < 3:
+    while steps < 4:
+        if (
+            steps
+            and cue.dep_ in {"advcl", "conj"}
+            and token.dep_ == "ccomp"
+            and _is_cue(token.head)
+            and _is_cue(cue)
+        ):
+            # "Sanders said the process could be “messy,” adding, “...”": the parser hung
+            # "adding" on the reported clause; the one reporting it goes on speaking.
+            token, steps = token.head, steps + 1
+            continue
         subjects = [
             child
             for child in token.children
@@ -768,6 +1033,60 @@ def _subject(cue: Token, first: int, last: int) -> Token | None:
     if cue.lower_ == "according":
         return _according_object(cue)
     return None
+
+
+def _finite_report(cue: Token) -> bool:
+    """A finite reporting verb ("said", "writes"), not a participle after a noun ("signs
+    calling for", "a film called") nor a naming verb."""
+    return (
+        cue.tag_ in {"VBD", "VBZ", "VBP"}
+        and cue.dep_ not in {"acl", "relcl", "amod"}
+        and cue.lemma_.lower() not in _NAMING_CUES
+    )
+
+
+def _subject_before(cue: Token, first: int, last: int) -> Token | None:
+    """The noun phrase ending right before a cue the parse left without a subject, past an
+    insertion between commas ("Sen. Durbin (D-Ill.), noting the size of it, said") or a
+    relative clause ("a White House official who spoke anonymously said")."""
+    doc = cue.doc
+    lower = max(cue.i - 30, 0)
+    j = cue.i - 1
+    while j > lower and doc[j].dep_ in {"advmod", "aux", "neg"} and doc[j].pos_ != "PUNCT":
+        j -= 1
+    if doc[j].text == ",":
+        k = j - 1
+        while k > lower and doc[k].text != "," and not _stops_name(doc[k]):
+            k -= 1
+        if doc[k].text != ",":
+            return None
+        j = k - 1
+    for k in range(j, max(j - 15, lower), -1):
+        if _stops_name(doc[k]) or doc[k].text == ",":
+            break
+        if doc[k].lower_ == "who" and doc[k].tag_ == "WP":
+            j = k - 1  # "an official who spoke anonymously said"
+            if doc[j].text == ",":
+                j -= 1
+            break
+    if doc[j].text == ")":
+        while j > lower and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    head = doc[j]
+    if first <= head.i <= last or head.pos_ not in _NOMINAL or head.i < lower:
+        return None
+    if head.lower_ in _NOT_SPEAKERS or head.lower_ in {"it", "them"}:
+        return None
+    if _is_time_or_dateline(head, cue):
+        return None
+    return head
+
+
+def _stops_name(token: Token) -> bool:
+    """A token a speaker's phrase never reaches back across: a quote, a sentence end, a
+    paragraph break."""
+    return token.is_quote or token.text in {".", "!", "?", ":", ";"} or "\n" in token.text
 
 
 def _best_subject(subjects: list[Token], verb: Token) -> Token | None:
@@ -901,17 +1220,32 @@ def _indirect_quotes(
             continue
         if token.pos_ != "VERB":
             continue
-        lemma = token.lemma_.lower()
-        if lemma in INDIRECT_CUES or lemma in BELIEF_CUES:
-            deps, shortest = _CCOMP, 3
-        elif lemma in INTENT_CUES:
-            deps, shortest = _XCOMP, 3
-        elif lemma in STANCE_CUES or lemma in STANCE_PREPS:
-            deps, shortest = _OBJECTS, 1
-        else:
+        lemma = _lemma(token)
+        deps: frozenset[str] = frozenset()
+        if lemma in INDIRECT_CUES or lemma in BELIEF_CUES or lemma in QUESTION_CUES:
+            deps |= _CCOMP
+        if lemma in INTENT_CUES:
+            # "hopes to win" as well as "hopes the vote will ...", "wants Congress to pay"
+            deps |= _XCOMP | _CCOMP
+        if lemma in STANCE_CUES or lemma in STANCE_PREPS:
+            deps |= _OBJECTS | _XCOMP  # "support banning ...", "oppose raising taxes"
+        if lemma in APPEARANCE_CUES:
+            if any(c.dep_ == "expl" or c.lower_ == "it" for c in token.children):
+                continue  # "it appears that ...": nobody's view
+            deps |= _APPEARANCE_DEPS
+        if lemma in VIEW_CUES or lemma in EVIDENCE_CUES:
+            deps |= _VIEW_DEPS
+        if lemma in _LABELLING_CUES:
+            deps |= _NAMED_AS  # "called him a political opportunist"
+        if not deps and lemma not in STANCE_PREPS:
             continue
         if _inside_marks(marked, marked_starts, token.idx):
             continue  # a cue inside somebody's quoted words is their business
+        if token.dep_ == "parataxis" and lemma in INDIRECT_CUES:
+            quote = _aside_quote(doc, token, marked, actors)
+            if quote is not None:
+                found.append(quote)
+                continue
         for clause in token.children:
             if clause.dep_ not in deps:
                 if clause.dep_ != "prep" or clause.lower_ not in STANCE_PREPS.get(lemma, ()):
@@ -920,13 +1254,31 @@ def _indirect_quotes(
                 clause = next((c for c in clause.children if c.dep_ == "pobj"), None)
                 if clause is None:
                     continue
-            elif clause.dep_ == "dobj" and lemma not in STANCE_CUES:
-                continue
             words = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            if clause.dep_ in _NAMED_AS or (clause.dep_ == "xcomp" and lemma in STANCE_CUES):
+                # "called him a liar", "urged voters to turn out": the object and what of it
+                named = [c for c in objects if c.i < clause.i]
+                words = [t for c in named for t in c.subtree] + words
+            elif clause.dep_ == "dobj" and any(
+                c.dep_ == "xcomp" and c.i > clause.i for c in token.children
+            ):
+                continue  # the object goes with the infinitive after it
+            if clause.dep_ == "dobj" and lemma not in STANCE_CUES:
+                # A view takes its object with its "as" ("voters see Clinton as the stronger
+                # candidate"), evidence its object alone ("a poll showed a dead heat").
+                view = next(
+                    (c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"), None
+                )
+                if lemma in VIEW_CUES and view is not None and view.i > clause.i:
+                    words += list(view.subtree)
+                elif lemma not in EVIDENCE_CUES or _personal_subject(token):
+                    continue  # a person who "showed his badge" reports nothing
             while words and (words[-1].is_punct or words[-1].is_space):
                 words.pop()
             while words and (words[0].is_punct or words[0].is_space):
                 words.pop(0)
+            shortest = _SHORTEST_CONTENT.get(clause.dep_, 3)
             if len(words) < shortest or words[0].tag_ in _WH_TAGS:
                 continue  # too short, or a relative clause the parser hung on the verb
             start, end = words[0].idx, words[-1].idx + len(words[-1])
@@ -937,6 +1289,42 @@ def _indirect_quotes(
             if quote.speaker_text is not None:
                 found.append(quote)
     return found
+
+
+def _aside_quote(
+    doc: Doc, cue: Token, marked: Sequence[_Marked], actors: tuple[Actor, ...]
+) -> Quote | None:
+    """ "The golf industry, she said, is doing better": the clause a reporting aside sits in
+    is the aside's subject's words."""
+    clause = cue.head
+    if clause.i == cue.i or clause.pos_ not in {"VERB", "AUX"}:
+        return None
+    if any(c.dep_ in _CCOMP for c in cue.children):
+        return None  # the cue has a clause of its own
+    skip = range(cue.left_edge.i, cue.right_edge.i + 1)
+    words = [t for t in clause.subtree if t.i not in skip]
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    while words and (words[0].is_punct or words[0].is_space):
+        words.pop(0)
+    if len(words) < 3:
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    if any(q.start < end and start < q.end for q in marked):
+        return None  # quoted words there are a direct or mixed quote already
+    quote = Quote(_doc_text(doc)[start:end], start, end, False, None, None, None, None)
+    # The aside, subject and all, sits inside the clause: nothing of it is the content.
+    quote = _attribute(doc, quote, cue, cue.i, cue.i, actors)
+    return quote if quote.speaker_text is not None else None
+
+
+def _personal_subject(verb: Token) -> bool:
+    """Whether the verb's subject is a person (a name or a personal pronoun)."""
+    return any(
+        c.dep_ == "nsubj"
+        and (c.ent_type_ == "PERSON" or c.lower_ in {"i", "we", "you", "he", "she", "they"})
+        for c in verb.children
+    )
 
 
 def _according_quote(

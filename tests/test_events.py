@@ -874,3 +874,15 @@ def test_a_present_perfect_is_not_dated_by_the_story(model) -> None:
     result = _extract(model, text, THURSDAY)
     deployed = [e for e in result.events if "deployed" in e.sentence]
     assert deployed and all(e.date_source == "published" for e in deployed), deployed
+
+
+def test_a_date_told_in_passing_dates_nothing_else(model) -> None:
+    text = (
+        "Chile and Peru agreed on Tuesday to reopen their border, as Chilean Foreign Minister "
+        "Rosa Vidal held talks with her Peruvian counterpart in Lima.\n\nVidal, who arrived in "
+        "Peru on Monday, is the first Chilean minister to visit Lima in a decade. Vidal "
+        "invited the Peruvian minister to visit Santiago."
+    )
+    result = _extract(model, text, THURSDAY)
+    (invited,) = [e for e in result.events if "invited" in e.sentence and e.type == "AGREE"]
+    assert (invited.date, invited.date_source) == ("2024-09-10", "context"), invited

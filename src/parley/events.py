@@ -1444,7 +1444,7 @@ def _finish(
             [a for _, a in recipients],
         )
     )
-    if source != "published":
+    if source != "published" and not _in_aside(draft.trigger):
         paragraph = ctx.paragraph(sent.start_char)
         told = _Dated(sent.start_char, paragraph, plover, status, date, precision, parties,
                       _simple_past(draft))  # fmt: skip
@@ -1522,6 +1522,17 @@ def _context_date(
     ):
         return lede
     return None
+
+
+def _in_aside(token: Token) -> bool:
+    """The token sits in a clause that describes a noun ("Park, who arrived on Sunday,
+    ..."): a detail told in passing, which dates nothing else in the story."""
+    node, steps = token, 0
+    while node.head.i != node.i and steps < 12:
+        if node.dep_ in ("relcl", "acl"):
+            return True
+        node, steps = node.head, steps + 1
+    return False
 
 
 def _simple_past(draft: _Draft) -> bool:

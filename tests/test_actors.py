@@ -460,3 +460,14 @@ def test_the_government_is_never_a_person(model) -> None:
     doc = model(text)
     found = actors.find_actors(doc)
     assert "the government" not in _mention_texts(doc, _by_name(found, "Ana Ruiz"))
+
+
+def test_a_counterpart_holds_the_same_office_for_their_own_country(model) -> None:
+    doc, found = _find(
+        model,
+        "Defence Minister Lena Berg of Norway held talks with her Swedish counterpart Ola "
+        "Lind in Oslo. The Swedish minister later left for Helsinki.",
+    )
+    lind = _at(doc, found, "Ola Lind")
+    assert (lind.country, lind.role, lind.sector) == ("SWE", "Defence Minister", "GOV"), lind
+    assert _at(doc, found, "The Swedish minister") == lind  # the title now finds him

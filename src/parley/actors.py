@@ -1426,6 +1426,39 @@ class _Finder:
                 if " " not in name:
                     build.names.append(person.name)
 
+    def fill_counterparts(self) -> None:
+        """ "Park held talks with his Japanese counterpart Kenji Arata": a counterpart holds
+        the same office as the person whose counterpart they are (the nearest titled person
+        before it in the sentence), for their own country."""
+        for build in self.builds.values():
+            if build.kind != "person" or build.role is not None or not build.mentions:
+                continue
+            start, end = min(build.mentions)
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            sent = span.sent
+            # the mention may hold it ("Japanese counterpart Kenji Arata") or stand next to it
+            near = list(self.doc[max(sent.start, span.start - 4) : span.end])
+            near.append(span.root.head)  # "his counterpart, Kenji Arata"
+            marker = next((t for t in near if t.lemma_.lower() == "counterpart"), None)
+            if marker is None:
+                continue
+            other: tuple[int, _Build] | None = None
+            for candidate in self.builds.values():
+                if candidate is build or candidate.kind != "person" or candidate.role is None:
+                    continue
+                for m_start, _ in candidate.mentions:
+                    if sent.start_char <= m_start < marker.idx and (
+                        other is None or m_start > other[0]
+                    ):
+                        other = (m_start, candidate)
+            if other is not None:
+                holder = other[1]
+                build.role, build.role_class = holder.role, holder.role_class
+                build.role_strength = 1
+                build.sector = build.sector or holder.sector
+
     def _sentence_countries(self, sent: int, owner_spans: set[tuple[int, int]]) -> tuple:
         """Free country mentions of a sentence and the countries of the other actors in it."""
         ctx = self.ctx
@@ -2006,6 +2039,7 @@ def find_actors(
     finder.find_orgs()
     finder.find_gazetteer_actors()
     finder.fill_from_knowledge()
+    finder.fill_counterparts()
     finder.fill_hosts()
     finder.fill_dateline()
     finder.fill_from_context()

@@ -1301,7 +1301,22 @@ def _aside_quote(
         return None
     if any(c.dep_ in _CCOMP for c in cue.children):
         return None  # the cue has a clause of its own
-    skip = range(cue.left_edge.i, cue.right_edge.i + 1)
+    content = _clause_without(doc, clause, cue, marked)
+    if content is None:
+        return None
+    quote, _ = content
+    # The aside, subject and all, sits inside the clause: nothing of it is the content.
+    quote = _attribute(doc, quote, cue, cue.i, cue.i, actors)
+    return quote if quote.speaker_text is not None else None
+
+
+def _clause_without(
+    doc: Doc, clause: Token, aside: Token, marked: Sequence[_Marked]
+) -> tuple[Quote, tuple[int, int]] | None:
+    """The words of ``clause`` less the ``aside`` phrase in it ("she said", "according to
+    X") as an unattributed indirect quote, with its first and last token; None when fewer
+    than three words are left or quoted words there are a direct or mixed quote already."""
+    skip = range(aside.left_edge.i, aside.right_edge.i + 1)
     words = [t for t in clause.subtree if t.i not in skip]
     while words and (words[-1].is_punct or words[-1].is_space):
         words.pop()
@@ -1311,11 +1326,9 @@ def _aside_quote(
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1])
     if any(q.start < end and start < q.end for q in marked):
-        return None  # quoted words there are a direct or mixed quote already
+        return None
     quote = Quote(_doc_text(doc)[start:end], start, end, False, None, None, None, None)
-    # The aside, subject and all, sits inside the clause: nothing of it is the content.
-    quote = _attribute(doc, quote, cue, cue.i, cue.i, actors)
-    return quote if quote.speaker_text is not None else None
+    return quote, (words[0].i, words[-1].i)
 
 
 def _personal_subject(verb: Token) -> bool:
@@ -1342,19 +1355,11 @@ def _according_quote(
         clause = clause.head
     if _inside_marks(marked, marked_starts, clause.idx):
         return None
-    skip = range(according.left_edge.i, according.right_edge.i + 1)
-    words = [t for t in clause.subtree if t.i not in skip]
-    while words and (words[-1].is_punct or words[-1].is_space):
-        words.pop()
-    while words and (words[0].is_punct or words[0].is_space):
-        words.pop(0)
-    if len(words) < 3:
+    content = _clause_without(doc, clause, according, marked)
+    if content is None:
         return None
-    start, end = words[0].idx, words[-1].idx + len(words[-1])
-    if any(q.start < end and start < q.end for q in marked):
-        return None  # a direct quote already carries these words
-    quote = Quote(_doc_text(doc)[start:end], start, end, False, None, None, None, None)
-    quote = _attribute(doc, quote, according, words[0].i, words[-1].i, actors)
+    quote, (first, last) = content
+    quote = _attribute(doc, quote, according, first, last, actors)
     return quote if quote.speaker_text is not None else None
 
 

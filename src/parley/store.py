@@ -488,7 +488,7 @@ class Store:
         version of a candidate overlaps too, and the window filter prunes old files.
         """
         probes = {probe for row in rows for probe in dedup_probes(row)}
-        if not probes or not self._has_happenings():
+        if not probes or not self._has_table(HAPPENINGS):
             return []
         first = min(p[4] for p in probes)
         last = max(p[5] for p in probes)
@@ -525,8 +525,9 @@ class Store:
         finally:
             db.unregister("dedup_probe")
 
-    def _has_happenings(self) -> bool:
-        return any(HAPPENINGS in m["files"] for m in self._read_manifests().values())
+    def _has_table(self, table: str) -> bool:
+        """Whether any committed batch wrote rows to ``table``."""
+        return any(table in m["files"] for m in self._read_manifests().values())
 
     # ----------------------------------------------------------------------- other writers
 
@@ -598,9 +599,7 @@ class Store:
         """Those of ``ids`` whose article is committed (a semi-join in DuckDB that reads
         only the articles' id column)."""
         wanted = pa.table({"id": pa.array(sorted(set(ids)), _STR)})
-        if wanted.num_rows == 0 or not any(
-            "articles" in m["files"] for m in self._read_manifests().values()
-        ):
+        if wanted.num_rows == 0 or not self._has_table("articles"):
             return set()
         db = self._db()
         db.register("wanted_ids", wanted)
@@ -914,7 +913,7 @@ class Store:
     def article_ids(self) -> set[str]:
         """Ids of every committed article (all of them in memory: for small stores and
         tests; writers ask :meth:`stored_ids` about the ids they hold)."""
-        if not any("articles" in m["files"] for m in self._read_manifests().values()):
+        if not self._has_table("articles"):
             return set()
         return set(self.sql("SELECT id FROM articles")["id"].to_pylist())
 

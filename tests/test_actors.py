@@ -471,3 +471,48 @@ def test_a_counterpart_holds_the_same_office_for_their_own_country(model) -> Non
     lind = _at(doc, found, "Ola Lind")
     assert (lind.country, lind.role, lind.sector) == ("SWE", "Defence Minister", "GOV"), lind
     assert _at(doc, found, "The Swedish minister") == lind  # the title now finds him
+
+
+def test_a_name_read_as_an_organisation_is_a_person_by_its_appositive(model) -> None:
+    doc, found = _find(
+        model,
+        "Mr Arata arrived on Tuesday. Arata, Japan's foreign minister, said the talks went well.",
+    )
+    arata = _at(doc, found, "Arata, Japan")
+    assert (arata.kind, arata.country, arata.sector) == ("person", "JPN", "GOV"), arata
+    assert _at(doc, found, "Mr Arata") == arata
+    doc, found = _find(model, "Tunde Bello, 45, a Nigerian journalist, was arrested.")
+    bello = _at(doc, found, "Tunde Bello")
+    assert (bello.kind, bello.country, bello.sector) == ("person", "NGA", "JRN"), bello
+    doc, found = _find(model, "Tunde Bello, a Nigerian, was arrested on Friday.")
+    assert _at(doc, found, "Tunde Bello").country == "NGA"
+
+
+def test_a_person_of_a_country_or_a_body(model) -> None:
+    doc, found = _find(model, "Wang Lei, foreign minister of China, met his counterpart.")
+    assert _at(doc, found, "Wang Lei").country == "CHN"
+    doc, found = _find(
+        model, "Juan Perez said the plan was flawed. Perez, a senator from Chile, voted no."
+    )
+    assert (_at(doc, found, "Juan Perez").country, _at(doc, found, "Juan Perez").sector) == (
+        "CHL",
+        "LEG",
+    )
+    doc, found = _find(
+        model, "Opposition leader Amara Diallo of the African National Congress spoke."
+    )
+    assert _at(doc, found, "Amara Diallo").country == "ZAF"
+    doc, found = _find(
+        model, "Mohamed Kamara, a spokesman for the Sierra Leone army, said troops advanced."
+    )
+    kamara = _at(doc, found, "Mohamed Kamara")
+    assert (kamara.country, kamara.sector) == ("SLE", "MIL"), kamara
+    doc, found = _find(
+        model, "Amara Diallo, leader of Kenya's main opposition party, criticised the plan."
+    )
+    diallo = _at(doc, found, "Amara Diallo")
+    assert (diallo.kind, diallo.country, diallo.sector) == ("person", "KEN", "OPP"), diallo
+    doc, found = _find(
+        model, "Professor Mary Wanjiku of the University of Nairobi said the drought worsened."
+    )
+    assert _at(doc, found, "Mary Wanjiku").country == "KEN"

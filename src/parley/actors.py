@@ -117,6 +117,14 @@ _MEMBER_NOUNS = {
     "movement", "movements", "faction", "factions", "wing", "organization", "organisation",
     "coalition", "network", "stronghold", "positions", "camp", "camps",
 }  # fmt: skip
+# head nouns of bodies rather than people ("a company", "the ruling party")
+_BODY_HEADS = _ORGANISATION_HEADS | {
+    "agency", "newspaper", "channel", "station", "force", "forces", "body", "institute",
+    "foundation", "council", "commission", "committee", "league", "alliance", "authority",
+    "organisation", "organization", "media", "television", "bureau", "office", "department",
+}  # fmt: skip
+# offices that serve whatever body they are of: "leader of the opposition party"
+_GENERIC_OFFICES = {"leader", "spokesperson", "official", "adviser", "negotiator"}
 # gazetteer kinds that name a place: "Syria and" ends a title rather than joining one
 _PLACE_KINDS = {"country", "seat", "place"}
 # title classes naming a national office (not envoys, who serve abroad, nor local offices)
@@ -846,6 +854,32 @@ def _walk_left(ctx: _Doc, end: int, floor: int) -> int:
     return i + 1
 
 
+def _appositive_start(doc: Doc, end: int, sent_end: int) -> int | None:
+    """First token of an appositive after a name ending at ``end``: "X, the minister", "X,
+    56, a Nigerian journalist"."""
+    if end + 1 >= sent_end or doc[end].text != ",":
+        return None
+    start = end + 1
+    if (
+        start + 2 < sent_end
+        and doc[start].like_num
+        and doc[start + 1].text == ","
+        and doc[start].ent_type_ not in ("MONEY", "PERCENT")
+    ):
+        start += 2  # an age
+    return start
+
+
+def _bare_demonym(ctx: _Doc, start: int, end: int) -> bool:
+    """ "a Nigerian" alone as an appositive: the person's nationality."""
+    doc = ctx.doc
+    i = start + 1 if doc[start].lower_ in ("a", "an") else start
+    match = ctx.gaz_at.get(i)
+    if match is None or match[0] != i or match[1] != end or match[2].kind != "demonym":
+        return False
+    return end >= len(doc) or doc[end].is_punct or doc[end].lower_ in ("who", "and")
+
+
 def _walk_right(ctx: _Doc, start: int, ceiling: int) -> int:
     """End (exclusive) of an appositive phrase that starts at ``start``."""
     doc = ctx.doc
@@ -889,7 +923,11 @@ class _Finder:
         """Name token spans from PERSON entities, titles and honorifics stripped."""
         kb, out = self.kb, []
         for ent in self.doc.ents:
-            if ent.label_ != "PERSON" and not self._titled_name_as_org(ent):
+            if (
+                ent.label_ != "PERSON"
+                and not self._titled_name_as_org(ent)
+                and not self._appositive_person(ent)
+            ):
                 continue
             start, end = ent.start, ent.end
             while end > start and (self.doc[end - 1].tag_ == "POS" or self.doc[end - 1].is_punct):
@@ -928,6 +966,31 @@ class _Finder:
             and all(t.pos_ == "PROPN" and t.i not in self.ctx.gaz_at for t in name)
             and not any(rx.search(name.text) for rx, _ in _ORG_KEYWORDS)
         )
+
+    def _appositive_person(self, ent: Span) -> bool:
+        """A name the NER read as an organisation that an appositive makes a person: "Arata,
+        Japan's foreign minister,", "Tunde Bello, a Nigerian journalist"."""
+        doc, ctx = self.doc, self.ctx
+        if ent.label_ != "ORG" or len(ent) > 3:
+            return False
+        if any(t.pos_ != "PROPN" or t.i in ctx.gaz_at for t in ent):
+            return False
+        if any(rx.search(ent.text) for rx, _ in _ORG_KEYWORDS):
+            return False
+        sent_end = ctx.sent_bounds[ctx.sent_of[ent.start]][1]
+        start = _appositive_start(doc, ent.end, sent_end)
+        if start is None:
+            return False
+        end = _walk_right(ctx, start, sent_end)
+        if end <= start:
+            return False
+        head = doc[end - 1]
+        if head.tag_ not in ("NN", "NNP") or head.lower_ in _BODY_HEADS:
+            return False  # "Acme, a company", "the ANC, the ruling party"
+        title = _read_title(ctx, start, end)
+        if title is None:
+            return False
+        return title.sector is not None or _bare_demonym(ctx, start, end)
 
     def find_persons(self) -> None:
         spans = self._person_ents()
@@ -991,27 +1054,39 @@ class _Finder:
                 self._apply_title(build, title, strength=3, role_strength=2)
                 mention_start = left
                 ctx.consume(left, start)
-        # "King Hassan of Morocco"
+        # "King Hassan of Morocco", "Amara Diallo of the African National Congress"
         mention_end = end
-        if end + 1 < sent_end and doc[end].lower_ == "of" and (end + 1) in ctx.gaz_at:
-            match = ctx.gaz_at[end + 1]
-            if match[2].kind != "seat":
-                build.set_country(match[2].country, 3)
-                mention_end = match[1]
-                ctx.consume(end, mention_end)
+        if end + 1 < sent_end and doc[end].lower_ in ("of", "from"):
+            found = self._affiliation(end, sent_end, seats=False)
+            if found is not None:
+                self._apply_affiliation(build, found)
+                if found[3]:
+                    mention_end = found[2]
+                    ctx.consume(end, mention_end)
         build.mentions.add(ctx.char_span(mention_start, mention_end))
         root = doc[start:end].root
         if root.dep_ in _SUBJECT_DEPS:
             self.subjects.append((doc[start].idx, key))
-        # appositive after the name: "Wang Yi, China's top diplomat,"
-        if mention_end + 1 < sent_end and doc[mention_end].text == ",":
-            app_end = _walk_right(ctx, mention_end + 1, sent_end)
-            if app_end > mention_end + 1:
-                title = _read_title(ctx, mention_end + 1, app_end)
-                if title is not None and title.sector is not None:
+        # appositive after the name: "Wang Yi, China's top diplomat,", "Tunde Bello, 45, a
+        # Nigerian journalist", "Wang Lei, foreign minister of China"
+        app_start = _appositive_start(doc, mention_end, sent_end)
+        if app_start is not None:
+            app_end = _walk_right(ctx, app_start, sent_end)
+            if app_end > app_start:
+                title = _read_title(ctx, app_start, app_end)
+                if title is not None and (
+                    title.sector is not None or _bare_demonym(ctx, app_start, app_end)
+                ):
                     self._apply_title(build, title, strength=3, role_strength=1)
-                    build.mentions.add(ctx.char_span(mention_end + 1, app_end))
-                    ctx.consume(mention_end + 1, app_end)
+                    found = None
+                    if title.sector is not None:
+                        found = self._affiliation(app_end, sent_end, seats=True)
+                    if found is not None:
+                        self._apply_affiliation(build, found)
+                        if found[3]:
+                            app_end = found[2]
+                    build.mentions.add(ctx.char_span(app_start, app_end))
+                    ctx.consume(app_start, app_end)
         # appositive before the name: "China's top diplomat, Wang Yi"
         if mention_start == start and start - 2 >= sent_start and doc[start - 1].text == ",":
             app_start = _walk_left(ctx, start - 1, sent_start)
@@ -1021,6 +1096,66 @@ class _Finder:
                     self._apply_title(build, title, strength=3, role_strength=1)
                     build.mentions.add(ctx.char_span(app_start, start - 1))
                     ctx.consume(app_start, start - 1)
+
+    def _affiliation(
+        self, i: int, sent_end: int, seats: bool
+    ) -> tuple[str, str | None, int, bool] | None:
+        """What "of China", "from Chile", "for the Sierra Leone army", "of the African National
+        Congress" (token ``i`` is the preposition) attach a person to: (country, the body's
+        sector, end token, whether the phrase is a bare place the person's mention takes in)."""
+        doc, ctx = self.doc, self.ctx
+        if i + 1 >= sent_end or doc[i].lower_ not in ("of", "from", "for"):
+            return None
+        j = i + 1
+        while j < sent_end and doc[j].tag_ == "DT":
+            j += 1
+        if j >= sent_end:
+            return None
+        match = ctx.gaz_at.get(j)
+        if match is not None and match[0] == j:
+            entry = match[2]
+            if entry.kind == "org" and entry.country:
+                return entry.country, entry.sector, match[1], False
+            if entry.kind not in ("country", "place", "demonym") and not (
+                entry.kind == "seat" and seats
+            ):
+                return None
+            # "of Kenya's main opposition party", "for the Kenyan army": a body of the country
+            k = match[1]
+            while k < sent_end and doc[k].tag_ in ("POS", "JJ", "NN", "NNS", "NNP", "NNPS"):
+                k += 1
+            if k == match[1]:
+                if entry.kind == "demonym":
+                    return None  # "of the Kenyan": no body named
+                return entry.country, None, k, doc[i].lower_ != "for"
+            body = _read_title(ctx, match[0], k)
+            return entry.country, body.sector if body else None, k, False
+        # the entity may take in the article: "of [the University of Nairobi]"
+        if doc[j].ent_type_ != "ORG" or (doc[j].ent_iob_ != "B" and doc[j - 1].ent_iob_ != "B"):
+            return None
+        k = j + 1
+        while k < sent_end and doc[k].ent_iob_ == "I":
+            k += 1
+        name = doc[j:k].text
+        sector = next((sec for rx, sec in _ORG_KEYWORDS if rx.search(name)), None)
+        for m in range(j, k):
+            inner = ctx.gaz_at.get(m)
+            if inner is not None and inner[2].country and inner[2].kind != "ethnic":
+                return inner[2].country, sector, k, False
+        return None
+
+    def _apply_affiliation(self, build: _Build, found: tuple[str, str | None, int, bool]) -> None:
+        country, sector, _, _ = found
+        build.set_country(country, 3)
+        if sector and (
+            build.sector is None
+            or (
+                build.sector == "GOV"
+                and build.role_class in _GENERIC_OFFICES
+                and sector in self.kb.override_sectors
+            )
+        ):
+            build.sector = sector  # "a spokesman for the army", "leader of the ruling party"
 
     def _apply_title(self, build: _Build, title: _Title, strength: int, role_strength: int) -> None:
         if title.country:

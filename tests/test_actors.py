@@ -516,3 +516,33 @@ def test_a_person_of_a_country_or_a_body(model) -> None:
         model, "Professor Mary Wanjiku of the University of Nairobi said the drought worsened."
     )
     assert _at(doc, found, "Mary Wanjiku").country == "KEN"
+
+
+def test_a_later_title_with_a_country_places_the_person_it_describes(model) -> None:
+    doc, found = _find(
+        model,
+        "President Karim Nassar met Jordan's King Abdullah in Amman. The Egyptian leader said "
+        "the talks went well.",
+    )
+    nassar = _at(doc, found, "Karim Nassar")
+    assert nassar.country == "EGY" and _at(doc, found, "The Egyptian leader") == nassar
+    assert _at(doc, found, "King Abdullah").country == "JOR"  # a title inside the name entity
+    doc, found = _find(
+        model, "Mr Dubois said the euro was strong. The French finance minister added more."
+    )
+    dubois = _at(doc, found, "Mr Dubois")
+    assert (dubois.country, dubois.role) == ("FRA", "finance minister"), dubois
+    # two people it could describe: neither is guessed
+    doc, found = _find(
+        model,
+        "Kenji Arata met Park Min-jun in Seoul. The Japanese foreign minister said the talks "
+        "went well.",
+    )
+    assert _at(doc, found, "Kenji Arata").country is None
+    assert _at(doc, found, "Park Min-jun").country is None
+
+
+def test_a_titled_name_is_no_city(model) -> None:
+    doc, found = _find(model, "King Hassan of Morocco received the envoy.")
+    hassan = _at(doc, found, "Hassan")
+    assert (hassan.kind, hassan.country, hassan.role) == ("person", "MAR", "King"), hassan

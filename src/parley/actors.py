@@ -669,17 +669,21 @@ def _place_entries(doc: Doc, gaz: list[tuple[int, int, _Entry]]) -> list[tuple[i
     mentioned = {e.country for _, _, e in gaz}
     # Words of multi-word person names: "Jackson" after "Jesse Jackson" is the man, not the city.
     name_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    people = _knowledge().people
+    kb = _knowledge()
     out = []
     for ent in doc.ents:
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
-        # The small model tags some lone city names PERSON ("attacked Kharkiv").
+        # The small model tags some lone city names PERSON ("attacked Kharkiv"); after a title
+        # ("King Hassan", "Mr Jackson") it is a name.
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         lone_city = (
             ent.label_ == "PERSON"
             and len(ent) == 1
             and ent[0].lower_ not in name_words
-            and ent[0].lower_ not in people
+            and ent[0].lower_ not in kb.people
+            and before not in kb.titles
+            and before not in kb.honorifics
         )
         if ent.label_ not in ("GPE", "LOC") and not lone_city:
             continue
@@ -813,8 +817,10 @@ def _walk_left(ctx: _Doc, end: int, floor: int) -> int:
         if i in ctx.gaz_at:
             i = ctx.gaz_at[i][0] - 1
             continue
-        if ctx.consumed[i] or t.ent_type_ in _NAME_BLOCKING_ENTS or t.ent_type_ == "PERSON":
+        if ctx.consumed[i] or t.ent_type_ in _NAME_BLOCKING_ENTS:
             break
+        if t.ent_type_ == "PERSON" and t.lower_ not in ctx.kb.title_words:
+            break  # another name; but "King" in the entity "King Abdullah" is his title
         tag, low = t.tag_, t.lower_
         if tag == "POS" or low in _DEGREE_WORDS:
             i -= 1
@@ -1768,7 +1774,11 @@ class _Finder:
                 and title.cls is not None
                 and p.head.lower_ not in _ORGANISATION_HEADS  # "the government" is no person
             ):
-                target = self._best_holder(p)
+                target = self._best_holder(p) or self._unplaced_holder(p)
+                if target is not None and title.country:
+                    # "President Nassar ... the Egyptian leader": the title places them
+                    target.set_country(title.country, 2)
+                    target.set_role(title.role, title.sector, title.cls, 1)
             if target is not None:
                 target.mentions.add((p.start_char, p.end_char))
                 if p.head.dep_ in _SUBJECT_DEPS:
@@ -1845,6 +1855,37 @@ class _Finder:
                 ):
                     return build
         return None
+
+    def _unplaced_holder(self, p: _Pending) -> _Build | None:
+        """The one named person with no country before "the Japanese foreign minister" who
+        may hold it: someone holding the same kind of office ("President Nassar ... the
+        Egyptian leader"), else, with no titled one, the one named with no title at all
+        ("Kenji Arata met ... The Japanese foreign minister said"). News names a new person
+        when one enters, so a definite title with a country that no one holds goes back to
+        the person it describes; with two candidates it stays its own actor."""
+        title = p.title
+        if title.country is None or title.country in _NON_COUNTRY_CODES:
+            return None
+        titled: list[_Build] = []
+        untitled: list[_Build] = []
+        for build in self.builds.values():
+            if (
+                build.kind != "person"
+                or build.key.startswith("unnamed:")
+                or build.country is not None
+                or not build.mentions
+                or min(build.mentions)[0] >= p.start_char
+            ):
+                continue
+            if build.role is None:
+                untitled.append(build)
+            elif build.role_class == title.cls or p.head.lower_ in build.role.lower().split():
+                titled.append(build)
+            else:
+                return None  # someone with another office, also unplaced: not clear enough
+        if titled:
+            return titled[0] if len(titled) == 1 else None
+        return untitled[0] if len(untitled) == 1 else None
 
     def _best_holder(self, p: _Pending) -> _Build | None:
         title = p.title

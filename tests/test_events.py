@@ -886,3 +886,88 @@ def test_a_date_told_in_passing_dates_nothing_else(model) -> None:
     result = _extract(model, text, THURSDAY)
     (invited,) = [e for e in result.events if "invited" in e.sentence and e.type == "AGREE"]
     assert (invited.date, invited.date_source) == ("2024-09-10", "context"), invited
+
+
+# ---------------------------------------------------------------- measures, passives, places
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        # duties and tariffs: the recipient hangs on what the measure is levied on
+        ("Washington imposed duties of 25 percent on Chinese steel.", "SANCTION", "USA", "CHN"),
+        ("Canada levied a 100 percent surcharge on Chinese cars.", "SANCTION", "CAN", "CHN"),
+        (
+            "The European Commission slapped tariffs on electric vehicles made in China.",
+            "SANCTION",
+            "EUR",
+            "CHN",
+        ),
+        # a passive measure: the subject is the means, the party hangs on it
+        ("New sanctions against Russia were announced by Britain.", "SANCTION", "GBR", "RUS"),
+        ("The United States blacklisted five Chinese companies.", "SANCTION", "USA", "CHN"),
+        # the actor's own envoy is no recipient; the capital left is
+        ("Germany recalled its ambassador from Moscow.", "SANCTION", "DEU", "RUS"),
+        # a doer named by a gerund ("by Russian shelling")
+        ("Two Ukrainian soldiers were killed by Russian shelling.", "ASSAULT", "RUS", "UKR"),
+        # warships sent or sailed are a deployment, not aid
+        ("The United States sent two warships to the Mediterranean.", "MOBILIZE", "USA", None),
+        ("A Chinese aircraft carrier sailed through the Taiwan Strait.", "MOBILIZE", "CHN", None),
+        # judicial cooperation
+        (
+            "A Spanish court approved the extradition of a Colombian businessman to the "
+            "United States.",
+            "COOPERATE",
+            "ESP",
+            "USA",
+        ),
+        # captives of any kind released; a contested bill withdrawn
+        ("The Taliban freed a British aid worker on Monday.", "RETREAT", "AFG", "GBR"),
+        ("Kenya's president withdrew the finance bill after protests.", "CONCEDE", "KEN", None),
+        # occupied ground named by "the village of X in Y"
+        (
+            "Russian troops seized the village of Krasnohorivka in eastern Ukraine.",
+            "COERCE",
+            "RUS",
+            "UKR",
+        ),
+    ],
+)
+def test_measures_passives_and_places_give_their_parties(
+    model, text: str, type_: str, actor: str, recipient: str | None
+) -> None:
+    result = _extract(model, text)
+    found = _find(result, type_, actor, recipient)
+    assert found, [(e.type, e.why) for e in result.events]
+    assert "AID" not in {e.type for e in result.events}
+
+
+def test_lifted_sanctions_and_duties_are_concessions_per_the_manual(model) -> None:
+    """Manual, CONCEDE: easing administrative or legal restrictions is a concession; a lifted
+    military blockade stays a RETREAT."""
+    for text in (
+        "The United States lifted sanctions on Venezuela's oil sector on Monday.",
+        "China lifted its duties on Australian barley on Monday.",
+    ):
+        result = _extract(model, text)
+        assert {e.type for e in result.events} == {"CONCEDE"}, [e.why for e in result.events]
+    result = _extract(model, "Israel eased its blockade of Gaza on Monday.")
+    assert "CONCEDE" not in {e.type for e in result.events}, [e.why for e in result.events]
+
+
+def test_a_conditional_offer_is_hypothetical_and_a_conditional_force_a_threat(model) -> None:
+    result = _extract(
+        model, "Israel said it would allow aid trucks into Gaza if the hostages were freed."
+    )
+    statuses = {(e.type, e.status) for e in result.events}
+    assert ("CONCEDE", "hypothetical") in statuses, [e.why for e in result.events]
+    result = _extract(model, "Iran said it would strike Israel if Israel attacked its territory.")
+    assert "THREATEN" in {e.type for e in result.events}, [e.why for e in result.events]
+    assert "ASSAULT" not in {e.type for e in result.events}
+
+
+def test_another_partys_expected_act_is_not_real(model) -> None:
+    result = _extract(
+        model, "Analysts expect Beijing to ease its restrictions on Japanese seafood imports."
+    )
+    assert all(e.status != "occurred" for e in result.events), [e.why for e in result.events]

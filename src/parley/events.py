@@ -59,7 +59,7 @@ class CameoCode:
 class Requirement:
     """One alternative condition a lexicon row puts on its trigger's arguments."""
 
-    kind: str  # obj, notobj, noobj, prep, noprep, pobj, mod, comp, light, under, inprep, all
+    kind: str  # obj, subj, notobj, noobj, prep, noprep, pobj, mod, comp, light, under, inprep, all
     words: frozenset[str] = frozenset()
     prep: str = ""  # for pobj: the preposition ("from" in "from:talks")
     parts: tuple[Requirement, ...] = ()  # for all: conditions that must hold together
@@ -109,7 +109,7 @@ def _parse_requirement(text: str) -> Requirement:
         return Requirement("inprep", frozenset(text[1:].split("|")))
     key, _, words = text.partition(":")
     wordset = frozenset(words.split("|"))
-    if key in ("obj", "prep", "mod", "under", "pred"):
+    if key in ("obj", "prep", "mod", "under", "pred", "subj"):
         return Requirement(key, wordset)
     if key == "!obj":
         return Requirement("notobj", wordset)
@@ -615,6 +615,9 @@ class _Matcher:
                 for c in token.subtree
                 if c.i < token.i
             )
+        if req.kind == "subj":
+            subject, _ = _subject(token)
+            return subject is not None and self.word_ok(subject, req.words)
         if req.kind == "pred":
             return any(self.word_ok(t, req.words) for t in _predicatives(token))
         if req.kind == "comp":
@@ -780,7 +783,9 @@ def _resolve(ctx: _DocContext, token: Token) -> Actor | None:
         return actor
     if token.pos_ == "PRON":
         return _reported_subject(ctx, token)
-    if token.pos_ not in ("NOUN", "PROPN", "NUM"):
+    if token.pos_ not in ("NOUN", "PROPN", "NUM") and not (
+        token.tag_ == "VBG" and token.dep_ in ("pcomp", "pobj")  # "by Russian shelling"
+    ):
         return None
     if token.lower_ in _BODY_ANAPHORS and any(
         c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children
@@ -1056,6 +1061,12 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
             continue
         break
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    conditions = [c for c in verb.children if c.dep_ == "advcl"]
+    if set(auxes) & (_FUTURE_AUX | {"would"}) and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "unless") for c in conditions for m in c.children
+    ):
+        # "would allow aid in if the hostages were freed": an act offered on a condition
+        return "hypothetical", "conditional future"
     if any(a in _FUTURE_AUX for a in auxes):
         return "planned", "future auxiliary"
     if "must" in auxes or "ought" in auxes:
@@ -1087,6 +1098,11 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
         if head_lemma in _PLAN_VERBS or head.tag_ == "VBN":  # "is expected to"
             return "planned", f"'{head_lemma}' to"
         return _verb_status(head, depth + 1)
+    if verb.dep_ == "ccomp" and "to" in auxes and depth < 3:
+        # "expect Beijing to ease", "want Kyiv to cede": another party's act, not yet real
+        head_lemma = verb.head.lemma_.lower()
+        if head_lemma in _PLAN_VERBS | _UNREAL_GOVERNORS | _OBJECT_CONTROL_VERBS:
+            return "planned", f"'{head_lemma}' to"
     if verb.dep_ == "conj" and verb.tag_ == "VB" and depth < 3:
         return _verb_status(verb.head, depth + 1)  # "will meet X and discuss Y"
     if verb.dep_ in ("advcl", "acl") and "to" in auxes:
@@ -1155,21 +1171,59 @@ def _authors(noun: Token) -> list[Token]:
     return found
 
 
+_GOODS_ORIGIN_VERBS = _words(
+    "make produce manufacture import export build grow ship originate assemble source"
+)
+_OWN_DETERMINERS = _words("its their his her our my")
+
+
+def _goods_origin(nouns: Iterable[Token]) -> list[Token]:
+    """Where goods named on a measure come from: "tariffs on imports from China", "duties on
+    vehicles made in China" -> China (a demonym, "Chinese steel", resolves by itself)."""
+    found: list[Token] = []
+    for noun in nouns:
+        found.extend(_prep_objects(noun, {"from"}))
+        for acl in noun.children:
+            if acl.dep_ == "acl" and acl.lemma_.lower() in _GOODS_ORIGIN_VERBS:
+                found.extend(_prep_objects(acl, {"in", "from", "by"}))
+    return found
+
+
+def _theme_recipients(theme: Token) -> list[Token]:
+    """The party a means is aimed at, on the means or on what measures it: "sanctions on
+    Iran", "duties of 25 percent on Chinese steel", "tariffs on cars made in China"."""
+    found: list[Token] = []
+    for part in (theme, *_measured(theme)):
+        found.extend(_prep_objects(part, _THEME_RECIPIENT_PREPS))
+    found.extend(_goods_origin(found))
+    return found
+
+
+def _own(obj: Token) -> bool:
+    """An object the subject owns ("recalled its ambassador", "withdrew their troops"): the
+    actor's own people or means, never the party acted upon."""
+    return any(c.dep_ == "poss" and c.lower_ in _OWN_DETERMINERS for c in obj.children)
+
+
 def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
     subject, passive = _subject(verb)
     actor_tokens: list[Token] = []
     recipient_tokens: list[Token] = []
+    themes = _theme_words(entry)
     if passive:
         actor_tokens.extend(_prep_objects(verb, {"by"}))
         if subject is not None and not actor_tokens and "selfpass" in entry.flags:
             # "is opposed to", "have been demobilized": a state of the subject itself
             actor_tokens.append(subject)
+        elif subject is not None and (subject.lemma_.lower() in themes or subject.lower_ in themes):
+            # "new sanctions against Russia were announced by Britain": the passive subject
+            # is the means; the party it is aimed at hangs on it
+            recipient_tokens.extend(_theme_recipients(subject))
         elif subject is not None:
             recipient_tokens.append(subject)
     elif subject is not None:
         actor_tokens.append(subject)
     if not passive:
-        themes = _theme_words(entry)
         for obj in _direct_objects(verb):
             measured = [m for m in _prep_objects(obj, _MEASURE_PREPS) if m.lemma_.lower() in themes]
             if measured:
@@ -1177,8 +1231,9 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
                 recipient_tokens.extend(_prep_objects(measured[0], _THEME_RECIPIENT_PREPS))
             if obj.lemma_.lower() in themes or obj.lower_ in themes:
                 # "imposed sanctions on Iran", "deployed troops near": the object is the
-                # means; the recipient hangs on it ("aid for Bosnia", "efforts between").
-                recipient_tokens.extend(_prep_objects(obj, _THEME_RECIPIENT_PREPS))
+                # means; the recipient hangs on it ("aid for Bosnia", "efforts between"), or
+                # on what measures it ("duties of 25 percent on Chinese steel").
+                recipient_tokens.extend(_theme_recipients(obj))
                 for acl in (c for c in obj.children if c.dep_ == "acl"):
                     # "revenues owed to the Authority", "arms bound for Kyiv"
                     recipient_tokens.extend(_prep_objects(acl, {"to", "for"}))
@@ -1187,8 +1242,9 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
                     recipient_tokens.extend(
                         t for t in _prep_objects(obj, {"in"}) if ctx.place_at(t) is not None
                     )
-                if entry.cameo[:2] != "15" and entry.cameo != "074":
+                if entry.cameo[:2] != "15" and entry.cameo != "074" and not _own(obj):
                     # people acted upon are recipients: "expelled two Russian diplomats"
+                    # (not "recalled its ambassador": the actor's own envoy)
                     recipient_tokens.append(obj)
             elif obj.dep_ != "attr":
                 recipient_tokens.append(obj)
@@ -1203,8 +1259,10 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
             for noun in _prep_objects(verb, {req.prep}):
                 if noun.lemma_.lower() in req.words or noun.lower_ in req.words:
                     recipient_tokens.extend(_prep_objects(noun, _THEME_RECIPIENT_PREPS))
-    if _entry_type(entry) == "RETREAT" and not passive:
-        # "withdrew the last of its troops from Mali": the place left is the party
+    withdrawal = (entry.mode or code(entry.cameo).mode) == "withdraw"
+    if (_entry_type(entry) == "RETREAT" or withdrawal) and not passive:
+        # "withdrew the last of its troops from Mali", "recalled its ambassador from
+        # Moscow": the place left is the party
         recipient_tokens.extend(_prep_objects(verb, {"from"}))
         for obj in _direct_objects(verb):  # "withdrew the last of its soldiers from Iraq"
             for part in (obj, *_measured(obj)):
@@ -1379,7 +1437,7 @@ def _finish(
         recipients = _anaphoric_recipients(ctx, draft, actor_ids)
     if plover in _REACTION_TYPES and not recipients:
         recipients = _reaction_recipients(ctx, draft)
-    if plover == "ASSAULT" and not recipients and draft.rule == "verb":
+    if plover in ("ASSAULT", "COERCE") and not recipients and draft.rule == "verb":
         recipients = _target_country(ctx, draft, actor_ids)
     if plover == "PROTEST" and not recipients:
         recipients = _protest_target(ctx, draft, actor_ids)
@@ -1407,15 +1465,17 @@ def _finish(
     if status == "planned" and plover in _COOPERATIVE_FUTURE_CODES and not controlled:
         cameo, plover, mode = _COOPERATIVE_FUTURE_CODES[plover], "AGREE", None
         row = code(cameo)
-    elif status == "planned" and plover == "RETREAT":
+    elif plover == "RETREAT" and (status == "planned" or draft.reason == "conditional future"):
         cameo, plover, mode = "080", "CONCEDE", None
         row = code(cameo)
-    elif status == "planned" and plover in _THREAT_CODES:
+    elif plover in _THREAT_CODES and (status == "planned" or draft.reason == "conditional future"):
         # PLOVER: announced or intended conflict ("will impose martial law", "is ready to
         # strike") is a THREATEN, coded as one category rather than ASSAULT + future.
         # Speculation ("may attack") stays hypothetical: nobody has threatened anything.
         cameo, plover, mode = _THREAT_CODES[plover], "THREATEN", None
         row = code(cameo)
+        if draft.reason == "conditional future":  # "would retaliate if attacked": a threat
+            status = draft.status = "planned"
     elif status == "negated" and plover in _REFUSABLE_CODES and _refusal(draft.clause_head):
         # "will not accept", "cannot allow": a refusal, which CAMEO and PLOVER code as REJECT.
         cameo, plover, mode, status = _REFUSABLE_CODES[plover], "REJECT", None, "occurred"
@@ -1630,7 +1690,9 @@ def _target_country(
     if not objects:
         return []
     own = {a.country for _, a in draft.actors}
-    places = [p for o in objects for p in _prep_objects(o, _TARGET_PREPS)]
+    # "seized the village of Krasnohorivka in eastern Ukraine": the place may hang on the name
+    named = [n for o in objects for n in (o, *_prep_objects(o, {"of"}))]
+    places = [p for o in named for p in _prep_objects(o, _TARGET_PREPS)]
     places.extend(_prep_objects(draft.trigger, _TARGET_PREPS))  # the parser's other attachment
     for place in places:
         actor = _named_settlement(ctx, place) or _resolve(ctx, place) or _place_actor(ctx, place)
@@ -1904,6 +1966,20 @@ def _protest_topic(verb: Token, entry: LexEntry, triggers: dict[int, LexEntry]) 
     return main is not None and _entry_type(main) == "PROTEST"
 
 
+def _condition(token: Token, triggers: dict[int, LexEntry]) -> bool:
+    """ "would retaliate if Israel attacked", "will release them unless the army withdraws": a
+    condition set on another event is part of that threat or offer, not a reported act."""
+    clause = token
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "advcl" or not any(
+        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children
+    ):
+        return False
+    head = clause.head
+    return head.i in triggers or (head.dep_ in ("xcomp", "ccomp") and head.head.i in triggers)
+
+
 def _troop_arrival(draft: _Draft) -> bool:
     """ "NATO peacekeeping troops arrived in Bosnia": armed forces arriving make no visit."""
     if draft.rule != "verb" or draft.entry.cameo not in _TRAVEL_CODES:
@@ -1968,7 +2044,7 @@ def find_events(
     for i, entry in triggers.items():
         if entry.pos == "V" and (_description(doc[i]) or _same_happening(doc[i], triggers)):
             consumed.add(i)
-        if _background(doc[i], triggers):
+        if _background(doc[i], triggers) or _condition(doc[i], triggers):
             consumed.add(i)
         if entry.pos == "V":
             # "ended mediation efforts", "cancelled the visit": the verb codes the event and

@@ -546,3 +546,22 @@ def test_a_titled_name_is_no_city(model) -> None:
     doc, found = _find(model, "King Hassan of Morocco received the envoy.")
     hassan = _at(doc, found, "Hassan")
     assert (hassan.kind, hassan.country, hassan.role) == ("person", "MAR", "King"), hassan
+
+
+def test_home_officials_and_crowds_of_a_datelined_story(model) -> None:
+    doc, found = _find(
+        model,
+        "KAMPALA, May 2 (Wire) - Soldiers opened fire on a crowd. An army spokesman, Major "
+        "Paul Okello, said the troops were attacked. Paul Mugisha, the government spokesman, "
+        "said talks would resume. A police spokesman said two died. UN envoy John Smith and "
+        "opposition leader Sam Kato were not there.",
+    )
+    for phrase in ("Soldiers", "a crowd", "Paul Okello", "Paul Mugisha", "A police spokesman"):
+        assert _at(doc, found, phrase).country == "UGA", phrase
+    okello = _at(doc, found, "Paul Okello")
+    assert (okello.sector, okello.role) == ("MIL", "Major") and _at(
+        doc, found, "An army spokesman"
+    ) == okello
+    assert _at(doc, found, "John Smith").country == "UNO"  # an envoy serves elsewhere
+    assert _at(doc, found, "Sam Kato").country is None  # no state office
+    assert not any(a.name == "KAMPALA" for a in found)  # the dateline's place is no body

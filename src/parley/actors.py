@@ -127,8 +127,9 @@ _BODY_HEADS = _ORGANISATION_HEADS | {
 _GENERIC_OFFICES = {"leader", "spokesperson", "official", "adviser", "negotiator"}
 # gazetteer kinds that name a place: "Syria and" ends a title rather than joining one
 _PLACE_KINDS = {"country", "seat", "place"}
-# title classes naming a national office (not envoys, who serve abroad, nor local offices)
-_NATIONAL_OFFICES = {"leader", "premier", "deputy", "defence", "minister", "justice"}
+# sectors of state officials, and the offices served abroad or between states
+_HOME_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+_FOREIGN_SERVICE = {"diplomat", "negotiator", "secretary-general"}
 # compass words between "in" and a place ("Albanians in southern Serbia")
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
             "central", "northeastern", "northwestern", "southeastern", "southwestern"}  # fmt: skip
@@ -922,6 +923,7 @@ class _Finder:
         self.pending: list[_Pending] = []
         self.subjects: list[tuple[int, str]] = []  # (char offset, build key) of person subjects
         self._clause_cache: list[Token] | None = None
+        self._home: tuple[int, str | None] | None = None  # see _dateline
 
     # ---- persons -------------------------------------------------------------
 
@@ -1093,15 +1095,17 @@ class _Finder:
                             app_end = found[2]
                     build.mentions.add(ctx.char_span(app_start, app_end))
                     ctx.consume(app_start, app_end)
-        # appositive before the name: "China's top diplomat, Wang Yi"
-        if mention_start == start and start - 2 >= sent_start and doc[start - 1].text == ",":
-            app_start = _walk_left(ctx, start - 1, sent_start)
-            if app_start < start - 1:
-                title = _read_title(ctx, app_start, start - 1)
+        # appositive before the name: "China's top diplomat, Wang Yi", "An army spokesman,
+        # Major Paul Okello"
+        first = mention_start
+        if first - 2 >= sent_start and doc[first - 1].text == ",":
+            app_start = _walk_left(ctx, first - 1, sent_start)
+            if app_start < first - 1:
+                title = _read_title(ctx, app_start, first - 1)
                 if title is not None and title.sector is not None:
                     self._apply_title(build, title, strength=3, role_strength=1)
-                    build.mentions.add(ctx.char_span(app_start, start - 1))
-                    ctx.consume(app_start, start - 1)
+                    build.mentions.add(ctx.char_span(app_start, first - 1))
+                    ctx.consume(app_start, first - 1)
 
     def _affiliation(
         self, i: int, sent_end: int, seats: bool
@@ -1349,6 +1353,8 @@ class _Finder:
             tokens = doc[start:end]
             if len(tokens) == 1 and (tokens[0].lower_ in kb.title_words or tokens[0].is_stop):
                 continue  # "State" alone is NER noise
+            if end <= self._dateline()[0] and tokens.text.isupper():
+                continue  # the dateline's place ("KAMPALA, May 2 (Wire) -") is no body
             name = _norm(tokens.text)
             learned = self.known.lookup(name, self.published) if self.known else None
             sector = next((s for rx, s in _ORG_KEYWORDS if rx.search(name)), None)
@@ -1717,26 +1723,29 @@ class _Finder:
         """A national office named with no country ("President Andres Beltran", "Foreign
         Minister X") in a datelined wire story is the dateline country's: wire style names
         the nationality of every foreign official and leaves it off for the home one."""
-        found = dateline(self.doc)
-        if found is None or found[1] is None:
+        home = self.home_country()
+        if home is None:
             return
         for build in self.builds.values():
-            if (
-                build.kind == "person"
-                and build.country is None
-                and build.sector == "GOV"
-                and build.role_class in _NATIONAL_OFFICES
-                and build.role_strength >= 2  # a title before the name, not a guess
-            ):
-                build.set_country(found[1], 0)
+            if build.kind == "person" and build.country is None and _home_official(build):
+                build.set_country(home, 0)
+
+    def _dateline(self) -> tuple[int, str | None]:
+        """(first token after the dateline, or 0 when there is none; its country)."""
+        if self._home is None:
+            self._home = dateline(self.doc) or (0, None)
+        return self._home
+
+    def home_country(self) -> str | None:
+        """The country of the document's dateline, if it has one."""
+        return self._dateline()[1]
 
     def _dateline_institution(self, title: _Title) -> str | None:
         """ "The foreign ministry" in a story datelined ISLAMABAD is Pakistan's: wire style
         leaves the home country of a state institution unsaid."""
         if title.cls not in _INSTITUTION_CLASSES and title.sector != "GOV":
             return None
-        found = dateline(self.doc)
-        return found[1] if found is not None else None
+        return self.home_country()
 
     def fill_from_context(self) -> None:
         # A person's country comes only from evidence attached to them (title, appositive,
@@ -1756,6 +1765,13 @@ class _Finder:
         for build in self.builds.values():
             if build.kind == "group" and build.country is None and build.mentions:
                 build.country = self.group_country(build)
+                if build.country is None and (
+                    (build.sector in _HOME_SECTORS and build.role_class not in _FOREIGN_SERVICE)
+                    or (build.sector == "CVL" and build.role_class == "civilian")
+                ):
+                    # "troops opened fire on a crowd", "officials said" in a datelined story
+                    # with no other scene: the home country's, as for a titled official
+                    build.country = self.home_country()
 
     # ---- coreference of title-only phrases -------------------------------------
 
@@ -2083,6 +2099,18 @@ def _visit_goal(token: Token) -> bool:
     return lemma in _ARRIVAL_WORDS
 
 
+def _home_official(build: _Build) -> bool:
+    """An official whose unstated country is the dateline's: a state office held at home
+    ("President X", "X, the government spokesman", "a police spokesman"), not an envoy's or a
+    negotiator's, and not the opposition's. Wire style names the nationality of every foreign
+    official and leaves it off for the home one."""
+    if build.sector not in _HOME_SECTORS or build.role_class in _FOREIGN_SERVICE:
+        return False
+    if build.key.startswith("unnamed:"):
+        return build.role_class is not None
+    return build.role is not None and build.role_class is not None
+
+
 def _clause_subjects(governor: Token) -> list[Token]:
     """Who does what ``governor`` names: its subjects; for "the first minister to visit
     Japan" (a clause on a noun) the subject the noun is predicated of."""
@@ -2220,6 +2248,7 @@ def find_actors(
     finder.fill_dateline()
     finder.fill_from_context()
     finder.resolve_titles()
+    finder.fill_dateline()  # again, for the unnamed officials the titles made
     finder.fill_group_countries()
     finder.resolve_pronouns()
     finder.resolve_body_pronouns()

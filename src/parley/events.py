@@ -268,7 +268,9 @@ _EVENT_ANAPHORS = _words(
     "move decision step measure measures pact agreement deal accord resolution seizure "
     "launch launches test tests attack attacks strike strikes arrest arrests detention "
     "detentions sanction sanctions ban action actions announcement remarks comments "
-    "shelling bombing killing killings raid raids expulsion closure"
+    "shelling bombing killing killings raid raids expulsion closure annexation invasion "
+    "occupation incursion offensive crackdown execution executions drills exercises "
+    "deployment blockade tariffs duties ruling verdict sentence"
 )
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Definite nouns standing for an international body named before ("the bloc").
@@ -1168,6 +1170,9 @@ def _authors(noun: Token) -> list[Token]:
     """Who made a proposal, call or demand: "from Y", "by Y", "Y's"."""
     found = _prep_objects(noun, {"from", "by"})
     found.extend(c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON")
+    for acl in noun.children:  # "the proposal put forward by Kyiv", "a plan drawn up by"
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            found.extend(_prep_objects(acl, {"by"}))
     return found
 
 
@@ -1694,6 +1699,11 @@ def _target_country(
     named = [n for o in objects for n in (o, *_prep_objects(o, {"of"}))]
     places = [p for o in named for p in _prep_objects(o, _TARGET_PREPS)]
     places.extend(_prep_objects(draft.trigger, _TARGET_PREPS))  # the parser's other attachment
+    # "in the Kharkiv region": the region named by its modifier
+    places.extend(
+        c for p in list(places) if p.lemma_.lower() in _SETTLEMENT_NOUNS
+        for c in p.children if c.dep_ == "compound"
+    )  # fmt: skip
     for place in places:
         actor = _named_settlement(ctx, place) or _resolve(ctx, place) or _place_actor(ctx, place)
         if actor is None or not actor.country or actor.country in own:

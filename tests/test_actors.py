@@ -565,3 +565,25 @@ def test_home_officials_and_crowds_of_a_datelined_story(model) -> None:
     assert _at(doc, found, "John Smith").country == "UNO"  # an envoy serves elsewhere
     assert _at(doc, found, "Sam Kato").country is None  # no state office
     assert not any(a.name == "KAMPALA" for a in found)  # the dateline's place is no body
+
+
+def test_a_person_placed_by_brackets_a_headed_body_or_an_office_of_a_country(model) -> None:
+    doc, found = _find(model, "Juan Perez (Chile) won the race.")
+    assert _at(doc, found, "Juan Perez").country == "CHL"
+    doc, found = _find(model, "Juan Perez, the head of Chile's central bank, arrived.")
+    perez = _at(doc, found, "Juan Perez")
+    assert (perez.country, perez.sector) == ("CHL", "BUS"), perez
+    doc, found = _find(model, "The president of Chile, Juan Perez, arrived on Monday.")
+    perez = _at(doc, found, "Juan Perez")
+    assert (perez.country, perez.role) == ("CHL", "president"), perez
+
+
+def test_known_armed_groups_and_parties(model) -> None:
+    doc, found = _find(model, "The Lord's Resistance Army, led by Joseph Kony, attacked villages.")
+    lra = _at(doc, found, "Lord's Resistance Army")
+    assert (lra.country, lra.sector) == ("UGA", "REB"), lra
+    doc, found = _find(model, "Sinn Fein leader Gerry Adams met the Irish prime minister.")
+    assert _at(doc, found, "Gerry Adams").country == "GBR"
+    # a rebel word in a body's own name wins over an army word
+    doc, found = _find(model, "The Ruritanian Liberation Army attacked police.")
+    assert _at(doc, found, "Ruritanian Liberation Army").sector == "REB"

@@ -123,6 +123,11 @@ _BODY_HEADS = _ORGANISATION_HEADS | {
     "foundation", "council", "commission", "committee", "league", "alliance", "authority",
     "organisation", "organization", "media", "television", "bureau", "office", "department",
 }  # fmt: skip
+# nouns that head a body without being a title alone: "the head of Chile's central bank"
+_HEAD_NOUNS = {
+    "head", "chief", "director", "chairman", "chairwoman", "chairperson", "boss", "founder",
+    "leader", "president", "secretary-general", "commander", "spokesman", "spokeswoman",
+}  # fmt: skip
 # offices that serve whatever body they are of: "leader of the opposition party"
 _GENERIC_OFFICES = {"leader", "spokesperson", "official", "adviser", "negotiator"}
 # gazetteer kinds that name a place: "Syria and" ends a title rather than joining one
@@ -153,16 +158,14 @@ _ORG_KEYWORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(police|gendarmerie|constabulary)\b", "COP"),
         (r"\b(court|tribunal|judiciary)\b", "JUD"),
         (r"\b(parliament|assembly|congress|senate|duma|legislature|knesset)\b", "LEG"),
+        # "Lord's Resistance Army": a rebel word wins over an army word
+        (r"\b(rebels?|liberation|resistance|insurgents?|mujahideen|jihad)\b", "REB"),
         (
             r"\b(army|navy|air force|armed forces|military|marines|defen[cs]e forces|"
             r"brigade|regiment|guard)\b",
             "MIL",
         ),
-        (
-            r"\b(front|movement|rebels?|liberation|militia|brigades|tigers|insurgents?|"
-            r"mujahideen|jihad|resistance)\b",
-            "REB",
-        ),
+        (r"\b(front|movement|militia|brigades|tigers)\b", "REB"),
         (r"\b(party|league of voters|alliance)\b", "PTY"),
         (r"\b(opposition)\b", "OPP"),
         (
@@ -1075,35 +1078,64 @@ class _Finder:
         root = doc[start:end].root
         if root.dep_ in _SUBJECT_DEPS:
             self.subjects.append((doc[start].idx, key))
+        # "Juan Perez (Chile)"
+        bracket = ctx.gaz_at.get(mention_end + 1, (0, 0, _NO_ENTRY))[2]
+        if (
+            mention_end + 2 < sent_end
+            and doc[mention_end].text == "("
+            and doc[mention_end + 2].text == ")"
+            and bracket.kind in ("country", "demonym")
+        ):
+            build.set_country(bracket.country, 3)
+            ctx.consume(mention_end, mention_end + 3)
         # appositive after the name: "Wang Yi, China's top diplomat,", "Tunde Bello, 45, a
-        # Nigerian journalist", "Wang Lei, foreign minister of China"
+        # Nigerian journalist", "Wang Lei, foreign minister of China", "Juan Perez, the head
+        # of Chile's central bank"
         app_start = _appositive_start(doc, mention_end, sent_end)
         if app_start is not None:
             app_end = _walk_right(ctx, app_start, sent_end)
             if app_end > app_start:
                 title = _read_title(ctx, app_start, app_end)
+                headed = doc[app_end - 1].lower_ in _HEAD_NOUNS
+                found = None
+                if (title is not None and title.sector is not None) or headed:
+                    found = self._affiliation(app_end, sent_end, seats=True)
                 if title is not None and (
                     title.sector is not None or _bare_demonym(ctx, app_start, app_end)
                 ):
                     self._apply_title(build, title, strength=3, role_strength=1)
+                elif not (headed and found is not None):
                     found = None
-                    if title.sector is not None:
-                        found = self._affiliation(app_end, sent_end, seats=True)
-                    if found is not None:
-                        self._apply_affiliation(build, found)
-                        if found[3]:
-                            app_end = found[2]
+                    app_end = app_start
+                if found is not None:
+                    self._apply_affiliation(build, found)
+                    if found[3]:
+                        app_end = found[2]
+                if app_end > app_start:
                     build.mentions.add(ctx.char_span(app_start, app_end))
                     ctx.consume(app_start, app_end)
         # appositive before the name: "China's top diplomat, Wang Yi", "An army spokesman,
-        # Major Paul Okello"
+        # Major Paul Okello", "The president of Chile, Juan Perez"
         first = mention_start
         if first - 2 >= sent_start and doc[first - 1].text == ",":
             app_start = _walk_left(ctx, first - 1, sent_start)
             if app_start < first - 1:
                 title = _read_title(ctx, app_start, first - 1)
+                found = None
+                if (
+                    (title is None or title.sector is None)
+                    and app_start - 2 >= sent_start
+                    and doc[app_start - 1].lower_ in ("of", "for")
+                ):
+                    left = _walk_left(ctx, app_start - 1, sent_start)
+                    if left < app_start - 1:
+                        found = self._affiliation(app_start - 1, first - 1, seats=True)
+                        title = _read_title(ctx, left, app_start - 1) if found else None
+                        app_start = left
                 if title is not None and title.sector is not None:
                     self._apply_title(build, title, strength=3, role_strength=1)
+                    if found is not None:
+                        self._apply_affiliation(build, found)
                     build.mentions.add(ctx.char_span(app_start, first - 1))
                     ctx.consume(app_start, first - 1)
 

@@ -587,3 +587,19 @@ def test_known_armed_groups_and_parties(model) -> None:
     # a rebel word in a body's own name wins over an army word
     doc, found = _find(model, "The Ruritanian Liberation Army attacked police.")
     assert _at(doc, found, "Ruritanian Liberation Army").sector == "REB"
+
+
+def test_a_title_predicated_through_who_or_he(model) -> None:
+    doc, found = _find(
+        model,
+        "Juan Perez, who is Chile's foreign minister, met Carlos Ruiz, who became Peru's "
+        "president in May.",
+    )
+    perez, ruiz = _at(doc, found, "Juan Perez"), _at(doc, found, "Carlos Ruiz")
+    assert (perez.country, perez.role) == ("CHL", "foreign minister"), perez
+    assert (ruiz.country, ruiz.sector) == ("PER", "GOV"), ruiz
+    doc, found = _find(model, "Kenji Arata arrived in Seoul. He is Japan's foreign minister.")
+    assert _at(doc, found, "Kenji Arata").country == "JPN"
+    doc, found = _find(model, "Juan Perez, a member of the Chilean parliament, spoke.")
+    perez = _at(doc, found, "Juan Perez")
+    assert (perez.country, perez.sector) == ("CHL", "LEG"), perez

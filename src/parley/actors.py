@@ -127,6 +127,7 @@ _BODY_HEADS = _ORGANISATION_HEADS | {
 _HEAD_NOUNS = {
     "head", "chief", "director", "chairman", "chairwoman", "chairperson", "boss", "founder",
     "leader", "president", "secretary-general", "commander", "spokesman", "spokeswoman",
+    "member",
 }  # fmt: skip
 # offices that serve whatever body they are of: "leader of the opposition party"
 _GENERIC_OFFICES = {"leader", "spokesperson", "official", "adviser", "negotiator"}
@@ -1815,6 +1816,7 @@ class _Finder:
             if predicated is not None:
                 # "Park ... is the first South Korean foreign minister": said of Park
                 predicated.set_country(title.country, 2)
+                predicated.set_role(title.role, title.sector, title.cls, 1)
                 target = predicated
             elif (
                 p.definite
@@ -1896,6 +1898,12 @@ class _Finder:
         for subject in head.head.children:
             if subject.dep_ in ("nsubj", "nsubjpass"):
                 build = self._build_at(subject.idx)
+                if build is None and subject.lower_ in ("who", "whom"):
+                    build = self._build_at(head.head.head.idx)  # "X, who is the minister"
+                elif build is None and subject.lower_ in _PRONOUNS:
+                    # "He is Japan's foreign minister": the last person who was a subject
+                    before = [s for s in self.subjects if s[0] < subject.idx]
+                    build = self.builds.get(max(before)[1]) if before else None
                 if (
                     build is not None
                     and build.kind == "person"

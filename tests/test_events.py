@@ -971,3 +971,57 @@ def test_another_partys_expected_act_is_not_real(model) -> None:
         model, "Analysts expect Beijing to ease its restrictions on Japanese seafood imports."
     )
     assert all(e.status != "occurred" for e in result.events), [e.why for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        # an amount the parse hangs "in aid" on the verb
+        ("The US Senate approved $61 billion in military aid for Ukraine.", "AID", "USA", "UKR"),
+        # a target of no country is placed by where it is
+        ("Israeli jets bombed a refugee camp in central Gaza.", "ASSAULT", "ISR", "PSE"),
+        # the parties a complement names: "between", "from"
+        ("Iran offered to mediate between Saudi Arabia and Yemen.", "AGREE", "IRN", "YEM"),
+        ("China pledged to increase imports from Australia.", "AGREE", "CHN", "AUS"),
+        # a proposed exchange offers cooperation (manual, AGREE)
+        ("Ukraine proposed a prisoner exchange with Russia.", "AGREE", "UKR", "RUS"),
+        # support for someone
+        ("The European Union voiced support for Moldova's bid to join.", "SUPPORT", "EUR", "MDA"),
+        # an apology expresses regret: CONCEDE (manual, SUPPORT and CONCEDE ambiguities)
+        ("France apologized to Algeria for colonial crimes.", "CONCEDE", "FRA", "DZA"),
+        # a case filed is ACCUSE allege; concern expressed is disapproval
+        (
+            "South Africa filed a case against Israel at the International Court of Justice.",
+            "ACCUSE",
+            "ZAF",
+            "ISR",
+        ),
+        (
+            "The EU expressed concern over the arrest of opposition leaders in Georgia.",
+            "ACCUSE",
+            "EUR",
+            "GEO",
+        ),
+        # the author of a proposal rejected
+        ("Russia rejected the peace proposal put forward by Ukraine.", "REJECT", "RUS", "UKR"),
+        # ships and missions blocked: movement restricted (CAMEO 191)
+        (
+            "Chinese coast guard vessels blocked a Philippine resupply mission.",
+            "COERCE",
+            "CHN",
+            "PHL",
+        ),
+    ],
+)
+def test_more_verb_families_and_their_recipients(
+    model, text: str, type_: str, actor: str, recipient: str
+) -> None:
+    result = _extract(model, text)
+    assert _find(result, type_, actor, recipient), [(e.type, e.why) for e in result.events]
+
+
+def test_a_year_before_an_agreement_is_no_amount(model) -> None:
+    result = _extract(
+        model, "Seoul suspended the 2018 military agreement in protest at a satellite launch."
+    )
+    assert "CONCEDE" not in {e.type for e in result.events}, [e.why for e in result.events]

@@ -493,7 +493,16 @@ def _measured(obj: Token, depth: int = 0) -> list[Token]:
     found: list[Token] = []
     if depth > 3:
         return found
+    # "in" measures only an amount ("500 million euros in aid"), never a thing dated by a
+    # year ("the 2018 agreement in protest at ...")
+    amount = (
+        obj.like_num
+        or obj.lower_ in _CURRENCY_NOUNS
+        or any(c.dep_ == "nummod" and not _year(c) for c in obj.children)
+    )
     for child in obj.children:
+        if child.dep_ == "prep" and child.lower_ == "in" and not amount:
+            continue
         if child.dep_ == "prep" and child.lower_ in _MEASURE_PREPS:
             parts = [g for g in child.children if g.dep_ == "pobj"]
         elif child.dep_ in ("nummod", "quantmod") and child.pos_ == "NUM":
@@ -504,6 +513,24 @@ def _measured(obj: Token, depth: int = 0) -> list[Token]:
             found.append(part)
             found.extend(_measured(part, depth + 1))
     return found
+
+
+_CURRENCY_NOUNS = _words(
+    "dollar dollars euro euros pound pounds yen yuan rupee rupees franc francs ruble rubles "
+    "rouble roubles million billion"
+)
+
+
+def _amount_themes(verb: Token, obj: Token) -> list[Token]:
+    """What an amount is of when the parse hangs it on the verb: "approved 61 billion
+    dollars in military aid" -> aid."""
+    if obj.lemma_.lower() not in _CURRENCY_NOUNS and obj.lower_ not in _CURRENCY_NOUNS:
+        return []
+    return _prep_objects(verb, {"in"})
+
+
+def _year(token: Token) -> bool:
+    return len(token.text) == 4 and token.text.isdigit() and 1800 < int(token.text) < 2200
 
 
 def _objects_or_raised(verb: Token) -> list[Token]:
@@ -595,7 +622,11 @@ class _Matcher:
 
     def holds(self, token: Token, req: Requirement) -> bool:
         if req.kind == "obj":
-            return any(self.object_ok(o, req.words) for o in _objects_or_raised(token))
+            return any(
+                self.object_ok(o, req.words)
+                or any(self.word_ok(t, req.words) for t in _amount_themes(token, o))
+                for o in _objects_or_raised(token)
+            )
         if req.kind == "inprep":
             return token.dep_ == "pobj" and token.head.lower_ in req.words
         if req.kind == "notobj":
@@ -1230,7 +1261,11 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
         actor_tokens.append(subject)
     if not passive:
         for obj in _direct_objects(verb):
-            measured = [m for m in _prep_objects(obj, _MEASURE_PREPS) if m.lemma_.lower() in themes]
+            measured = [
+                m
+                for m in (*_prep_objects(obj, _MEASURE_PREPS), *_amount_themes(verb, obj))
+                if m.lemma_.lower() in themes
+            ]
             if measured:
                 # "pledged 500 million euros in aid to Ukraine": the recipient hangs on the aid
                 recipient_tokens.extend(_prep_objects(measured[0], _THEME_RECIPIENT_PREPS))
@@ -1347,6 +1382,9 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
     between = _prep_objects(noun, {"between", "among"})
     (recipient_tokens if third_party else actor_tokens).extend(between)
     recipient_tokens.extend(_prep_objects(noun, _RECIPIENT_PREPS))
+    if _entry_type(entry) in ("SUPPORT", "AID", "AGREE"):
+        # "voiced support for Moldova's bid", "aid for Gaza": whom it is for
+        recipient_tokens.extend(_prep_objects(noun, {"for"}))
     status, reason = _nominal_status(noun, light)
     return _Draft(
         trigger=noun,
@@ -1379,8 +1417,11 @@ def _add_complement_recipients(ctx: _DocContext, draft: _Draft) -> None:
         # "demanded that the US cancel the sale": the party asked is the clause's subject
         tokens[:0] = [c for c in comp.children if c.dep_ == "nsubj"]
     themes = _theme_words(draft.complement) if draft.complement is not None else frozenset()
+    # "offered to mediate between A and B", "to increase imports from Australia"
+    tokens.extend(_prep_objects(comp, {"between", "from"}))
     for obj in _direct_objects(comp):
-        tokens.extend(_prep_objects(obj, _RECIPIENT_PREPS))  # "to cut supplies to Ukraine"
+        # "to cut supplies to Ukraine", "to increase imports from Australia"
+        tokens.extend(_prep_objects(obj, _RECIPIENT_PREPS | {"from"}))
         if obj.lemma_.lower() not in themes:
             tokens.append(obj)
     actor_ids = {a.id for _, a in draft.actors}
@@ -1442,8 +1483,14 @@ def _finish(
         recipients = _anaphoric_recipients(ctx, draft, actor_ids)
     if plover in _REACTION_TYPES and not recipients:
         recipients = _reaction_recipients(ctx, draft)
-    if plover in ("ASSAULT", "COERCE") and not recipients and draft.rule == "verb":
-        recipients = _target_country(ctx, draft, actor_ids)
+    if (
+        plover in ("ASSAULT", "COERCE")
+        and not any(a.country for _, a in recipients)
+        and draft.rule == "verb"
+    ):
+        # "bombed a refugee camp in central Gaza": a target of no country is placed by where
+        # it is
+        recipients = _target_country(ctx, draft, actor_ids) or recipients
     if plover == "PROTEST" and not recipients:
         recipients = _protest_target(ctx, draft, actor_ids)
     if plover == "THREATEN" and not recipients:

@@ -603,3 +603,18 @@ def test_a_title_predicated_through_who_or_he(model) -> None:
     doc, found = _find(model, "Juan Perez, a member of the Chilean parliament, spoke.")
     perez = _at(doc, found, "Juan Perez")
     assert (perez.country, perez.sector) == ("CHL", "LEG"), perez
+
+
+def test_the_country_stands_for_the_one_country_just_named(model) -> None:
+    doc, found = _find(
+        model,
+        "Kenya faces a drought. The country's president, Paul Otieno, said aid was coming. "
+        "The country will hold elections in May.",
+    )
+    otieno = _at(doc, found, "Paul Otieno")
+    assert (otieno.country, otieno.role) == ("KEN", "president"), otieno
+    assert _at(doc, found, "The country will").name == "Kenya"
+    doc, found = _find(
+        model, "Japan and China met in Beijing. The country's foreign minister said more."
+    )
+    assert _at(doc, found, "foreign minister").country is None  # which one is not said

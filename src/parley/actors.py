@@ -123,6 +123,8 @@ _BODY_HEADS = _ORGANISATION_HEADS | {
     "foundation", "council", "commission", "committee", "league", "alliance", "authority",
     "organisation", "organization", "media", "television", "bureau", "office", "department",
 }  # fmt: skip
+# nouns that stand for the country just named: "the country's president"
+_COUNTRY_NOUNS = ("country", "nation")
 # nouns that head a body without being a title alone: "the head of Chile's central bank"
 _HEAD_NOUNS = {
     "head", "chief", "director", "chairman", "chairwoman", "chairperson", "boss", "founder",
@@ -607,11 +609,47 @@ class _Doc:
         self.gaz = [m for m in self.gaz if not _inside_name(doc, m) and not _currency(doc, m)]
         self.gaz += _place_entries(doc, self.gaz)
         self.gaz.sort(key=lambda m: m[0])
+        self.gaz += self._the_country()
+        self.gaz.sort(key=lambda m: m[0])
         self.gaz_at: dict[int, tuple[int, int, _Entry]] = {}
         for match in self.gaz:
             for i in range(match[0], match[1]):
                 self.gaz_at[i] = match
         self.consumed = [False] * len(doc)
+
+    def _the_country(self) -> list[tuple[int, int, _Entry]]:
+        """ "The country", "the nation" standing for the one country the text has just named
+        ("Kenya faces a drought. The country's president said"): that country, when the
+        sentence so far and the two before name exactly one."""
+        doc, strings = self.doc, self.doc.vocab.strings
+        if not self.gaz or len(doc) == 0:
+            return []
+        words = doc.to_array([LOWER])
+        wanted = [strings[w] for w in _COUNTRY_NOUNS]
+        out = []
+        for i in np.flatnonzero(np.isin(words, wanted)):
+            token = doc[int(i)]
+            if (
+                token.i == 0
+                or token.tag_ != "NN"
+                or doc[token.i - 1].lower_ not in ("the", "this")
+                or token.dep_ in ("compound", "amod")
+                or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of")
+            ):
+                continue
+            first_sent = self.sent_of[token.i] - 2
+            named = {
+                entry.country
+                for start, _, entry in self.gaz
+                if start < token.i
+                and self.sent_of[start] >= first_sent
+                and entry.kind in ("country", "demonym")
+            }
+            if len(named) == 1:
+                country = named.pop()
+                name = self.kb.country_names.get(country, country)
+                out.append((token.i - 1, token.i + 1, _Entry("country", country, "GOV", name)))
+        return out
 
     def consume(self, start: int, end: int) -> None:
         for i in range(start, end):
@@ -776,7 +814,8 @@ def _read_title(ctx: _Doc, start: int, end: int) -> _Title | None:
         else:
             words.append(t.text)
             lowered.append(low)
-        glue = not t.whitespace_
+        # glued to the next word, unless that is a dropped "'s" ("the country's minister")
+        glue = not t.whitespace_ and t.i + 1 < len(doc) and doc[t.i + 1].tag_ != "POS"
     sector, cls, _head = _title_info(lowered, kb)
     if org is not None and org.country in _NON_COUNTRY_CODES | {org.country}:
         country = country or org.country

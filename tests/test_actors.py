@@ -486,6 +486,12 @@ def test_a_name_read_as_an_organisation_is_a_person_by_its_appositive(model) -> 
     assert (bello.kind, bello.country, bello.sector) == ("person", "NGA", "JRN"), bello
     doc, found = _find(model, "Tunde Bello, a Nigerian, was arrested on Friday.")
     assert _at(doc, found, "Tunde Bello").country == "NGA"
+    # read as a place, or not as a proper noun
+    doc, found = _find(model, "Otieno, Kenya's foreign minister, said the talks went well.")
+    otieno = _at(doc, found, "Otieno")
+    assert (otieno.kind, otieno.country) == ("person", "KEN"), otieno
+    doc, found = _find(model, "Brazil, Chile's neighbour, protested.")
+    assert _at(doc, found, "Brazil").kind == "country"
 
 
 def test_a_person_of_a_country_or_a_body(model) -> None:

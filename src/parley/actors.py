@@ -123,6 +123,8 @@ _BODY_HEADS = _ORGANISATION_HEADS | {
     "foundation", "council", "commission", "committee", "league", "alliance", "authority",
     "organisation", "organization", "media", "television", "bureau", "office", "department",
 }  # fmt: skip
+# entity labels the NER gives some names of people ("Arata, Japan's foreign minister")
+_MISREAD_NAME_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"}
 # nouns that stand for the country just named: "the country's president"
 _COUNTRY_NOUNS = ("country", "nation")
 # nouns that head a body without being a title alone: "the head of Chile's central bank"
@@ -1022,9 +1024,9 @@ class _Finder:
         """A name the NER read as an organisation that an appositive makes a person: "Arata,
         Japan's foreign minister,", "Tunde Bello, a Nigerian journalist"."""
         doc, ctx = self.doc, self.ctx
-        if ent.label_ != "ORG" or len(ent) > 3:
+        if ent.label_ not in _MISREAD_NAME_LABELS or len(ent) > 3:
             return False
-        if any(t.pos_ != "PROPN" or t.i in ctx.gaz_at for t in ent):
+        if any(not t.text[:1].isupper() or t.is_stop or t.i in ctx.gaz_at for t in ent):
             return False
         if any(rx.search(ent.text) for rx, _ in _ORG_KEYWORDS):
             return False

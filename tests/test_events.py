@@ -1025,3 +1025,38 @@ def test_a_year_before_an_agreement_is_no_amount(model) -> None:
         model, "Seoul suspended the 2018 military agreement in protest at a satellite launch."
     )
     assert "CONCEDE" not in {e.type for e in result.events}, [e.why for e in result.events]
+
+
+def test_claims_and_evidence_are_not_reported_acts(model) -> None:
+    result = _extract(
+        model,
+        "The minister said there was no evidence that Iran had supplied the drones to Russia.",
+    )
+    assert all(e.status == "negated" for e in result.events if e.type == "AID"), [
+        e.why for e in result.events
+    ]
+    result = _extract(
+        model, "Israel said it was investigating reports that its troops had shot a journalist."
+    )
+    shot = [e for e in result.events if e.type == "ASSAULT"]
+    assert all(e.status == "hypothetical" for e in shot), [e.why for e in shot]
+
+
+def test_own_forces_withdrawn_are_no_recipient_and_a_demand_given_up_concedes(model) -> None:
+    result = _extract(model, "Serbia will withdraw its police from northern Kosovo.")
+    (event,) = [e for e in result.events if e.type == "CONCEDE"]
+    assert _countries(result, event.recipient) == {"XKX"} or "SRB" not in _countries(
+        result, event.recipient
+    ), event.why
+    result = _extract(model, "Turkey gave up its demand for the extradition of the writer.")
+    assert {e.type for e in result.events} == {"CONCEDE"}, [e.why for e in result.events]
+
+
+def test_a_conditional_offer_of_aid_is_agree_and_stays_hypothetical(model) -> None:
+    result = _extract(
+        model,
+        "The World Food Programme said it would send 40 trucks of food into Sudan if the "
+        "truce holds.",
+    )
+    agree = [e for e in result.events if e.type == "AGREE"]
+    assert agree and all(e.status == "hypothetical" for e in agree), [e.why for e in result.events]

@@ -1079,12 +1079,45 @@ def _negated(verb: Token) -> bool:
     return False
 
 
+# Nouns whose that-clause is a claim, not a reported fact ("reports that troops shot").
+_CLAIM_NOUNS = _words(
+    "evidence report reports claim claims allegation allegations rumour rumours rumor rumors "
+    "suggestion suggestions speculation fear fears possibility sign signs indication "
+    "indications suspicion suspicions belief assertion assertions concern concerns"
+)
+
+
+def _claim_noun(verb: Token) -> Token | None:
+    """The noun a clause is the content of: "reports that its troops had shot" -> reports."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    head = clause.head
+    if (
+        clause.dep_ in ("acl", "ccomp")
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in _CLAIM_NOUNS
+        and (
+            clause.dep_ == "ccomp"
+            or any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        )
+    ):
+        return head
+    return None
+
+
 def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
     """(status, reason) of the clause headed by ``verb``."""
     if _negated(verb):
         return "negated", "negation"
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _DENIAL_VERBS:
         return "negated", f"'{verb.head.lemma_.lower()}' that"  # "denied that it attacked"
+    claim = _claim_noun(verb)
+    if claim is not None:
+        # "no evidence that Iran supplied", "reports that its troops shot": told as a claim
+        if any(c.dep_ == "det" and c.lower_ in _NEGATIVE_DETERMINERS for c in claim.children):
+            return "negated", f"no '{claim.lower_}' that"
+        return "hypothetical", f"'{claim.lower_}' that"
     node = verb
     while True:  # "if" anywhere up the coordinated/controlled chain
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in node.children):
@@ -1282,11 +1315,16 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
                     recipient_tokens.extend(
                         t for t in _prep_objects(obj, {"in"}) if ctx.place_at(t) is not None
                     )
-                if entry.cameo[:2] != "15" and entry.cameo != "074" and not _own(obj):
+                if (
+                    entry.cameo[:2] != "15"
+                    and entry.cameo != "074"
+                    and not _own(obj)
+                    and not _instrument(obj)  # "supplied the drones": the means
+                ):
                     # people acted upon are recipients: "expelled two Russian diplomats"
                     # (not "recalled its ambassador": the actor's own envoy)
                     recipient_tokens.append(obj)
-            elif obj.dep_ != "attr":
+            elif obj.dep_ != "attr" and not _own(obj):
                 recipient_tokens.append(obj)
             if _resolve(ctx, obj) is None:
                 # "rejected an offer from Kabul", "accepted demands by the rebels": the
@@ -1514,13 +1552,16 @@ def _finish(
     controlled = draft.reason.startswith(_CONTROLLED)
     # PLOVER: future cooperation is AGREE; announced retreats are CONCEDE. What one party
     # invites or urges another to do is nobody's commitment yet: it stays as it is, planned.
-    if status == "planned" and plover in _COOPERATIVE_FUTURE_CODES and not controlled:
+    future = status == "planned" or draft.reason == "conditional future"
+    if future and plover in _COOPERATIVE_FUTURE_CODES and not controlled:
+        # (a conditional offer, "would send aid if the truce holds", is AGREE too, and stays
+        # hypothetical)
         cameo, plover, mode = _COOPERATIVE_FUTURE_CODES[plover], "AGREE", None
         row = code(cameo)
-    elif plover == "RETREAT" and (status == "planned" or draft.reason == "conditional future"):
+    elif plover == "RETREAT" and future:
         cameo, plover, mode = "080", "CONCEDE", None
         row = code(cameo)
-    elif plover in _THREAT_CODES and (status == "planned" or draft.reason == "conditional future"):
+    elif plover in _THREAT_CODES and future:
         # PLOVER: announced or intended conflict ("will impose martial law", "is ready to
         # strike") is a THREATEN, coded as one category rather than ASSAULT + future.
         # Speculation ("may attack") stays hypothetical: nobody has threatened anything.

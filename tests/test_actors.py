@@ -624,3 +624,17 @@ def test_the_country_stands_for_the_one_country_just_named(model) -> None:
         model, "Japan and China met in Beijing. The country's foreign minister said more."
     )
     assert _at(doc, found, "foreign minister").country is None  # which one is not said
+
+
+def test_a_spokesman_or_adviser_takes_the_country_of_the_person_served(model) -> None:
+    doc, found = _find(
+        model, "A spokesman for President Paul Otieno of Kenya said the talks went well."
+    )
+    assert _at(doc, found, "A spokesman").country == "KEN"
+    doc, found = _find(
+        model,
+        "John Kamau, an adviser to Kenyan President Paul Otieno, resigned. Chilean Ambassador "
+        "Juan Perez, the envoy to Kenya, left.",
+    )
+    assert _at(doc, found, "John Kamau").country == "KEN"
+    assert _at(doc, found, "Juan Perez").country == "CHL"

@@ -549,6 +549,7 @@ class _Build:
     mentions: set[tuple[int, int]] = field(default_factory=set)
     key: str = ""
     first_sentence: int = 0
+    patron: int | None = None  # char of the person served: "a spokesman for President X"
 
     def set_country(self, country: str | None, strength: int) -> None:
         if country and (self.country is None or strength > self.country_strength):
@@ -593,6 +594,7 @@ class _Pending:
     owner_char: int | None = None  # a name right before the title ("Bush administration")
     name: str | None = None  # the actor's name when it is not the span's text
     conjunct: tuple[int, int] | None = None  # "Egyptian" in "French and Egyptian warships"
+    patron: int | None = None  # see _Build.patron
 
 
 class _Doc:
@@ -1146,6 +1148,8 @@ class _Finder:
                     title.sector is not None or _bare_demonym(ctx, app_start, app_end)
                 ):
                     self._apply_title(build, title, strength=3, role_strength=1)
+                    if found is None:
+                        build.patron = build.patron or self._patron(app_end, sent_end, title.cls)
                 elif not (headed and found is not None):
                     found = None
                     app_end = app_start
@@ -1180,6 +1184,27 @@ class _Finder:
                         self._apply_affiliation(build, found)
                     build.mentions.add(ctx.char_span(app_start, first - 1))
                     ctx.consume(app_start, first - 1)
+
+    def _patron(self, i: int, sent_end: int, cls: str | None) -> int | None:
+        """The person an office serves, named after token ``i``: "a spokesman for (Kenyan
+        President) Paul Otieno", "an adviser to X": the char offset of their name."""
+        doc, kb = self.doc, self.kb
+        if i + 1 >= sent_end or doc[i].lower_ not in ("for", "of", "to"):
+            return None
+        if doc[i].lower_ == "to" and cls != "adviser":
+            return None  # "ambassador to Peru" serves at home, not Peru
+        for j in range(i + 1, min(sent_end, i + 8)):
+            token = doc[j]
+            if token.ent_type_ == "PERSON" and token.lower_ not in kb.title_words:
+                return token.idx
+            if not (
+                token.tag_ in ("DT", "POS")
+                or token.lower_ in kb.title_words
+                or token.lower_ in kb.honorifics
+                or j in self.ctx.gaz_at
+            ):
+                return None
+        return None
 
     def _affiliation(
         self, i: int, sent_end: int, seats: bool
@@ -1349,6 +1374,7 @@ class _Finder:
             pending = _Pending(
                 start_char, end_char, sent, title, token, not indefinite, plural, owner_char, name
             )
+            pending.patron = self._patron(end, sent_end, title.cls)
             last = self._group_countries(title, left, end, token)
             if last is not None:
                 pending.name = f"{doc[last[0] : last[1]].text} {token.text}"
@@ -1905,6 +1931,7 @@ class _Finder:
                 build.country, build.country_strength = country, 3
                 build.sector, build.role = title.sector, title.role
                 build.names.append(name)
+                build.patron = p.patron
                 if p.head.dep_ in _SUBJECT_DEPS:
                     self.subjects.append((p.start_char, key))
             else:
@@ -1912,6 +1939,16 @@ class _Finder:
                 if p.conjunct is not None:
                     build.mentions.add(p.conjunct)
             build.mentions.add((p.start_char, p.end_char))
+
+    def fill_patrons(self) -> None:
+        """ "A spokesman for President X", "X, an adviser to Y": the country of the person
+        they serve, when they have none of their own."""
+        for build in self.builds.values():
+            if build.patron is None or build.country is not None:
+                continue
+            served = self._build_at(build.patron)
+            if served is not None and served is not build and served.kind == "person":
+                build.set_country(served.country, 0)
 
     def _build_at(self, char: int) -> _Build | None:
         for build in self.builds.values():
@@ -2329,6 +2366,7 @@ def find_actors(
     finder.fill_dateline()
     finder.fill_from_context()
     finder.resolve_titles()
+    finder.fill_patrons()
     finder.fill_dateline()  # again, for the unnamed officials the titles made
     finder.fill_group_countries()
     finder.resolve_pronouns()

@@ -579,6 +579,8 @@ def test_a_person_placed_by_brackets_a_headed_body_or_an_office_of_a_country(mod
     doc, found = _find(model, "Juan Perez, the head of Chile's central bank, arrived.")
     perez = _at(doc, found, "Juan Perez")
     assert (perez.country, perez.sector) == ("CHL", "BUS"), perez
+    doc, found = _find(model, "Juan Perez, a citizen of Chile, was detained in Lima.")
+    assert _at(doc, found, "Juan Perez").country == "CHL"
     doc, found = _find(model, "The president of Chile, Juan Perez, arrived on Monday.")
     perez = _at(doc, found, "Juan Perez")
     assert (perez.country, perez.role) == ("CHL", "president"), perez

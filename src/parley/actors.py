@@ -127,11 +127,12 @@ _BODY_HEADS = _ORGANISATION_HEADS | {
 _MISREAD_NAME_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"}
 # nouns that stand for the country just named: "the country's president"
 _COUNTRY_NOUNS = ("country", "nation")
-# nouns that head a body without being a title alone: "the head of Chile's central bank"
+# nouns that place a person by what they are of without being a title alone: "the head of
+# Chile's central bank", "a citizen of Chile"
 _HEAD_NOUNS = {
     "head", "chief", "director", "chairman", "chairwoman", "chairperson", "boss", "founder",
     "leader", "president", "secretary-general", "commander", "spokesman", "spokeswoman",
-    "member",
+    "member", "citizen", "national", "native", "resident",
 }  # fmt: skip
 # offices that serve whatever body they are of: "leader of the opposition party"
 _GENERIC_OFFICES = {"leader", "spokesperson", "official", "adviser", "negotiator"}

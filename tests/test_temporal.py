@@ -249,8 +249,11 @@ CONVENTION_CASES = [
      MONDAY, "2023-06-09"),
     ("Shares fell Friday. Dealers sold heavily in the morning.", "the morning", MONDAY,
      "2023-06-16TMO"),
-    # "the past year" is the twelve months up to now, not the last calendar year
-    ("Hate groups grew in the past year.", "the past year", MONDAY, "P1Y"),
+    # "the past year" names the year gone (a DATE); counted or other units are lengths
+    ("Hate groups grew in the past year.", "the past year", MONDAY, "2022"),
+    ("Prices rose 4% this past year.", "this past year", MONDAY, "2022"),
+    ("Hate groups grew in the past three years.", "the past three years", MONDAY, "P3Y"),
+    ("Three people died in the past week.", "the past week", MONDAY, "P1W"),
     ("Hate groups grew last year.", "last year", MONDAY, "2022"),
     ("Workers lost earning power in the last decade.", "the last decade", MONDAY, "P10Y"),
     ("The plant will close over the next year or so.", "the next year or so", MONDAY, "P1Y"),
@@ -335,6 +338,17 @@ CONVENTION_CASES = [
     ("The strike lasted one day.", "one day", MONDAY, "P1D"),
     ("The trip will take one day.", "one day", MONDAY, "P1D"),
     ("It bodes ill for coming quarters.", "coming quarters", MONDAY, "FUTURE_REF"),
+    ("Sales will rise in the coming months.", "the coming months", MONDAY, "FUTURE_REF"),
+    # a weekday with a part of day takes the tense of the clause it dates
+    ("Rebels attacked the town late Friday night, police said.", "late Friday night",
+     dt.date(2023, 6, 22), "2023-06-16TNI"),
+    ("He left on Friday night and will return Monday morning.", "Monday morning",
+     dt.date(2023, 6, 22), "2023-06-26TMO"),
+    ("He left on Friday night and will return Monday morning.", "Friday night",
+     dt.date(2023, 6, 22), "2023-06-16TNI"),
+    # "the previous quarter" is the one before the quarter under report
+    ("Profit rose in the third quarter. Sales in the previous quarter fell.",
+     "the previous quarter", AUTUMN_1989, "1989-Q2"),
     # centuries and decades in words
     ("It was an invention of the 20th century.", "the 20th century", MONDAY, "19"),
     ("Crime fell through the nineties.", "the nineties", MONDAY, "199"),
@@ -372,7 +386,7 @@ def test_convention_types(model: Language) -> None:
     found = {t.text: t for t in _timexes(model, text)}
     assert found["Friday evening"].type == "TIME"
     assert found["a year"].type == "SET"
-    assert found["the past year"].type == "DURATION"
+    assert found["the past year"].type == "DATE"
 
 
 def test_anchored_durations_leave_the_signal_out(model: Language) -> None:

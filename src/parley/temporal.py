@@ -322,14 +322,15 @@ class _Context:
             return span[0]
         return self.doc[-1]
 
-    def tense(self, char: int) -> Tense | None:
-        """Tense deciding a relative date at ``char``; None where the nearest date is best."""
+    def tense(self, char: int, token: Token | None = None) -> Tense | None:
+        """Tense deciding a relative date at ``char`` (read from ``token``, the expression's
+        head, when given); None where the nearest date is best."""
         before = self.word_before(char)
         if before in _OPEN_SIGNALS:
             return None  # "until January", "through March": an end point, either side of now
         if before == "effective":
             return "future"
-        return clause_tense(self.token_at(char))
+        return clause_tense(token if token is not None else self.token_at(char))
 
     def word_before(self, char: int) -> str:
         """The lower-cased word just before ``char`` (a signal such as "since", "until")."""
@@ -623,6 +624,9 @@ def _quarter_value(m: re.Match[str], ctx: _Context) -> Normalised | None:
         number, year = current - 1, year - 1
     elif letter == "H" and which in ("last", "final"):
         number = 2  # "the last half of 1989"
+    elif which == "previous" and letter == "Q" and not explicit and ctx.last_quarter is not None:
+        # "the previous quarter" after the quarter a report is about: the one before it
+        year, number = int(ctx.last_quarter[:4]), int(ctx.last_quarter[-1]) - 1
     elif (
         letter == "Q"
         and which in ("", "latest", "recent")
@@ -724,8 +728,11 @@ def _rule_weekday(m: re.Match[str], ctx: _Context) -> Normalised | None:
         value = (anchor + dt.timedelta(days=days)).isoformat()
     else:
         token = ctx.token_at(m.start("weekday"))
+        head = token.head
+        if part and token.dep_ == "compound" and token.i < head.i and head.idx < m.end():
+            token = head  # "attacked late Friday night": "night" hangs from the verb
         # "Sunday's talks", "Sunday night service": the noun's own time, not the clause's
-        tense = None if token.dep_ in ("poss", "compound") else ctx.tense(m.start("weekday"))
+        tense = None if token.dep_ in ("poss", "compound") else ctx.tense(m.start(), token)
         # "this coming Sunday" is the coming one
         relation = relation.removeprefix("the ").removeprefix("this ")
         value = _weekday_date(weekday, ctx.published, tense, relation)
@@ -804,13 +811,16 @@ def _rule_relative_unit(m: re.Match[str], ctx: _Context) -> Normalised | None:
     if unit == "century" and relation in ("the next", "the coming"):
         # "in the next century" names the calendar century ahead, not a hundred years
         return "DATE", f"{published.year // 100 + 1}", mod
+    if relation == "the past" and unit == "year":
+        # "grew rapidly over the past year": TimeML (and TimeBank) name the year gone, a DATE
+        # (the plural "the past three years" stays a length of time)
+        return "DATE", str(published.year - 1), mod
     if relation in ("the past", "the last", "the next", "the coming"):
-        # "in the past year" is the twelve months up to now, not last calendar year (TimeBank
-        # often writes "1997" here, but that would misdate the events in it)
+        # "in the past week", "the next month": a length of time up to or from now
         return "DURATION", _duration(1, unit), None
     if relation in ("the same",):
         return None
-    step = {"last": -1, "past": -1, "previous": -1, "the previous": -1, "next": 1,
+    step = {"last": -1, "past": -1, "this past": -1, "previous": -1, "the previous": -1, "next": 1,
             "coming": 1, "the following": 1}.get(relation, 0)  # fmt: skip
     if relation in ("the previous", "the following"):
         # relative to the last date named at the unit's precision ("In March ... the
@@ -954,7 +964,7 @@ def _rule_vague(m: re.Match[str], ctx: _Context) -> Normalised | None:
         return "DATE", "PRESENT_REF", None
     if word.endswith("future") and _future_as_prospects(m, ctx):
         return None
-    if "future" in word or "soon" in word or word.startswith("coming"):
+    if "future" in word or "soon" in word or "coming" in word:
         return "DATE", "FUTURE_REF", None
     return "DATE", "PAST_REF", None
 
@@ -1282,7 +1292,7 @@ _RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
      _rule_clock, "digit clock"),
     (_rx(r"\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s+(?:gmt|utc|[ecmp][sd]t)\b"),
      _rule_zoned_clock, "digit"),
-    (_rx(rf"\b{_EDGE_RE}(?:(?P<early>earlier|later)\s+(?:in\s+)?)?(?P<rel>this|last|next|past|coming|"
+    (_rx(rf"\b{_EDGE_RE}(?:(?P<early>earlier|later)\s+(?:in\s+)?)?(?P<rel>this\s+past|this|last|next|past|coming|"
          r"previous|current|the\s+past|the\s+coming|the\s+next|the\s+previous|the\s+following|"
          r"the\s+current|the\s+last|the\s+same)\s+(?P<unit>week|weekend|month|year|decade|century)\b"
          r"(?:\s+or\s+so\b)?"),

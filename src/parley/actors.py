@@ -1113,7 +1113,7 @@ class _Finder:
         # "King Hassan of Morocco", "Amara Diallo of the African National Congress"
         mention_end = end
         if end + 1 < sent_end and doc[end].lower_ in ("of", "from"):
-            found = self._affiliation(end, sent_end, seats=False)
+            found = self._affiliation(end, sent_end, seats=False, owner=start)
             if found is not None:
                 self._apply_affiliation(build, found)
                 if found[3]:
@@ -1144,7 +1144,7 @@ class _Finder:
                 headed = doc[app_end - 1].lower_ in _HEAD_NOUNS
                 found = None
                 if (title is not None and title.sector is not None) or headed:
-                    found = self._affiliation(app_end, sent_end, seats=True)
+                    found = self._affiliation(app_end, sent_end, seats=True, owner=app_start)
                 if title is not None and (
                     title.sector is not None or _bare_demonym(ctx, app_start, app_end)
                 ):
@@ -1176,7 +1176,7 @@ class _Finder:
                 ):
                     left = _walk_left(ctx, app_start - 1, sent_start)
                     if left < app_start - 1:
-                        found = self._affiliation(app_start - 1, first - 1, seats=True)
+                        found = self._affiliation(app_start - 1, first - 1, seats=True, owner=left)
                         title = _read_title(ctx, left, app_start - 1) if found else None
                         app_start = left
                 if title is not None and title.sector is not None:
@@ -1208,13 +1208,16 @@ class _Finder:
         return None
 
     def _affiliation(
-        self, i: int, sent_end: int, seats: bool
+        self, i: int, sent_end: int, seats: bool, owner: int
     ) -> tuple[str, str | None, int, bool] | None:
         """What "of China", "from Chile", "for the Sierra Leone army", "of the African National
-        Congress" (token ``i`` is the preposition) attach a person to: (country, the body's
-        sector, end token, whether the phrase is a bare place the person's mention takes in)."""
+        Congress" (token ``i`` is the preposition, attached to the words from ``owner`` on)
+        attach a person to: (country, the body's sector, end token, whether the phrase is a
+        bare place the person's mention takes in). "Support for Perez from Chile" is not his."""
         doc, ctx = self.doc, self.ctx
         if i + 1 >= sent_end or doc[i].lower_ not in ("of", "from", "for"):
+            return None
+        if not owner <= doc[i].head.i < i:
             return None
         j = i + 1
         while j < sent_end and doc[j].tag_ == "DT":

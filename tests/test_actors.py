@@ -538,6 +538,11 @@ def test_a_later_title_with_a_country_places_the_person_it_describes(model) -> N
     )
     dubois = _at(doc, found, "Mr Dubois")
     assert (dubois.country, dubois.role) == ("FRA", "finance minister"), dubois
+    # a victim is not the official who speaks of them
+    doc, found = _find(
+        model, "John Smith was killed in the attack. The Kenyan president condemned it."
+    )
+    assert _at(doc, found, "John Smith").country is None
     # two people it could describe: neither is guessed
     doc, found = _find(
         model,

@@ -125,6 +125,13 @@ _BODY_HEADS = _ORGANISATION_HEADS | {
 }  # fmt: skip
 # entity labels the NER gives some names of people ("Arata, Japan's foreign minister")
 _MISREAD_NAME_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"}
+# what officials do, as the subject: an untitled person who does it may be the official a
+# later title describes
+_OFFICIAL_VERBS = {
+    "say", "tell", "announce", "meet", "visit", "arrive", "sign", "hold", "urge", "warn",
+    "add", "call", "express", "pledge", "promise", "insist", "reject", "accuse", "host",
+    "welcome", "order", "declare", "propose", "offer", "travel", "fly", "address", "speak",
+}  # fmt: skip
 # nouns that stand for the country just named: "the country's president"
 _COUNTRY_NOUNS = ("country", "nation")
 # nouns that place a person by what they are of without being a title alone: "the head of
@@ -2023,7 +2030,20 @@ class _Finder:
                 return None  # someone with another office, also unplaced: not clear enough
         if titled:
             return titled[0] if len(titled) == 1 else None
-        return untitled[0] if len(untitled) == 1 else None
+        if len(untitled) != 1 or not self._acts_officially(untitled[0]):
+            return None  # "John Smith was killed. The Kenyan president condemned it"
+        return untitled[0]
+
+    def _acts_officially(self, build: _Build) -> bool:
+        """Whether a person is the subject of what officials do: say, meet, visit, sign."""
+        for start, end in build.mentions:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            if root.dep_ == "nsubj" and root.head.lemma_.lower() in _OFFICIAL_VERBS:
+                return True
+        return False
 
     def _best_holder(self, p: _Pending) -> _Build | None:
         title = p.title

@@ -1060,3 +1060,23 @@ def test_a_conditional_offer_of_aid_is_agree_and_stays_hypothetical(model) -> No
     )
     agree = [e for e in result.events if e.type == "AGREE"]
     assert agree and all(e.status == "hypothetical" for e in agree), [e.why for e in result.events]
+
+
+def test_a_stated_hostile_step_is_a_threat_made_and_aimed_at_the_party_condemned(model) -> None:
+    result = _extract(
+        model,
+        "China's commerce ministry condemned Canada's surcharge on Wednesday and said Beijing "
+        "would take all necessary measures to protect Chinese companies.",
+    )
+    (threat,) = [e for e in result.events if e.type == "THREATEN"]
+    assert threat.status == "occurred", threat.why
+    assert _countries(result, threat.recipient) == {"CAN"}, threat.why
+    # a step to come that threatens nobody is no threat
+    result = _extract(model, "Kenya said it would take steps to improve its roads.")
+    assert "THREATEN" not in {e.type for e in result.events}, [e.why for e in result.events]
+
+
+def test_a_sea_named_after_a_country_is_not_that_country(model) -> None:
+    result = _extract(model, "Britain sent a frigate to the South China Sea on Monday.")
+    (event,) = [e for e in result.events if e.type == "MOBILIZE"]
+    assert not event.recipient, event.why

@@ -59,7 +59,9 @@ class CameoCode:
 class Requirement:
     """One alternative condition a lexicon row puts on its trigger's arguments."""
 
-    kind: str  # obj, subj, notobj, noobj, prep, noprep, pobj, mod, comp, light, under, inprep, all
+    # obj, subj, notobj, noobj, prep, noprep, pobj, mod, comp, light, under, inprep, all,
+    # future, adv, objmod
+    kind: str
     words: frozenset[str] = frozenset()
     prep: str = ""  # for pobj: the preposition ("from" in "from:talks")
     parts: tuple[Requirement, ...] = ()  # for all: conditions that must hold together
@@ -103,13 +105,13 @@ def cameo_table() -> dict[str, CameoCode]:
 def _parse_requirement(text: str) -> Requirement:
     if "+" in text:  # "obj:missile+!prep:at": every part must hold
         return Requirement("all", parts=tuple(_parse_requirement(t) for t in text.split("+")))
-    if text in ("noobj", "comp", "light", "threat", "yield"):
+    if text in ("noobj", "comp", "light", "threat", "yield", "future"):
         return Requirement(text)
     if text.startswith("^"):  # "^on": the noun is the object of "on" ("on alert")
         return Requirement("inprep", frozenset(text[1:].split("|")))
     key, _, words = text.partition(":")
     wordset = frozenset(words.split("|"))
-    if key in ("obj", "prep", "mod", "under", "pred", "subj"):
+    if key in ("obj", "prep", "mod", "under", "pred", "subj", "adv", "objmod"):
         return Requirement(key, wordset)
     if key == "!obj":
         return Requirement("notobj", wordset)
@@ -270,7 +272,9 @@ _EVENT_ANAPHORS = _words(
     "detentions sanction sanctions ban action actions announcement remarks comments "
     "shelling bombing killing killings raid raids expulsion closure annexation invasion "
     "occupation incursion offensive crackdown execution executions drills exercises "
-    "deployment blockade tariffs duties ruling verdict sentence"
+    "deployment blockade tariffs duties ruling verdict sentence accusation accusations "
+    "allegation allegations charge charges criticism claim claims demand demands proposal "
+    "offer request ultimatum surcharge surcharges levy embargo restrictions"
 )
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Definite nouns standing for an international body named before ("the bloc").
@@ -657,6 +661,18 @@ class _Matcher:
             return _complement(token) is not None
         if req.kind == "light":
             return _light_verb(token) is not None
+        if req.kind == "future":  # "would take", "will respond": said of what is to come
+            return any(c.dep_ == "aux" and c.lower_ in _THREAT_AUX | {"'d"} for c in token.children)
+        if req.kind == "adv":  # "respond decisively", "hit back hard"
+            return any(
+                c.dep_ in ("advmod", "npadvmod") and c.lower_ in req.words for c in token.children
+            )
+        if req.kind == "objmod":  # "take all necessary measures", "overwhelming action"
+            return any(
+                c.dep_ in ("amod", "compound") and (c.lower_ in req.words or c.lemma_ in req.words)
+                for o in _direct_objects(token)
+                for c in o.children
+            )
         if req.kind == "threat":
             return self.threatens(token)
         if req.kind == "yield":
@@ -795,6 +811,8 @@ def _antecedent(pronoun: Token) -> Token | None:
 
 
 _APPOSITION_GAP = frozenset({"turned", ",", "-"})
+# Seas and straits named after a country are not that country ("the South China Sea").
+_WATER_NAMES = _words("sea seas strait straits gulf ocean bay channel waters")
 
 
 def _resolve(ctx: _DocContext, token: Token) -> Actor | None:
@@ -837,6 +855,8 @@ def _resolve(ctx: _DocContext, token: Token) -> Actor | None:
             return actor
         if not (nxt.lower_ in _APPOSITION_GAP or nxt.pos_ in ("NOUN", "PROPN", "ADJ")):
             break
+    if token.pos_ == "PROPN" and token.lower_ in _WATER_NAMES:
+        return None  # "the South China Sea", "the Taiwan Strait": no country's own
     # Modifiers standing for the whole: "US officials", "China's top envoy".
     for child in token.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < token.i:
@@ -1316,8 +1336,8 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
                         t for t in _prep_objects(obj, {"in"}) if ctx.place_at(t) is not None
                     )
                 if (
-                    entry.cameo[:2] != "15"
-                    and entry.cameo != "074"
+                    entry.cameo[:2] not in ("15", "06")  # "approved the extradition of X to Y"
+                    and entry.cameo not in ("071", "072", "073", "074")  # goods and troops given
                     and not _own(obj)
                     and not _instrument(obj)  # "supplied the drones": the means
                 ):
@@ -1532,8 +1552,16 @@ def _finish(
     if plover == "PROTEST" and not recipients:
         recipients = _protest_target(ctx, draft, actor_ids)
     if plover == "THREATEN" and not recipients:
-        recipients = _condition_target(ctx, draft, actor_ids)
+        recipients = _condition_target(ctx, draft, actor_ids) or _sibling_recipients(ctx, draft)
     status = draft.status
+    if (
+        "utter" in draft.entry.flags
+        and status in ("planned", "hypothetical")
+        and (draft.reason in ("future auxiliary", "reported future", "conditional future", "modal"))
+    ):
+        # "said it would take all necessary measures": the threat is made as it is said
+        status = draft.status = "occurred"
+        draft.reason = "threat stated"
     if draft.reason == "purpose":
         return None  # "resigned to allow elections": an aim, not a reported act
     date, precision, source = temporal.event_date(
@@ -1802,6 +1830,22 @@ def _target_country(
     return []
 
 
+def _sibling_recipients(ctx: _DocContext, draft: _Draft) -> list[tuple[Token, Actor]]:
+    """ "condemned the surcharge and said Beijing would take all necessary measures": a
+    threat told after the same party's reaction in the same sentence is aimed at the party
+    that reaction answered."""
+    sent_start = draft.trigger.sent.start_char
+    own = {a.country or a.id for _, a in draft.actors}
+    for start, _lemma, actors, recipients in reversed(ctx.history):
+        if start != sent_start:
+            break
+        if own & {a.country or a.id for a in actors}:
+            others = [a for a in recipients if (a.country or a.id) not in own]
+            if others:
+                return [(draft.trigger, a) for a in others]
+    return []
+
+
 def _condition_target(
     ctx: _DocContext, draft: _Draft, actor_ids: list[str]
 ) -> list[tuple[Token, Actor]]:
@@ -1958,7 +2002,11 @@ def _reported_demands(ctx: _DocContext, doc: Doc, triggers: dict[int, LexEntry])
                 or {a.id for _, a in actors} & {a.id for _, a in recipients}
             ):
                 continue
-            inner = [t.i for t in clause.subtree if t.i in triggers and t.dep_ != "ccomp"]
+            inner = [
+                t.i
+                for t in clause.subtree
+                if t.i in triggers and (t.i == clause.i or t.dep_ != "ccomp")
+            ]
             status, reason = _verb_status(verb)
             drafts.append(
                 _Draft(

@@ -346,6 +346,17 @@ CONVENTION_CASES = [
      dt.date(2023, 6, 22), "2023-06-26TMO"),
     ("He left on Friday night and will return Monday morning.", "Friday night",
      dt.date(2023, 6, 22), "2023-06-16TNI"),
+    # wire copy: "Jan 5" without the period; "this past spring"
+    ("The vote was held Jan 5.", "Jan 5", dt.date(1998, 1, 8), "1998-01-05"),
+    ("The unit was scrapped this past spring.", "this past spring", AUTUMN_1989, "1989-SP"),
+    # parts of day relative to the last day named, or to the publication day
+    ("Officials met on Sunday and again that afternoon.", "that afternoon", MONDAY,
+     "2023-06-18TAF"),
+    ("That night rescuers dug through the rubble.", "That night", MONDAY, "2023-06-19TNI"),
+    ("Troops withdrew on Sunday and returned the next morning.", "the next morning", MONDAY,
+     "2023-06-19TMO"),
+    ("The talks ended on Sunday. The night before, rebels shelled the city.",
+     "The night before", MONDAY, "2023-06-17TNI"),
     # "the previous quarter" is the one before the quarter under report
     ("Profit rose in the third quarter. Sales in the previous quarter fell.",
      "the previous quarter", AUTUMN_1989, "1989-Q2"),

@@ -99,6 +99,8 @@ _MONTH_RE = (
     r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.?|Sep\.|Oct\.|"
     r"Nov\.|Dec\.)"
 )
+# "Jan 5", "Sept 30": wire copy without the abbreviation's period, only before a day number
+_MONTH_DAY_RE = _MONTH_RE[:-1] + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\s+\d))"
 _DAY_ORDINAL_RE = (
     r"(?:twenty[\s-]+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|"
     r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
@@ -499,7 +501,7 @@ def _edge_mod(edge: str | None) -> str | None:
 def _rule_month(m: re.Match[str], ctx: _Context) -> Normalised | None:
     name = m["month"]
     month = _MONTHS[name.lower().rstrip(".")]
-    relation = (m["rel"] or "").lower()
+    relation = re.sub(r"^this\s+past$", "past", (m["rel"] or "").lower())
     token = ctx.token_at(m.start("month"))
     if name in ("May", "March") and not relation and not m["edge"] and token.pos_ != "PROPN":
         return None  # the modal verb "May", the verb "march"
@@ -540,7 +542,7 @@ _SEASON_SIGNALS = frozenset({"in", "during", "since", "until", "by", "through", 
 
 def _rule_season(m: re.Match[str], ctx: _Context) -> Normalised | None:
     code, last_month = _SEASONS[m["season"].lower()]
-    relation = (m["rel"] or "").lower()
+    relation = re.sub(r"^this\s+past$", "past", (m["rel"] or "").lower())
     if (
         not (relation or m["year"] or m["edge"])
         and ctx.word_before(m.start()) not in _SEASON_SIGNALS
@@ -690,10 +692,13 @@ _PART_SIGNALS = frozenset({"in", "during", "by", "through", "throughout", "until
 
 
 def _rule_that_part_of_day(m: re.Match[str], ctx: _Context) -> Normalised | None:
-    """ "That night, rescuers dug": that part of the last day named (none named: no timex)."""
-    if not ctx.seen_day:
-        return None
-    return "TIME", f"{ctx.reference.isoformat()}T{_PARTS_OF_DAY[m['part'].lower()]}", None
+    """ "That night, rescuers dug", "the next morning", "the night before": that part of the
+    last day named (or of the publication day), of the day after it or of the day before."""
+    step = (_g(m, "step") or "").lower()
+    part = _g(m, "part") or _g(m, "part2") or _g(m, "before") or ""
+    offset = 1 if step in ("next", "following") else -1 if step or _g(m, "before") else 0
+    day = (ctx.reference if ctx.seen_day else ctx.published) + dt.timedelta(days=offset)
+    return "TIME", f"{day.isoformat()}T{_PARTS_OF_DAY[part.lower()]}", None
 
 
 def _rule_that_unit(m: re.Match[str], ctx: _Context) -> Normalised | None:
@@ -1237,7 +1242,7 @@ _RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
     (_cased(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?\b"),
      _rule_iso, "digit"),
     (_cased(rf"\b(?:(?i:(?P<rel>last|next|this\s+coming|this|coming))\s+)?(?:{_WEEKDAY_RE},?\s+)?"
-            rf"{_MONTH_RE}\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?i:(?P<dayword>{_DAY_ORDINAL_RE}))(?![\w-]))"
+            rf"{_MONTH_DAY_RE}\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?i:(?P<dayword>{_DAY_ORDINAL_RE}))(?![\w-]))"
             r"\b(?:,?\s+(?P<year>\d{4})\b|,?\s+(?i:(?P<yrel>this|last|next)\s+year)\b)?"),
      _rule_month_day, "month"),
     (_cased(rf"\b(?:{_WEEKDAY_RE},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
@@ -1247,9 +1252,9 @@ _RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
     (_cased(rf"(?i:{_EDGE_RE}){_MONTH_RE}\s+(?i:(?P<rel>this|last|next)\s+year)\b"),
      _rule_month_year, "month"),
     (re.compile(r"\b(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b"), _rule_numeric, "digit"),
-    (_cased(rf"(?i:{_EDGE_RE})(?:(?i:(?P<rel>last|next|this|past|coming|previous))\s+)?"
+    (_cased(rf"(?i:{_EDGE_RE})(?:(?i:(?P<rel>last|next|this\s+past|this|past|coming|previous))\s+)?"
             rf"{_MONTH_RE}(?![\w-]|\s+\d)"), _rule_month, "month"),
-    (_rx(rf"{_EDGE_RE}(?:(?P<rel>last|next|this|past|coming|previous|the)\s+)?"
+    (_rx(rf"{_EDGE_RE}(?:(?P<rel>last|next|this\s+past|this|past|coming|previous|the)\s+)?"
          r"(?P<season>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?P<year>\d{4})\b)?"),
      _rule_season, "season"),
     (re.compile(rf"(?<![\w$.,/-])(?i:{_EDGE_RE})(?:(?P<fiscal>[Ff]iscal)\s+)?"
@@ -1281,7 +1286,9 @@ _RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
     (_rx(r"\b(?:the\s+(?:(?:early|late)\s+)?|mid[-\s]?)(?P<part>morning|afternoon|evening)\b"
          r"(?!\s+(?:of|yesterday|today|tomorrow)\b|-)"), _rule_the_part_of_day, "part"),
     (_rx(r"\bthat\s+(?P<unit>year|month|quarter)\b(?!-)"), _rule_that_unit, "unit quarter"),
-    (_rx(rf"\b(?:later\s+|earlier\s+)?that\s+{_PART_RE}\b"), _rule_that_part_of_day, "part"),
+    (_rx(rf"\b(?:later\s+|earlier\s+)?that\s+{_PART_RE}\b|\bthe\s+(?P<step>next|following|"
+         r"previous)\s+(?P<part2>morning|afternoon|evening|night)\b|\bthe\s+(?P<before>night|evening)\s+before\b"),
+     _rule_that_part_of_day, "part"),
     (_cased(rf"\b(?:(?i:(?P<early>early|late|earlier|later)\s+))?(?:(?i:(?P<rel>last|next|this|"
             rf"past|this\s+coming|coming|the\s+previous|the\s+following|previous))\s+)?{_WEEKDAY_RE}"
             rf"(?P<plural>s)?(?:\s+(?i:{_PART_RE})(?P<plural2>s)?)?\b"), _rule_weekday, "weekday"),

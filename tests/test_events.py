@@ -1080,3 +1080,14 @@ def test_a_sea_named_after_a_country_is_not_that_country(model) -> None:
     result = _extract(model, "Britain sent a frigate to the South China Sea on Monday.")
     (event,) = [e for e in result.events if e.type == "MOBILIZE"]
     assert not event.recipient, event.why
+
+
+def test_repression_and_strikes_find_their_target_country(model) -> None:
+    result = _extract(model, "Pakistan carried out air strikes inside Afghanistan.")
+    assert _find(result, "ASSAULT", "PAK", "AFG"), [e.why for e in result.events]
+    result = _extract(
+        model,
+        "Turkey rejected the report. Turkish authorities blocked access to three news "
+        "websites on Tuesday.",
+    )
+    assert _find(result, "COERCE", "TUR", "TUR"), [e.why for e in result.events]

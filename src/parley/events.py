@@ -254,7 +254,7 @@ _HOSTED_NOUNS = _words("embassy consulate mission legation")
 _ANY_SUBJECTS = _words("anyone anybody whoever everyone everybody whomever")
 # Prepositions whose object is the occasion of an act, not an act it performs.
 _CROWD_PLACE_PREPS = _words("in at through outside")
-_TARGET_PREPS = _words("in near outside")
+_TARGET_PREPS = _words("in near outside inside")
 _SETTING_PREPS = _words("at during after before since following amid")
 # Heads of "the two X" / "both X" that stand for the story's two parties.
 _PAIR_NOUNS = _words(
@@ -1541,14 +1541,12 @@ def _finish(
         recipients = _anaphoric_recipients(ctx, draft, actor_ids)
     if plover in _REACTION_TYPES and not recipients:
         recipients = _reaction_recipients(ctx, draft)
-    if (
-        plover in ("ASSAULT", "COERCE")
-        and not any(a.country for _, a in recipients)
-        and draft.rule == "verb"
-    ):
-        # "bombed a refugee camp in central Gaza": a target of no country is placed by where
-        # it is
+    if plover in ("ASSAULT", "COERCE") and not any(a.country for _, a in recipients):
+        # "bombed a refugee camp in central Gaza", "carried out air strikes inside
+        # Afghanistan": a target of no country is placed by where it is
         recipients = _target_country(ctx, draft, actor_ids) or recipients
+    if plover == "COERCE" and not recipients:
+        recipients = _domestic_target(ctx, draft, actor_ids)
     if plover == "PROTEST" and not recipients:
         recipients = _protest_target(ctx, draft, actor_ids)
     if plover == "THREATEN" and not recipients:
@@ -1801,12 +1799,42 @@ def _reaction_recipients(ctx: _DocContext, draft: _Draft) -> list[tuple[Token, A
     return [(noun, a) for a in chosen or []]
 
 
+def _domestic_target(
+    ctx: _DocContext, draft: _Draft, actor_ids: list[str]
+) -> list[tuple[Token, Actor]]:
+    """ "the Egyptian government imprisoned thousands of political opponents": a state's
+    repression of people it names by no other country is aimed at its own (manual, COERCE)."""
+    if draft.rule != "verb" or not _direct_objects(draft.trigger):
+        return []
+    countries = {a.country for _, a in draft.actors}
+    if len(countries) != 1 or not any(
+        a.sector in _STATE_SECTORS or a.kind == "country" for _, a in draft.actors
+    ):
+        return []
+    country = next(iter(countries))
+    if country is None or country in _NON_STATE_CODES:
+        return []
+    state = ctx.country_actor(country, actor_ids)
+    if state is None or state.kind == "place":
+        return []
+    return [(draft.trigger, state)]
+
+
 def _target_country(
     ctx: _DocContext, draft: _Draft, actor_ids: list[str]
 ) -> list[tuple[Token, Actor]]:
     """ "struck an oil depot in Russia's Belgorod region": a target placed in another country
     names the country attacked. Only a verb with a target object: "clashes in X" say where,
-    not whom."""
+    not whom; a noun only under a light verb ("carried out air strikes inside Afghanistan")."""
+    if draft.rule != "verb":
+        if draft.clause_head is draft.trigger:
+            return []
+        own = {a.country for _, a in draft.actors}
+        for place in _prep_objects(draft.clause_head, _TARGET_PREPS):
+            actor = _resolve(ctx, place) or _place_actor(ctx, place)
+            if actor is not None and actor.country and actor.country not in own | _NON_STATE_CODES:
+                return [(place, ctx.country_actor(actor.country, actor_ids) or actor)]
+        return []
     objects = _direct_objects(draft.trigger)
     if not objects:
         return []

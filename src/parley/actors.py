@@ -634,12 +634,15 @@ class _Doc:
         ("Kenya faces a drought. The country's president said"): that country, when the
         sentence so far and the two before name exactly one."""
         doc, strings = self.doc, self.doc.vocab.strings
-        if not self.gaz or len(doc) == 0:
+        if len(doc) == 0 or not any(e.kind in ("country", "demonym") for _, _, e in self.gaz):
+            return []
+        lowered = doc.text.lower()
+        if not any(noun in lowered for noun in _COUNTRY_NOUNS):
             return []
         words = doc.to_array([LOWER])
-        wanted = [strings[w] for w in _COUNTRY_NOUNS]
+        country, nation = (strings[w] for w in _COUNTRY_NOUNS)
         out = []
-        for i in np.flatnonzero(np.isin(words, wanted)):
+        for i in np.flatnonzero((words == country) | (words == nation)):
             token = doc[int(i)]
             if (
                 token.i == 0

@@ -357,6 +357,10 @@ CONVENTION_CASES = [
      "2023-06-19TMO"),
     ("The talks ended on Sunday. The night before, rebels shelled the city.",
      "The night before", MONDAY, "2023-06-17TNI"),
+    # a determiner stays outside an adjective quarter, inside "the year-ago period"
+    ("The third-quarter results were weak.", "third-quarter", AUTUMN_1989, "1989-Q3"),
+    ("Profit in the third quarter rose from $3 million in the year-ago period.",
+     "the year-ago period", AUTUMN_1989, "1988-Q3"),
     # "the previous quarter" is the one before the quarter under report
     ("Profit rose in the third quarter. Sales in the previous quarter fell.",
      "the previous quarter", AUTUMN_1989, "1989-Q2"),

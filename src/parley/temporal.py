@@ -1354,6 +1354,8 @@ _RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
          r"thereafter)\b|er\b))\b"), _rule_vague, "vague unit quarter"),
     (_rx(r"\b(?P<word>year-earlier|year-ago|(?<![\w-])(?:year[-\s]end|year's\s+end))\b(?!-)"),
      _rule_year_compound, "unit"),
+    (_rx(r"\b(?:the\s+)?(?P<word>year-earlier|year-ago)\s+period\b"), _rule_year_compound,
+     "period"),
     (_rx(rf"\b(?:(?P<lead>the\s+year)\s+|{_MONTH_LOWER_RE}\s+|(?:the\s+)?(?P<season>spring|summer"
          rf"|fall|autumn|winter)\s+(?:of\s+)?)?{_SPELLED_YEAR_RE}\b"),
      _rule_spelled_year, "spelled"),
@@ -1486,10 +1488,16 @@ def _title_case_shouting(text: str) -> str:
     return _SHOUTED_LINE.sub(title, text)
 
 
+_ADJECTIVE_QUARTER = re.compile(r"(?i)(the\s+)[\w\s]*\w-(?:quarter|half)$")
+
+
 def _skip_determiner(match: re.Match[str]) -> int:
-    """ "the two-week talks": TimeML leaves the determiner of an adjective outside."""
+    """ "the two-week talks", "the third-quarter results": TimeML leaves the determiner of an
+    adjective outside."""
     if "det" in match.re.groupindex and match["det"] and "-" in match.group(0):
         return match.end("det")
+    if "kind" in match.re.groupindex and (adjective := _ADJECTIVE_QUARTER.match(match.group(0))):
+        return match.start() + adjective.end(1)
     return match.start()
 
 

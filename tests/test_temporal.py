@@ -361,6 +361,10 @@ CONVENTION_CASES = [
     ("The third-quarter results were weak.", "third-quarter", AUTUMN_1989, "1989-Q3"),
     ("Profit in the third quarter rose from $3 million in the year-ago period.",
      "the year-ago period", AUTUMN_1989, "1988-Q3"),
+    # a clock time takes the day named after it ("local time", a parenthesis between)
+    ("The attack happened at about 9 p.m. local time Wednesday.", "about 9 p.m.",
+     dt.date(2023, 6, 22), "2023-06-21T21:00"),
+    ("The vote is due around June 30.", "around June 30", MONDAY, "2023-06-30"),
     # "the previous quarter" is the one before the quarter under report
     ("Profit rose in the third quarter. Sales in the previous quarter fell.",
      "the previous quarter", AUTUMN_1989, "1989-Q2"),

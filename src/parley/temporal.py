@@ -468,7 +468,7 @@ def _rule_month_day(m: re.Match[str], ctx: _Context) -> Normalised | None:
         tense = {"last": "past", "next": "future"}.get(relation) or ctx.tense(m.start("month"))
         year = _year_near(month, day, ctx.published, tense)
     value = _day_value(year, month, day)
-    return ("DATE", value, None) if value else None
+    return ("DATE", value, "APPROX" if _g(m, "approx") else None) if value else None
 
 
 def _rule_month_year(m: re.Match[str], ctx: _Context) -> Normalised | None:
@@ -774,12 +774,13 @@ def _rule_clock(m: re.Match[str], ctx: _Context) -> Normalised | None:
         day = dt.date.fromisoformat(value)
     else:
         day = _clock_day(m, ctx)
-    return "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", None
+    mod = "APPROX" if m["approx"] else None
+    return "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", mod
 
 
 def _clock_day(m: re.Match[str], ctx: _Context) -> dt.date:
-    """The day of a clock time named without one: the weekday that follows it past a
-    parenthesis ("10:40 a.m. (0740 GMT) Friday"), else a day named earlier in the same
+    """The day of a clock time named without one: the weekday that follows it past "local
+    time" or a parenthesis ("10:40 a.m. (0740 GMT) Friday"), else a day named earlier in the same
     sentence ("On Friday, at 10:40 a.m."), else the publication day."""
     after = _CLOCK_DAY_AFTER.match(ctx.text.lower(), m.end())
     if after:
@@ -796,7 +797,7 @@ def _clock_day(m: re.Match[str], ctx: _Context) -> dt.date:
 
 
 _CLOCK_DAY_AFTER = re.compile(
-    r"\s*\([^()\n]{1,30}\)\s*,?\s*(?:on\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|"
+    r"(?:\s+local\s+time)?(?:\s*\([^()\n]{1,30}\))?\s*,?\s*(?:on\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|yesterday|today|tomorrow)\b"
 )
 
@@ -1241,7 +1242,8 @@ def _rule_holiday(m: re.Match[str], ctx: _Context) -> Normalised | None:
 _RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
     (_cased(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?\b"),
      _rule_iso, "digit"),
-    (_cased(rf"\b(?:(?i:(?P<rel>last|next|this\s+coming|this|coming))\s+)?(?:{_WEEKDAY_RE},?\s+)?"
+    (_cased(rf"\b(?:(?i:(?P<approx>about|around|approximately))\s+)?"
+            rf"(?:(?i:(?P<rel>last|next|this\s+coming|this|coming))\s+)?(?:{_WEEKDAY_RE},?\s+)?"
             rf"{_MONTH_DAY_RE}\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?i:(?P<dayword>{_DAY_ORDINAL_RE}))(?![\w-]))"
             r"\b(?:,?\s+(?P<year>\d{4})\b|,?\s+(?i:(?P<yrel>this|last|next)\s+year)\b)?"),
      _rule_month_day, "month"),
@@ -1292,7 +1294,8 @@ _RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
     (_cased(rf"\b(?:(?i:(?P<early>early|late|earlier|later)\s+))?(?:(?i:(?P<rel>last|next|this|"
             rf"past|this\s+coming|coming|the\s+previous|the\s+following|previous))\s+)?{_WEEKDAY_RE}"
             rf"(?P<plural>s)?(?:\s+(?i:{_PART_RE})(?P<plural2>s)?)?\b"), _rule_weekday, "weekday"),
-    (_rx(r"\b(?:(?P<hh>\d{1,2})(?::(?P<mm>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|o'clock)"
+    (_rx(r"\b(?:(?P<approx>about|around|approximately)\s+)?"
+         r"(?:(?P<hh>\d{1,2})(?::(?P<mm>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|o'clock)"
          r"|(?P<named>noon|midnight))(?:\s+(?:[ecmp][sd]t|gmt|utc)\b)?(?:\s+(?:on\s+)?(?P<anchor>monday|tuesday"
          r"|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b"
          rf"|,?\s+(?:on\s+)?{_MONTH_LOWER_RE}\s+(?P<mday>\d{{1,2}})\b(?:,?\s+(?P<year>\d{{4}})\b)?)?"),

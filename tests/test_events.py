@@ -1091,3 +1091,34 @@ def test_repression_and_strikes_find_their_target_country(model) -> None:
         "websites on Tuesday.",
     )
     assert _find(result, "COERCE", "TUR", "TUR"), [e.why for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        # manual, SANCTION expel: foreign troops and missions sent out of a country
+        ("Niger ordered French troops to leave the country.", "SANCTION", "NER", "FRA"),
+        ("Mali expelled the UN peacekeeping mission.", "SANCTION", "MLI", "UNO"),
+        # manual, SANCTION convict
+        (
+            "A Dutch court found a Russian officer guilty of downing the airliner.",
+            "SANCTION",
+            "NLD",
+            "RUS",
+        ),
+    ],
+)
+def test_expulsions_of_missions_and_verdicts_are_sanctions(
+    model, text: str, type_: str, actor: str, recipient: str
+) -> None:
+    result = _extract(model, text)
+    assert _find(result, type_, actor, recipient), [(e.type, e.why) for e in result.events]
+
+
+def test_own_troops_ordered_out_and_a_city_named_agreement_are_no_sanction_on_anyone(
+    model,
+) -> None:
+    result = _extract(model, "Putin ordered his troops to leave Kherson.")
+    assert "SANCTION" not in {e.type for e in result.events}, [e.why for e in result.events]
+    result = _extract(model, "The United States withdrew from the Paris climate agreement.")
+    assert not _find(result, "SANCTION", "USA", "FRA"), [e.why for e in result.events]

@@ -60,7 +60,7 @@ class Requirement:
     """One alternative condition a lexicon row puts on its trigger's arguments."""
 
     # obj, subj, notobj, noobj, prep, noprep, pobj, mod, comp, light, under, inprep, all,
-    # future, adv, objmod
+    # future, adv, objmod, notown, compv
     kind: str
     words: frozenset[str] = frozenset()
     prep: str = ""  # for pobj: the preposition ("from" in "from:talks")
@@ -105,13 +105,13 @@ def cameo_table() -> dict[str, CameoCode]:
 def _parse_requirement(text: str) -> Requirement:
     if "+" in text:  # "obj:missile+!prep:at": every part must hold
         return Requirement("all", parts=tuple(_parse_requirement(t) for t in text.split("+")))
-    if text in ("noobj", "comp", "light", "threat", "yield", "future"):
+    if text in ("noobj", "comp", "light", "threat", "yield", "future", "notown"):
         return Requirement(text)
     if text.startswith("^"):  # "^on": the noun is the object of "on" ("on alert")
         return Requirement("inprep", frozenset(text[1:].split("|")))
     key, _, words = text.partition(":")
     wordset = frozenset(words.split("|"))
-    if key in ("obj", "prep", "mod", "under", "pred", "subj", "adv", "objmod"):
+    if key in ("obj", "prep", "mod", "under", "pred", "subj", "adv", "objmod", "compv"):
         return Requirement(key, wordset)
     if key == "!obj":
         return Requirement("notobj", wordset)
@@ -661,6 +661,11 @@ class _Matcher:
             return _complement(token) is not None
         if req.kind == "light":
             return _light_verb(token) is not None
+        if req.kind == "notown":  # "ordered French troops to leave", not "its troops"
+            return not any(_own(o) for o in _direct_objects(token))
+        if req.kind == "compv":  # the complement's verb: "ordered X to leave"
+            comp = _complement(token)
+            return comp is not None and comp.lemma_.lower() in req.words
         if req.kind == "future":  # "would take", "will respond": said of what is to come
             return any(c.dep_ == "aux" and c.lower_ in _THREAT_AUX | {"'d"} for c in token.children)
         if req.kind == "adv":  # "respond decisively", "hit back hard"
@@ -811,6 +816,11 @@ def _antecedent(pronoun: Token) -> Token | None:
 
 
 _APPOSITION_GAP = frozenset({"turned", ",", "-"})
+# Agreements and processes named after the city where they were made.
+_NAMED_TEXTS = _words(
+    "agreement agreements accord accords treaty pact protocol convention declaration deal "
+    "process format charter communique"
+)
 # Seas and straits named after a country are not that country ("the South China Sea").
 _WATER_NAMES = _words("sea seas strait straits gulf ocean bay channel waters")
 
@@ -861,6 +871,13 @@ def _resolve(ctx: _DocContext, token: Token) -> Actor | None:
     for child in token.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < token.i:
             actor = ctx.token_actor(child)
+            if (
+                actor is not None
+                and actor.kind == "place"
+                and child.dep_ == "compound"
+                and token.lemma_.lower() in _NAMED_TEXTS
+            ):
+                continue  # "the Paris climate agreement": the city is the venue, no party
             if actor is None and child.dep_ == "poss" and child.pos_ == "NOUN":
                 actor = _resolve(ctx, child)  # "the U.N. watchdog's board"
             if actor is not None:

@@ -365,6 +365,7 @@ CONVENTION_CASES = [
     ("The attack happened at about 9 p.m. local time Wednesday.", "about 9 p.m.",
      dt.date(2023, 6, 22), "2023-06-21T21:00"),
     ("The vote is due around June 30.", "around June 30", MONDAY, "2023-06-30"),
+    ("Banks fear the computer problem of the year 2000.", "the year 2000", MONDAY, "2000"),
     # "the previous quarter" is the one before the quarter under report
     ("Profit rose in the third quarter. Sales in the previous quarter fell.",
      "the previous quarter", AUTUMN_1989, "1989-Q2"),

@@ -1259,7 +1259,7 @@ _RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
     (_rx(rf"{_EDGE_RE}(?:(?P<rel>last|next|this\s+past|this|past|coming|previous|the)\s+)?"
          r"(?P<season>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?P<year>\d{4})\b)?"),
      _rule_season, "season"),
-    (re.compile(rf"(?<![\w$.,/-])(?i:{_EDGE_RE})(?:(?P<fiscal>[Ff]iscal)\s+)?"
+    (re.compile(rf"(?<![\w$.,/-])(?i:{_EDGE_RE})(?:(?i:the\s+year)\s+|(?P<fiscal>[Ff]iscal)\s+)?"
                 r"(?P<year>1[6-9]\d\d|20\d\d)(?![\w%-]|[.,]\d)"), _rule_year, "digit"),
     (_rx(rf"(?:the\s+)?{_EDGE_RE}(?:(?P<decade>1[6-9]\d|20\d)0|')(?P<decade2>\d{{2}})?s\b"
          ), _rule_decade, "digit"),

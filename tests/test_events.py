@@ -1122,3 +1122,24 @@ def test_own_troops_ordered_out_and_a_city_named_agreement_are_no_sanction_on_an
     assert "SANCTION" not in {e.type for e in result.events}, [e.why for e in result.events]
     result = _extract(model, "The United States withdrew from the Paris climate agreement.")
     assert not _find(result, "SANCTION", "USA", "FRA"), [e.why for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        ("Japan scrambled fighter jets near Okinawa.", "MOBILIZE", "JPN", None),
+        ("Iran raised its military alert level.", "MOBILIZE", "IRN", None),
+        ("Kazakhstan resumed flights to Georgia.", "COOPERATE", "KAZ", "GEO"),
+        (
+            "China snubbed the US defence secretary's request for a meeting.",
+            "REJECT",
+            "CHN",
+            "USA",
+        ),
+    ],
+)
+def test_alerts_resumed_exchanges_and_snubs(
+    model, text: str, type_: str, actor: str, recipient: str | None
+) -> None:
+    result = _extract(model, text)
+    assert _find(result, type_, actor, recipient), [(e.type, e.why) for e in result.events]

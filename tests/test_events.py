@@ -1143,3 +1143,13 @@ def test_alerts_resumed_exchanges_and_snubs(
 ) -> None:
     result = _extract(model, text)
     assert _find(result, type_, actor, recipient), [(e.type, e.why) for e in result.events]
+
+
+def test_passive_parties_acted_on_are_recipients(model) -> None:
+    result = _extract(model, "Two Chinese diplomats were expelled by Lithuania on Friday.")
+    assert _find(result, "SANCTION", "LTU", "CHN"), [e.why for e in result.events]
+    result = _extract(model, "The Iranian tanker was seized by US forces in the Gulf.")
+    assert _find(result, "ASSAULT", "USA", "IRN"), [e.why for e in result.events]
+    # no doer, no event
+    result = _extract(model, "The Russian embassy in Kyiv was attacked on Monday.")
+    assert not result.events, [e.why for e in result.events]

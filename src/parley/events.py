@@ -1311,6 +1311,18 @@ def _own(obj: Token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in _OWN_DETERMINERS for c in obj.children)
 
 
+def _acted_on(entry: LexEntry, theme: Token) -> bool:
+    """Whether a theme object is a party acted upon ("expelled two Russian diplomats",
+    "seized a British tanker"), not the means ("deployed troops", "supplied the drones"),
+    what is given ("approved the extradition of X to Y") or the actor's own ("its envoy")."""
+    return (
+        entry.cameo[:2] not in ("15", "06")
+        and entry.cameo not in ("071", "072", "073", "074")
+        and not _own(theme)
+        and not _instrument(theme)
+    )
+
+
 def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
     subject, passive = _subject(verb)
     actor_tokens: list[Token] = []
@@ -1323,8 +1335,11 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
             actor_tokens.append(subject)
         elif subject is not None and (subject.lemma_.lower() in themes or subject.lower_ in themes):
             # "new sanctions against Russia were announced by Britain": the passive subject
-            # is the means; the party it is aimed at hangs on it
+            # is the means; the party it is aimed at hangs on it. People or ships acted on
+            # are parties themselves ("two Chinese diplomats were expelled by Lithuania").
             recipient_tokens.extend(_theme_recipients(subject))
+            if _acted_on(entry, subject):
+                recipient_tokens.append(subject)
         elif subject is not None:
             recipient_tokens.append(subject)
     elif subject is not None:
@@ -1352,12 +1367,7 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
                     recipient_tokens.extend(
                         t for t in _prep_objects(obj, {"in"}) if ctx.place_at(t) is not None
                     )
-                if (
-                    entry.cameo[:2] not in ("15", "06")  # "approved the extradition of X to Y"
-                    and entry.cameo not in ("071", "072", "073", "074")  # goods and troops given
-                    and not _own(obj)
-                    and not _instrument(obj)  # "supplied the drones": the means
-                ):
+                if _acted_on(entry, obj):
                     # people acted upon are recipients: "expelled two Russian diplomats"
                     # (not "recalled its ambassador": the actor's own envoy)
                     recipient_tokens.append(obj)

@@ -11,6 +11,10 @@ Scores, per corpus and combined:
 Anchors (TempEval-3 test, HeidelTime): relaxed 90.3, strict 81.3, value 77.6.
 
     python bench/timeml.py [--dir DIR ...] [--cache FILE] [--errors N]
+
+TimeBank is the development corpus (read its errors with ``--dir .../TimeBank --errors N``);
+AQUAINT and ``bench/timeml_heldout`` (eight news texts written for this project, annotated
+before parley ran on them) are held out: measure them, do not tune on their errors.
 """
 
 from __future__ import annotations

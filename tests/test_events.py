@@ -1153,3 +1153,23 @@ def test_passive_parties_acted_on_are_recipients(model) -> None:
     # no doer, no event
     result = _extract(model, "The Russian embassy in Kyiv was attacked on Monday.")
     assert not result.events, [e.why for e in result.events]
+
+
+def test_a_past_act_joined_to_a_reported_opinion_belongs_to_the_speaker(model) -> None:
+    result = _extract(
+        model,
+        "The European Union's foreign affairs spokesperson said on Wednesday that the arrests "
+        "were deeply worrying and urged Ankara to respect press freedom.",
+    )
+    assert _find(result, "REQUEST", "EUR", "TUR"), [e.why for e in result.events]
+
+
+def test_help_promised_is_agree_and_the_kingdom_thanked_is_the_country_named_before(model) -> None:
+    result = _extract(model, "Russia said on Wednesday it would help Belarus offset the sanctions.")
+    assert _find(result, "AGREE", "RUS", "BLR"), [e.why for e in result.events]
+    result = _extract(
+        model,
+        "Yemen's prime minister met Saudi Ambassador Faisal al-Harbi in Riyadh. Yemen thanked "
+        "the kingdom for its support.",
+    )
+    assert _find(result, "SUPPORT", "YEM", "SAU"), [e.why for e in result.events]

@@ -427,11 +427,18 @@ class _DocContext:
         return ranked[0] if ranked and ranked[0].kind != "person" else None
 
     def country_before(self, char: int, exclude: Iterable[str]) -> Actor | None:
-        """The nearest country actor mentioned before ``char`` (for "the island")."""
+        """The country of the nearest state actor mentioned before ``char``, other than the
+        excluded actors' own ("the island", "thanked the kingdom" after "Saudi Ambassador
+        X"): the country itself where the document has it."""
         banned = set(exclude)
+        own = {a.country for a in self.actors if a.id in banned}
         for start, _end, actor in reversed(self.mentions):
-            if start < char and actor.kind == "country" and actor.id not in banned:
+            if start >= char or actor.id in banned or actor.country in own:
+                continue
+            if actor.kind == "country":
                 return actor
+            if actor.country and actor.country not in _NON_STATE_CODES:
+                return self.country_actor(actor.country, banned) or actor
         return None
 
     def main_visit(self) -> Location | None:
@@ -542,7 +549,11 @@ def _objects_or_raised(verb: Token) -> list[Token]:
     ("allowed UN peacekeepers to enter": spaCy makes "peacekeepers" the subject of "enter")."""
     found = _direct_objects(verb)
     for child in verb.children:
-        if child.dep_ == "ccomp" and any(c.tag_ == "TO" for c in child.children):
+        if child.dep_ == "ccomp" and (
+            any(c.tag_ == "TO" for c in child.children)
+            # a bare infinitive: "would help Minsk offset the effects"
+            or (child.tag_ == "VB" and not any(c.dep_ in ("mark", "aux") for c in child.children))
+        ):
             found.extend(c for c in child.children if c.dep_ == "nsubj")
     return found
 
@@ -1063,6 +1074,18 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         controller = _object_controller(node)
         if controller is not None:
             return controller, False
+        if (
+            node.dep_ == "conj"
+            and node.tag_ == "VBD"
+            and node.head.dep_ == "ccomp"
+            and node.head.tag_ != "VBD"
+            and node.head.head.lemma_.lower() in _REPORTING_VERBS
+            and node.head.head.tag_ == "VBD"
+        ):
+            # "said that the arrests were deeply worrying and urged Ankara to ...": a past act
+            # the parse joined to the reported clause belongs with the reporting verb
+            node = node.head.head
+            continue
         if node.dep_ in ("conj", "xcomp", "advcl", "pcomp") and node.head.pos_ in ("VERB", "AUX"):
             node = node.head
             continue
@@ -1345,7 +1368,7 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
     elif subject is not None:
         actor_tokens.append(subject)
     if not passive:
-        for obj in _direct_objects(verb):
+        for obj in _objects_or_raised(verb):  # "would help Minsk offset", "allowed X to enter"
             measured = [
                 m
                 for m in (*_prep_objects(obj, _MEASURE_PREPS), *_amount_themes(verb, obj))
@@ -1414,7 +1437,11 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
         # "hundreds of relatives marched in Culiacan": an unnamed crowd is the people of the
         # place it marches in
         places = _prep_objects(verb, _CROWD_PLACE_PREPS)
-        actors = [(t, a) for t in places if (a := ctx.token_actor(t)) is not None and a.country]
+        actors = [
+            (t, a)
+            for t in places
+            if (a := ctx.token_actor(t) or _place_actor(ctx, t)) is not None and a.country
+        ]
         actors = actors[:1]
     status, reason = _verb_status(verb)
     return _Draft(
@@ -1781,6 +1808,9 @@ def _anaphoric_recipients(
     """ "drills near the island", "closed crossings with the country" -> the country the
     island or country stands for (the last one named before, not the actor's own)."""
     tokens = _prep_objects(draft.trigger, _RECIPIENT_PREPS)
+    tokens.extend(
+        o for o in _direct_objects(draft.trigger) if o.dep_ == "dobj"
+    )  # "thanked the kingdom"
     for obj in _direct_objects(draft.trigger):
         for part in (obj, *_measured(obj)):  # "two of its crossing points with the country"
             tokens.extend(_prep_objects(part, _THEME_RECIPIENT_PREPS))

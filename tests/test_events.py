@@ -1173,3 +1173,14 @@ def test_help_promised_is_agree_and_the_kingdom_thanked_is_the_country_named_bef
         "the kingdom for its support.",
     )
     assert _find(result, "SUPPORT", "YEM", "SAU"), [e.why for e in result.events]
+
+
+def test_yielding_results_and_conceding_a_point_concede_nothing(model) -> None:
+    for text in (
+        "Turkey's talks with Sweden yielded no breakthrough.",
+        "Kenya's finance minister conceded that the plan had failed.",
+    ):
+        result = _extract(model, text)
+        assert "CONCEDE" not in {e.type for e in result.events}, [e.why for e in result.events]
+    result = _extract(model, "Kenya's government yielded to the protesters on Tuesday.")
+    assert "CONCEDE" in {e.type for e in result.events}, [e.why for e in result.events]

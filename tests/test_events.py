@@ -1184,3 +1184,8 @@ def test_yielding_results_and_conceding_a_point_concede_nothing(model) -> None:
         assert "CONCEDE" not in {e.type for e in result.events}, [e.why for e in result.events]
     result = _extract(model, "Kenya's government yielded to the protesters on Tuesday.")
     assert "CONCEDE" in {e.type for e in result.events}, [e.why for e in result.events]
+
+
+def test_a_nominal_attack_strikes_its_of_object(model) -> None:
+    result = _extract(model, "Russia's invasion of Ukraine has pushed up food prices.")
+    assert _find(result, "ASSAULT", "RUS", "UKR"), [e.why for e in result.events]

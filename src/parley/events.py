@@ -1499,6 +1499,9 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
     if _entry_type(entry) in ("SUPPORT", "AID", "AGREE"):
         # "voiced support for Moldova's bid", "aid for Gaza": whom it is for
         recipient_tokens.extend(_prep_objects(noun, {"for"}))
+    if _entry_type(entry) in ("ASSAULT", "COERCE"):
+        # "Russia's invasion of Ukraine", "the bombing of Gaza": what is struck
+        recipient_tokens.extend(_prep_objects(noun, {"of"}))
     status, reason = _nominal_status(noun, light)
     return _Draft(
         trigger=noun,

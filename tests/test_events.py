@@ -1189,3 +1189,36 @@ def test_yielding_results_and_conceding_a_point_concede_nothing(model) -> None:
 def test_a_nominal_attack_strikes_its_of_object(model) -> None:
     result = _extract(model, "Russia's invasion of Ukraine has pushed up food prices.")
     assert _find(result, "ASSAULT", "RUS", "UKR"), [e.why for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        # the accused is the subject of what is alleged
+        ("Iran charged that the United States was behind the attack.", "ACCUSE", "IRN", "USA"),
+        ("Pakistan complained that India was interfering in its affairs.", "ACCUSE", "PAK", "IND"),
+        # manual, ACCUSE: diplomatic protests and verbal attacks
+        ("China protested to Japan over the visit to the shrine.", "ACCUSE", "CHN", "JPN"),
+        ("Iran's supreme leader attacked the United States in a speech.", "ACCUSE", "IRN", "USA"),
+        ("Ukraine's president lashed out at Hungary for blocking the aid.", "ACCUSE", "UKR", "HUN"),
+        ("Germany voiced criticism of Israel's settlement policy.", "ACCUSE", "DEU", "ISR"),
+        # manual, SANCTION convict
+        ("The EU's top court ruled against Poland.", "SANCTION", "EUR", "POL"),
+        # a possessive the actors stage links to another party than the subject
+        ("Pakistan said Indian troops had shelled its posts in Kashmir.", "ASSAULT", "IND", "PAK"),
+    ],
+)
+def test_accusations_protests_and_rulings_find_their_parties(
+    model, text: str, type_: str, actor: str, recipient: str
+) -> None:
+    result = _extract(model, text)
+    assert _find(result, type_, actor, recipient), [(e.type, e.why) for e in result.events]
+    if type_ == "ACCUSE":
+        assert "ASSAULT" not in {e.type for e in result.events}, [e.why for e in result.events]
+
+
+def test_an_alleged_act_is_no_reported_act(model) -> None:
+    result = _extract(
+        model, "The Philippines alleged that Chinese vessels had attacked its boat near the shoal."
+    )
+    assert {e.type for e in result.events} == {"ACCUSE"}, [e.why for e in result.events]

@@ -1336,6 +1336,14 @@ def _own(obj: Token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in _OWN_DETERMINERS for c in obj.children)
 
 
+def _foreign_owner(ctx: _DocContext, obj: Token, subject: Token | None) -> bool:
+    """ "Pakistan said Indian troops had shelled its posts": the possessive names another
+    party than the subject (the actors stage links "its" to Pakistan)."""
+    owner = next((ctx.token_actor(c) for c in obj.children if c.dep_ == "poss"), None)
+    doer = _resolve(ctx, subject) if subject is not None else None
+    return owner is not None and doer is not None and owner.country != doer.country
+
+
 def _acted_on(entry: LexEntry, theme: Token) -> bool:
     """Whether a theme object is a party acted upon ("expelled two Russian diplomats",
     "seized a British tanker"), not the means ("deployed troops", "supplied the drones"),
@@ -1396,7 +1404,7 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
                     # people acted upon are recipients: "expelled two Russian diplomats"
                     # (not "recalled its ambassador": the actor's own envoy)
                     recipient_tokens.append(obj)
-            elif obj.dep_ != "attr" and not _own(obj):
+            elif obj.dep_ != "attr" and (not _own(obj) or _foreign_owner(ctx, obj, subject)):
                 recipient_tokens.append(obj)
             if _resolve(ctx, obj) is None:
                 # "rejected an offer from Kabul", "accepted demands by the rebels": the
@@ -1499,8 +1507,9 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
     if _entry_type(entry) in ("SUPPORT", "AID", "AGREE"):
         # "voiced support for Moldova's bid", "aid for Gaza": whom it is for
         recipient_tokens.extend(_prep_objects(noun, {"for"}))
-    if _entry_type(entry) in ("ASSAULT", "COERCE"):
-        # "Russia's invasion of Ukraine", "the bombing of Gaza": what is struck
+    if _entry_type(entry) in ("ASSAULT", "COERCE", "ACCUSE"):
+        # "Russia's invasion of Ukraine", "the bombing of Gaza": what is struck;
+        # "voiced criticism of Israel's policy": what is criticised
         recipient_tokens.extend(_prep_objects(noun, {"of"}))
     status, reason = _nominal_status(noun, light)
     return _Draft(
@@ -1600,6 +1609,17 @@ def _finish(
         recipients = _anaphoric_recipients(ctx, draft, actor_ids)
     if plover in _REACTION_TYPES and not recipients:
         recipients = _reaction_recipients(ctx, draft)
+    if plover == "ACCUSE" and not recipients and draft.rule == "verb":
+        # "Iran charged that the United States was behind the attack": the accused is the
+        # subject of what is alleged
+        subjects = [
+            s
+            for c in draft.trigger.children
+            if c.dep_ == "ccomp"
+            for s in c.children
+            if s.dep_ in ("nsubj", "nsubjpass")
+        ]
+        recipients = [(t, a) for t, a in _resolve_all(ctx, subjects) if a.id not in actor_ids]
     if plover in ("ASSAULT", "COERCE") and not any(a.country for _, a in recipients):
         # "bombed a refugee camp in central Gaza", "carried out air strikes inside
         # Afghanistan": a target of no country is placed by where it is
@@ -2171,6 +2191,9 @@ def _rejects_a_claim(verb: Token) -> bool:
     )
 
 
+_ALLEGING_VERBS = _words("allege charge accuse")
+
+
 def _alleged(accuse: Token, triggers: dict[int, LexEntry]) -> set[int]:
     """Triggers inside what an accusation alleges ("accused the RSF of shelling a market,
     killing 12"): the allegation is not a reported act."""
@@ -2178,6 +2201,9 @@ def _alleged(accuse: Token, triggers: dict[int, LexEntry]) -> set[int]:
     for obj in _direct_objects(accuse):  # the parser may hang "of" on the accused
         contents.extend(_prep_objects(obj, {"of"}))
     alleged = [c for c in contents if c.tag_ == "VBG" or c.i in triggers]
+    if accuse.lemma_.lower() in _ALLEGING_VERBS:
+        # "alleged that Chinese vessels had attacked its boat": what is alleged
+        alleged.extend(c for c in accuse.children if c.dep_ == "ccomp")
     found = {t.i for c in alleged for t in c.subtree if t.i in triggers}
     if alleged:  # a participle with no subject of its own tells the alleged act's toll
         found.update(

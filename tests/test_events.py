@@ -1222,3 +1222,30 @@ def test_an_alleged_act_is_no_reported_act(model) -> None:
         model, "The Philippines alleged that Chinese vessels had attacked its boat near the shoal."
     )
     assert {e.type for e in result.events} == {"ACCUSE"}, [e.why for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Turkey said it was ready to mediate between Russia and Ukraine.", "TUR", "UKR"),
+        ("Egypt offered to host talks between Israel and Hamas.", "EGY", "ISR"),
+        ("The EU vowed to stand by Moldova.", "EUR", "MDA"),
+        ("The Taliban signalled willingness to cooperate with Pakistan.", "AFG", "PAK"),
+        (
+            "Mexico will host the next round of talks between the Venezuelan government and "
+            "the opposition.",
+            "MEX",
+            "VEN",
+        ),
+    ],
+)
+def test_commitments_and_offers_name_the_parties_they_serve(
+    model, text: str, actor: str, recipient: str
+) -> None:
+    result = _extract(model, text)
+    assert _find(result, "AGREE", actor, recipient), [(e.type, e.why) for e in result.events]
+
+
+def test_a_commitment_to_buy_is_agree(model) -> None:
+    result = _extract(model, "China committed to buying more American soybeans.")
+    assert _find(result, "AGREE", "CHN"), [e.why for e in result.events]

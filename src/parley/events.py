@@ -163,7 +163,7 @@ _LIGHT_VERBS = _words(
     "sign reach agree renew reiterate repeat step wage continue host attend join "
     "undertake perform kick initiate organize organise call go complete finish insist press "
     "commit perpetrate "
-    "express convey extend show put place"
+    "express convey extend show put place signal indicate reaffirm affirm demonstrate"
 )
 # spaCy sm sometimes mislemmatises ("staged" -> "stag"): accept regular inflections too.
 _LIGHT_FORMS = frozenset(
@@ -784,8 +784,18 @@ def _is_light(verb: Token) -> bool:
     return verb.lemma_.lower() in _LIGHT_VERBS or verb.lower_ in _LIGHT_FORMS
 
 
+_ROUND_NOUNS = _words("round rounds session sessions series day days")
+
+
 def _light_verb(noun: Token) -> Token | None:
     head = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in _ROUND_NOUNS
+        and head.head is not noun
+    ):
+        return _light_verb(head.head)  # "will host the next round of talks"
     if (
         noun.dep_ in ("dobj", "nsubjpass", "attr")
         and head.pos_ in ("VERB", "AUX")
@@ -1430,6 +1440,9 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
         recipient_tokens.extend(
             t for t in _prep_objects(verb, {"in", "at"}) if ctx.place_at(t) is not None
         )
+    if "mutual" not in entry.flags:
+        # "mediate between Russia and Ukraine": the parties a third party's act is between
+        recipient_tokens.extend(_prep_objects(verb, {"between", "among"}))
     with_tokens = [t for t in _prep_objects(verb, {"with"}) if not _instrument(t)]
     if "mutual" in entry.flags:
         actor_tokens.extend(with_tokens)
@@ -1545,9 +1558,11 @@ def _add_complement_recipients(ctx: _DocContext, draft: _Draft) -> None:
     themes = _theme_words(draft.complement) if draft.complement is not None else frozenset()
     # "offered to mediate between A and B", "to increase imports from Australia"
     tokens.extend(_prep_objects(comp, {"between", "from"}))
+    if not any(c.dep_ == "auxpass" for c in comp.children):
+        tokens.extend(_prep_objects(comp, {"by"}))  # "vowed to stand by Moldova"
     for obj in _direct_objects(comp):
-        # "to cut supplies to Ukraine", "to increase imports from Australia"
-        tokens.extend(_prep_objects(obj, _RECIPIENT_PREPS | {"from"}))
+        # "to cut supplies to Ukraine", "to host talks between Israel and Hamas"
+        tokens.extend(_prep_objects(obj, _RECIPIENT_PREPS | {"from", "between"}))
         if obj.lemma_.lower() not in themes:
             tokens.append(obj)
     actor_ids = {a.id for _, a in draft.actors}

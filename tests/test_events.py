@@ -1249,3 +1249,10 @@ def test_commitments_and_offers_name_the_parties_they_serve(
 def test_a_commitment_to_buy_is_agree(model) -> None:
     result = _extract(model, "China committed to buying more American soybeans.")
     assert _find(result, "AGREE", "CHN"), [e.why for e in result.events]
+
+
+def test_what_is_vetoed_is_content_and_requests_from_a_party_name_it(model) -> None:
+    result = _extract(model, "Russia vetoed a UN resolution condemning the annexation.")
+    assert {e.type for e in result.events} == {"REJECT"}, [e.why for e in result.events]
+    result = _extract(model, "Ukraine sought more weapons from Germany.")
+    assert _find(result, "REQUEST", "UKR", "DEU"), [e.why for e in result.events]

@@ -1440,6 +1440,11 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
         recipient_tokens.extend(
             t for t in _prep_objects(verb, {"in", "at"}) if ctx.place_at(t) is not None
         )
+    if _entry_type(entry) == "REQUEST" and not passive:
+        # "sought more weapons from its allies", "demanded an apology from Tokyo"
+        recipient_tokens.extend(_prep_objects(verb, {"from"}))
+        for obj in _direct_objects(verb):
+            recipient_tokens.extend(_prep_objects(obj, {"from"}))
     if "mutual" not in entry.flags:
         # "mediate between Russia and Ukraine": the parties a third party's act is between
         recipient_tokens.extend(_prep_objects(verb, {"between", "among"}))
@@ -1560,7 +1565,7 @@ def _add_complement_recipients(ctx: _DocContext, draft: _Draft) -> None:
     tokens.extend(_prep_objects(comp, {"between", "from"}))
     if not any(c.dep_ == "auxpass" for c in comp.children):
         tokens.extend(_prep_objects(comp, {"by"}))  # "vowed to stand by Moldova"
-    for obj in _direct_objects(comp):
+    for obj in _objects_or_raised(comp):  # "refused to allow IAEA inspectors into the site"
         # "to cut supplies to Ukraine", "to host talks between Israel and Hamas"
         tokens.extend(_prep_objects(obj, _RECIPIENT_PREPS | {"from", "between"}))
         if obj.lemma_.lower() not in themes:
@@ -2335,6 +2340,15 @@ def find_events(
                 consumed.update(_alleged(doc[i], triggers))
             if _entry_type(entry) == "REJECT" and _rejects_a_claim(doc[i]):
                 consumed.add(i)
+            if _entry_type(entry) == "REJECT":
+                # "vetoed a resolution condemning the annexation": what is rejected is
+                # content, not an act
+                consumed.update(
+                    t.i
+                    for obj in _direct_objects(doc[i])
+                    for t in obj.subtree
+                    if t.i in triggers and t.i != i
+                )
             purpose = _aid_purpose(doc[i]) if _entry_type(entry) in ("AID", "AGREE") else None
             if purpose is not None:
                 consumed.add(purpose.i)  # "pledged $500 million to support X": one grant

@@ -76,7 +76,8 @@ def test_lexicon_codes_exist_and_reporting_verbs_are_not_triggers() -> None:
         assert (verb, "V") not in lexicon
     # "meet" is a meeting unless it meets demands (a concession), tried first
     assert [e.cameo for e in lexicon[("meet", "V")]] == ["083", "040"]
-    assert lexicon[("meet", "V")][-1].requires == ()
+    # ... and no meeting when it meets a deadline or a target
+    assert [r.kind for r in lexicon[("meet", "V")][-1].requires] == ["notobj"]
 
 
 # ---------------------------------------------------------------- the founding example
@@ -1256,3 +1257,17 @@ def test_what_is_vetoed_is_content_and_requests_from_a_party_name_it(model) -> N
     assert {e.type for e in result.events} == {"REJECT"}, [e.why for e in result.events]
     result = _extract(model, "Ukraine sought more weapons from Germany.")
     assert _find(result, "REQUEST", "UKR", "DEU"), [e.why for e in result.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and Uganda failed to meet the deadline.",
+        "Republicans in the US Senate killed the bill on Tuesday.",
+        "The Chinese government mobilised resources to help flood victims.",
+        "Russia seized the opportunity to expand its influence in Africa.",
+    ],
+)
+def test_trigger_verbs_in_their_other_senses_code_nothing(model, text: str) -> None:
+    result = _extract(model, text)
+    assert not result.events, [e.why for e in result.events]

@@ -1271,3 +1271,14 @@ def test_what_is_vetoed_is_content_and_requests_from_a_party_name_it(model) -> N
 def test_trigger_verbs_in_their_other_senses_code_nothing(model, text: str) -> None:
     result = _extract(model, text)
     assert not result.events, [e.why for e in result.events]
+
+
+def test_heart_attacks_and_charm_offensives_are_no_violence(model) -> None:
+    for text in (
+        "Beijing launched a charm offensive in Southeast Asia.",
+        "China and Australia are locked in a legal battle at the WTO.",
+    ):
+        result = _extract(model, text)
+        assert "ASSAULT" not in {e.type for e in result.events}, [e.why for e in result.events]
+    result = _extract(model, "Ukraine launched an offensive near Bakhmut.")
+    assert "ASSAULT" in {e.type for e in result.events}

@@ -2316,7 +2316,7 @@ def find_events(
     for token in doc:
         if token.pos_ in ("VERB", "NOUN", "PROPN"):
             entry = matcher.entry_for(token)
-            if entry is not None:
+            if entry is not None and "skip" not in entry.flags:  # "a heart attack"
                 triggers[token.i] = entry
     # A complement folded into its governing trigger ("agreed to cooperate",
     # "threatened to attack") is not an event of its own.

@@ -1282,3 +1282,8 @@ def test_heart_attacks_and_charm_offensives_are_no_violence(model) -> None:
         assert "ASSAULT" not in {e.type for e in result.events}, [e.why for e in result.events]
     result = _extract(model, "Ukraine launched an offensive near Bakhmut.")
     assert "ASSAULT" in {e.type for e in result.events}
+
+
+def test_a_counterpart_hosted_is_the_visitor_from_the_named_country(model) -> None:
+    result = _extract(model, "Kenya's president hosted his Tanzanian counterpart in Nairobi.")
+    assert _find(result, "CONSULT", "TZA", "KEN"), [e.why for e in result.events]

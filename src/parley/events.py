@@ -890,8 +890,9 @@ def _resolve(ctx: _DocContext, token: Token) -> Actor | None:
             break
     if token.pos_ == "PROPN" and token.lower_ in _WATER_NAMES:
         return None  # "the South China Sea", "the Taiwan Strait": no country's own
-    # Modifiers standing for the whole: "US officials", "China's top envoy".
-    for child in token.children:
+    # Modifiers standing for the whole: "US officials", "China's top envoy"; a named
+    # modifier before a pronoun ("his Tanzanian counterpart" is Tanzania's).
+    for child in sorted(token.children, key=lambda c: c.pos_ == "PRON"):
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < token.i:
             actor = ctx.token_actor(child)
             if (
@@ -1343,6 +1344,8 @@ def _theme_recipients(theme: Token) -> list[Token]:
 def _own(obj: Token) -> bool:
     """An object the subject owns ("recalled its ambassador", "withdrew their troops"): the
     actor's own people or means, never the party acted upon."""
+    if obj.lemma_.lower() in ("counterpart", "host", "guest"):
+        return False  # "his Tanzanian counterpart": the other side by definition
     return any(c.dep_ == "poss" and c.lower_ in _OWN_DETERMINERS for c in obj.children)
 
 

@@ -1287,3 +1287,21 @@ def test_heart_attacks_and_charm_offensives_are_no_violence(model) -> None:
 def test_a_counterpart_hosted_is_the_visitor_from_the_named_country(model) -> None:
     result = _extract(model, "Kenya's president hosted his Tanzanian counterpart in Nairobi.")
     assert _find(result, "CONSULT", "TZA", "KEN"), [e.why for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        # forces mobilised in the passive are their own state's show of force
+        ("Thousands of Kenyan police were deployed in Nairobi ahead of the protests.", "KEN", None),
+        ("Russian troops were put on high alert.", "RUS", None),
+        # shows of force held or conducted
+        ("North Korea held a military parade in Pyongyang.", "PRK", None),
+        ("China conducted a missile test over the Pacific.", "CHN", None),
+        # the other side of a border
+        ("Serbia massed troops on the border with Kosovo.", "SRB", "KOS"),
+    ],
+)
+def test_shows_of_force(model, text: str, actor: str, recipient: str | None) -> None:
+    result = _extract(model, text)
+    assert _find(result, "MOBILIZE", actor, recipient), [(e.type, e.why) for e in result.events]

@@ -839,6 +839,7 @@ def _antecedent(pronoun: Token) -> Token | None:
 
 
 _APPOSITION_GAP = frozenset({"turned", ",", "-"})
+_BORDER_NOUNS = _words("border frontier boundary")
 # Agreements and processes named after the city where they were made.
 _NAMED_TEXTS = _words(
     "agreement agreements accord accords treaty pact protocol convention declaration deal "
@@ -871,6 +872,12 @@ def _resolve(ctx: _DocContext, token: Token) -> Actor | None:
         token.tag_ == "VBG" and token.dep_ in ("pcomp", "pobj")  # "by Russian shelling"
     ):
         return None
+    if token.lemma_.lower() in _BORDER_NOUNS:
+        # "on the border with Kosovo": the other side of the border
+        for other in _prep_objects(token, {"with"}):
+            actor = _resolve(ctx, other) or _place_actor(ctx, other)
+            if actor is not None:
+                return actor
     if token.lower_ in _BODY_ANAPHORS and any(
         c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children
     ):
@@ -1376,7 +1383,16 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
     themes = _theme_words(entry)
     if passive:
         actor_tokens.extend(_prep_objects(verb, {"by"}))
-        if subject is not None and not actor_tokens and "selfpass" in entry.flags:
+        if (
+            subject is not None
+            and not actor_tokens
+            and entry.cameo[:2] == "15"
+            and any(p.lemma_.lower() in themes for p in (subject, *_measured(subject)))
+        ):
+            # "Kenyan police were deployed in Nairobi": forces mobilised are their own
+            # state's show of force
+            actor_tokens.append(subject)
+        elif subject is not None and not actor_tokens and "selfpass" in entry.flags:
             # "is opposed to", "have been demobilized": a state of the subject itself
             actor_tokens.append(subject)
         elif subject is not None and (subject.lemma_.lower() in themes or subject.lower_ in themes):
@@ -1495,6 +1511,8 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
         subject, passive = _subject(light)
         if passive:
             actor_tokens.extend(_prep_objects(light, {"by"}))
+            if not actor_tokens and subject is not None and entry.cameo[:2] == "15":
+                actor_tokens.append(subject)  # "troops were put on high alert"
         elif subject is not None:
             actor_tokens.append(subject)
         recipient_tokens.extend(_prep_objects(light, _RECIPIENT_PREPS - {"with"}))
@@ -1507,7 +1525,8 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
             # "converged for a rally", "shut the city in protest", "remained on alert":
             # the clause's subject carries out the activity the noun names.
             subject, passive = _subject(host)
-            if subject is not None and not passive:
+            if subject is not None and (not passive or entry.cameo[:2] == "15"):
+                # "troops were put on high alert": the forces alerted
                 actor_tokens.append(subject)
         allowed = host is not None or (
             noun.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "ROOT")

@@ -1305,3 +1305,12 @@ def test_a_counterpart_hosted_is_the_visitor_from_the_named_country(model) -> No
 def test_shows_of_force(model, text: str, actor: str, recipient: str | None) -> None:
     result = _extract(model, text)
     assert _find(result, "MOBILIZE", actor, recipient), [(e.type, e.why) for e in result.events]
+
+
+def test_citizenship_stripped_and_protests_broken_up(model) -> None:
+    result = _extract(model, "Belarus stripped the opposition leader of her citizenship.")
+    assert _find(result, "COERCE", "BLR"), [e.why for e in result.events]
+    result = _extract(
+        model, "Egypt condemned the report. Egyptian security forces broke up a protest in Cairo."
+    )
+    assert _find(result, "ASSAULT", "EGY", "EGY"), [e.why for e in result.events]

@@ -1666,7 +1666,7 @@ def _finish(
         # "bombed a refugee camp in central Gaza", "carried out air strikes inside
         # Afghanistan": a target of no country is placed by where it is
         recipients = _target_country(ctx, draft, actor_ids) or recipients
-    if plover == "COERCE" and not recipients:
+    if (plover == "COERCE" or cameo == "175") and not recipients:
         recipients = _domestic_target(ctx, draft, actor_ids)
     if plover == "PROTEST" and not recipients:
         recipients = _protest_target(ctx, draft, actor_ids)

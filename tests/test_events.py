@@ -1314,3 +1314,17 @@ def test_citizenship_stripped_and_protests_broken_up(model) -> None:
         model, "Egypt condemned the report. Egyptian security forces broke up a protest in Cairo."
     )
     assert _find(result, "ASSAULT", "EGY", "EGY"), [e.why for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        ("Saudi Arabia deposited $3 billion in Pakistan's central bank.", "AID", "SAU", "PAK"),
+        ("Ethiopia's government allowed humanitarian convoys into Tigray.", "RETREAT", "ETH", None),
+    ],
+)
+def test_money_deposited_and_convoys_let_in(
+    model, text: str, type_: str, actor: str, recipient: str | None
+) -> None:
+    result = _extract(model, text)
+    assert _find(result, type_, actor, recipient), [(e.type, e.why) for e in result.events]

@@ -1459,6 +1459,9 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
         recipient_tokens.extend(
             t for t in _prep_objects(verb, {"in", "at"}) if ctx.place_at(t) is not None
         )
+    if _entry_type(entry) == "AID" and not passive:
+        # "deposited $3 billion in Pakistan's central bank"
+        recipient_tokens.extend(_prep_objects(verb, {"in", "into"}))
     if _entry_type(entry) == "REQUEST" and not passive:
         # "sought more weapons from its allies", "demanded an apology from Tokyo"
         recipient_tokens.extend(_prep_objects(verb, {"from"}))

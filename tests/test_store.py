@@ -521,6 +521,128 @@ def test_local_copy_answers_as_the_parquet_files_and_follows_commits(tmp_path: P
     assert not copy_file.parent.exists()
 
 
+def pair_news(count: int) -> Iterator[Extraction]:
+    """Articles whose events join one country pair, several pairs (USA and GBR acting on
+    CHN) or none (no recipient), many reporting the same happenings, from several outlets."""
+    leaders = {
+        "USA": Actor("u", "Joe Biden", "USA", "GOV", "President", ((0, 5),)),
+        "GBR": Actor("g", "Rishi Sunak", "GBR", "GOV", "Prime Minister", ((6, 11),)),
+        "CHN": Actor("c", "Xi Jinping", "CHN", "GOV", "President", ((12, 14),)),
+        "RUS": Actor("r", "Vladimir Putin", "RUS", "GOV", "President", ((15, 20),)),
+        "JPN": Actor("j", "Fumio Kishida", "JPN", "GOV", "Prime Minister", ((21, 28),)),
+    }
+    shapes = [
+        (("u",), ("c",)), (("c",), ("u",)), (("u", "g"), ("c",)), (("r",), ("j",)),
+        (("j",), ("u",)), (("u",), ()), (("c",), ("r",)),
+    ]  # fmt: skip
+    for number in range(count):
+        day = dt.date(2023, 1, 2) + dt.timedelta(days=number // 3)
+        actor, recipient = shapes[number % len(shapes)]
+        happened = day - dt.timedelta(days=number % 2)
+        yield Extraction(
+            article=Article(
+                f"p{number:04d}",
+                day,
+                "Leaders met.",
+                source=f"outlet{number % 4}",
+                origin="t",
+                url=f"https://example.org/p{number:04d}",
+            ),
+            actors=tuple(leaders.values()),
+            events=(
+                make_event("CONSULT", actor, recipient, happened.isoformat()),
+                make_event("THREATEN", recipient or actor, actor, f"{day:%G-W%V}", "week"),
+            ),
+        )
+
+
+PAIR_QUERIES = {
+    "dedup": lambda s: s.events(countries=("USA", "CHN"), undirected=True, dedup=True).to_pylist(),
+    "dedup page": lambda s: s.events(
+        countries=("CHN", "USA"), undirected=True, dedup=True, limit=5
+    ).to_pylist(),
+    "directed": lambda s: s.events(countries=("GBR", "CHN")).to_pylist(),
+    "one side": lambda s: s.events(countries=("USA", None), dedup=True).to_pylist(),
+    "weekly": lambda s: s.trend("USA", "CHN", by="week"),
+    "directed trend": lambda s: s.trend("RUS", "JPN", by="day", directed=True),
+    "count": lambda s: s.count_events(countries=("CHN", "USA"), undirected=True),
+    "newest": lambda s: s.find_events(
+        countries=("USA", "JPN"), undirected=True, newest_first=True, limit=7
+    ).to_pylist(),
+    "pairs": lambda s: s.pair_trends([("USA", "CHN"), ("GBR", "CHN")], by="month"),
+    "all": lambda s: s.events(dedup=True).to_pylist(),
+}
+
+
+def test_clustered_copy_answers_pair_queries_as_the_parquet_files(tmp_path: Path) -> None:
+    plain = Store(tmp_path / "s")
+    copied = Store(tmp_path / "s", local_copy=True)
+    news = list(pair_news(240))
+    for start in range(0, 240, 30):  # eight commits: the copy sorts, then gathers a tail
+        plain.ingest(news[start : start + 30], batch_size=15)
+        answers = {name: query(plain) for name, query in PAIR_QUERIES.items()}
+        assert {name: query(copied) for name, query in PAIR_QUERIES.items()} == answers
+        assert copied._clustered
+    assert answers["count"] > 0 and answers["dedup"] and answers["directed"]
+    merged = [row for row in answers["dedup"] if row["mentions"] > 1]
+    assert merged and all(row["sources"] == len(row["source_names"]) for row in merged)
+    assert answers["dedup page"] == answers["dedup"][:5]
+    # events of several pairs are found under each of them
+    several = copied.sql("SELECT count(*) AS n FROM copy.events WHERE pair_cluster = '~several'")
+    assert several["n"][0].as_py() == 2 * len(range(2, 240, 7))  # both events of shape 3
+    # pair columns never reach callers
+    assert "pair_cluster" not in copied.events(countries=("USA", "CHN")).column_names
+    assert "pair_cluster" not in copied.sql("SELECT * FROM events LIMIT 1").column_names
+    sorted_rows = copied.sql("SELECT name, rows FROM copy.sorted ORDER BY name").to_pylist()
+    assert [r["name"] for r in sorted_rows] == ["events", "happenings"]
+    assert 0 < sorted_rows[0]["rows"] <= 480
+
+
+def test_a_correction_turns_pair_clusters_off_and_answers_stay_right(tmp_path: Path) -> None:
+    plain = Store(tmp_path / "s")
+    plain.ingest(list(pair_news(40)))
+    copied = Store(tmp_path / "s", local_copy=True)
+    assert copied.count_events(countries=("GBR", "CHN"), undirected=True) > 0
+    plain.correct_actor("Rishi Sunak", country="IRL")  # stored pair keys say GBR
+    assert not copied.count_events(countries=("GBR", "CHN"), undirected=True)
+    assert not copied._clustered
+    assert {n: q(copied) for n, q in PAIR_QUERIES.items()} == {
+        n: q(plain) for n, q in PAIR_QUERIES.items()
+    }
+
+
+def test_kept_copy_is_reused_shared_by_lock_and_rebuilt_when_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = Store(tmp_path / "s")
+    plain.ingest(list(pair_news(60)), batch_size=20)
+    answers = {name: query(plain) for name, query in PAIR_QUERIES.items()}
+    kept = tmp_path / "cache" / "read.duckdb"
+    first = Store(tmp_path / "s", local_copy=kept)
+    assert {name: query(first) for name, query in PAIR_QUERIES.items()} == answers
+    assert first._clustered and kept.exists()
+    # a second process finds the copy busy: it waits briefly, then reads Parquet
+    monkeypatch.setattr("parley.store._COPY_WAIT_S", 0.2)
+    busy = Store(tmp_path / "s", local_copy=kept)
+    assert {name: query(busy) for name, query in PAIR_QUERIES.items()} == answers
+    assert not busy._clustered
+    first.close()
+    busy.close()
+    # the next run copies only the batch committed since
+    plain.ingest(list(pair_news(90))[60:], batch_size=30)
+    again = Store(tmp_path / "s", local_copy=kept)
+    assert again.sql("SELECT count(*) AS n FROM copy.batches")["n"][0].as_py() == 4
+    assert {n: q(again) for n, q in PAIR_QUERIES.items()} == {
+        n: q(plain) for n, q in PAIR_QUERIES.items()
+    }
+    again.close()
+    # a damaged copy is rebuilt from the Parquet files, which are never touched
+    kept.write_bytes(b"not a database")
+    repaired = Store(tmp_path / "s", local_copy=kept)
+    assert repaired.count_events() == plain.count_events() and repaired._clustered
+    repaired.close()
+
+
 def test_actor_filter_matches_a_part_of_one_name(query_store: Store) -> None:
     # "suk yeol" is inside one name; "jong un yoon" would span two names: no match.
     assert query_store.events(actor="SUK YEOL").num_rows == 4

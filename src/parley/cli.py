@@ -27,7 +27,7 @@ from rich.table import Table
 from parley import analysis, exports, nlp, pipeline, sources
 from parley.actors import KnownActors
 from parley.records import Article, Extraction, InputProblem
-from parley.store import NewArticles, Store, StoreError
+from parley.store import READ_COPY, NewArticles, Store, StoreError
 
 app = typer.Typer(
     help="Dated news in, event data on international relations out.",
@@ -38,6 +38,13 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 DEFAULT_STORE = "parley-data"
+
+
+def _reader(store: Path) -> Store:
+    """The store for a query command: read through the DuckDB copy kept in the store
+    folder, so a query over millions of events reads its pair's rows, not every file."""
+    return Store(store, local_copy=Path(store) / READ_COPY)
+
 
 StoreOption = Annotated[Path, typer.Option("--store", help="Store directory.")]
 ModelOption = Annotated[
@@ -309,7 +316,7 @@ def actors_list(
     output_format: FormatOption = "table",
 ) -> None:
     """Actors in the store, most often seen first (corrections applied)."""
-    rows = Store(store).actor_summaries(name=name, country=country, limit=limit)
+    rows = _reader(store).actor_summaries(name=name, country=country, limit=limit)
     _emit(rows, output_format, ACTOR_COLUMNS)
 
 
@@ -319,7 +326,7 @@ def actors_show(
     store: StoreOption = Path(DEFAULT_STORE),
 ) -> None:
     """One actor: what it is now, each role it was seen with and when, who it deals with."""
-    db = Store(store)
+    db = _reader(store)
     profile = db.actor_profile(name)
     if profile is None:
         err.print(f"[red]error[/red] {name!r} is not in {store}", highlight=False)
@@ -406,7 +413,7 @@ def events(
     ] = False,
 ) -> None:
     """Query stored events (each report of a happening, or one row per happening)."""
-    db = Store(store)
+    db = _reader(store)
     table = db.events(
         actor=actor,
         countries=tuple(c.upper() for c in pair) if pair else None,
@@ -439,7 +446,7 @@ def explain(
     store: StoreOption = Path(DEFAULT_STORE),
 ) -> None:
     """Say why reports were merged into one happening: what matched, report by report."""
-    db = Store(store)
+    db = _reader(store)
     state = db.happening(happening_id)
     lines = db.explain(happening_id)
     if not lines:
@@ -468,7 +475,7 @@ def quotes(
     output_format: FormatOption = "table",
 ) -> None:
     """Query stored quotes."""
-    table = Store(store).quotes(
+    table = _reader(store).quotes(
         speaker=speaker,
         country=country.upper() if country else None,
         text=text,
@@ -505,7 +512,7 @@ def trend(
     An event counts in a period only when its whole date lies in it (a month-precise
     event is in no week).
     """
-    rows = Store(store).trend(a.upper(), b.upper(), by=_period(by), directed=directed)
+    rows = _reader(store).trend(a.upper(), b.upper(), by=_period(by), directed=directed)
     _emit(rows, output_format, TREND_COLUMNS, title=f"{a.upper()} - {b.upper()} by {by}")
 
 
@@ -533,7 +540,7 @@ def alerts(
         raise typer.BadParameter("use conflict or conflict_share", param_hint="--measure")
     if direction not in ("up", "down", "both"):
         raise typer.BadParameter("use up, down or both", param_hint="--direction")
-    db = Store(store)
+    db = _reader(store)
     if pair:
         pairs = [(pair[0].upper(), pair[1].upper())]
     else:
@@ -584,7 +591,7 @@ def timeline(
     """What happened, in the order it happened (event date, not publication)."""
     if not actor and not pair:
         raise typer.BadParameter("give --actor NAME or --pair A B")
-    table = Store(store).events(
+    table = _reader(store).events(
         actor=actor,
         countries=(pair[0].upper(), pair[1].upper()) if pair else None,
         undirected=True,
@@ -616,7 +623,7 @@ def export(
     """
     if what not in ("events", "happenings", "quotes", "actors"):
         raise typer.BadParameter("use events, happenings, quotes or actors", param_hint="WHAT")
-    db = Store(store)
+    db = _reader(store)
     if output_format in ("csv", "jsonl", "parquet"):
         try:
             count = db.export(what, output, output_format)
@@ -654,7 +661,7 @@ def demo(store: StoreOption = Path(DEFAULT_STORE), model: ModelOption = None) ->
         f"{report.articles_new} new articles stored in [bold]{store}[/bold] "
         f"({report.articles_skipped} were already there)"
     )
-    db = Store(store)
+    db = _reader(store)
     _emit(
         db.events().to_pylist(), "table", EVENT_COLUMNS, title="Events, in the order they happened"
     )

@@ -7,6 +7,7 @@ write the same one)::
     <store>/events/part-<batch>.parquet
     <store>/actors/...  <store>/quotes/...  <store>/timexes/...
     <store>/commits/<batch>.json            the manifest of one committed batch
+    <store>/.cache/read-copy.duckdb         a reader's copy (derived; safe to delete)
 
 A batch becomes visible when its manifest appears. Part files and manifests are written
 to a temporary name and moved into place with ``os.replace``, the manifest last, so a
@@ -28,6 +29,7 @@ import re
 import secrets
 import shutil
 import tempfile
+import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -60,6 +62,9 @@ except ImportError:  # pragma: no cover - not POSIX: no cross-process lock
 
 MANIFEST_FORMAT = 1
 COMMITS = "commits"
+# Where query commands keep their DuckDB copy of the store (see Store(local_copy=...)):
+# derived from the Parquet files, safe to delete.
+READ_COPY = ".cache/read-copy.duckdb"
 LOCK_FILE = ".writer.lock"
 CORRECTIONS_FILE = "actor-corrections.jsonl"
 
@@ -267,12 +272,19 @@ class Store:
     """A directory of Parquet files: ingest extractions, query events, quotes and articles."""
 
     def __init__(
-        self, path: str | os.PathLike[str] = "parley-data", *, local_copy: bool = False
+        self,
+        path: str | os.PathLike[str] = "parley-data",
+        *,
+        local_copy: bool | str | os.PathLike[str] = False,
     ) -> None:
-        """``local_copy``: read events, actors and quotes from a DuckDB copy of the
-        committed batches (a temporary file, extended as batches are committed) instead
-        of the Parquet files; for long-running readers such as the dashboard, where every
-        query would otherwise decode the Parquet columns again."""
+        """``local_copy``: read events, actors, quotes and the latest happenings from a
+        DuckDB copy of the committed batches, extended as batches are committed, instead
+        of the Parquet files. The copy keeps events and happenings clustered by country
+        pair, so a pair's trend or events read a few row groups instead of every row
+        (see :meth:`_extend_copy`). ``True``: a temporary copy that goes with this object
+        (the dashboard's). A path: a copy kept there between runs (the CLI's: the first
+        query after an ingest copies only the new batches); one process uses it at a
+        time (a lock file beside it), and a process that finds it busy reads Parquet."""
         self.path = Path(path)
         try:
             for folder in (COMMITS, *_FOLDERS):
@@ -283,10 +295,16 @@ class Store:
         self._connection: duckdb.DuckDBPyConnection | None = None
         self._connection_key: tuple[str, ...] = ()
         self._copy_file: Path | None = None
-        if local_copy:
+        self._copy_lock: int | None = None  # fd holding the flock of a kept copy
+        self._copy_kept = False
+        self._clustered = False  # whether the *_indexed views have the pair columns
+        if local_copy is True:
             folder = tempfile.mkdtemp(prefix="parley-copy-")
             weakref.finalize(self, shutil.rmtree, folder, ignore_errors=True)
             self._copy_file = Path(folder) / "copy.duckdb"
+        elif local_copy:
+            self._copy_file = Path(local_copy)
+            self._copy_kept = True
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -614,20 +632,21 @@ class Store:
 
         With a local copy, the views of the copied tables read the copy (brought up to
         the committed batches first: :meth:`_extend_copy`), the others the Parquet files.
+        ``events_indexed`` and ``happenings_indexed`` are ``events`` and ``happenings``
+        plus the copy's pair columns (``pair_keys``, ``pair_cluster``) when
+        ``self._clustered``: queries filtering on a country pair add a condition on
+        ``pair_cluster`` there, which lets DuckDB skip the other pairs' row groups.
         """
         manifests = self._read_manifests()
         corrections = self._latest_corrections()
         key = (*manifests, json.dumps(corrections, sort_keys=True))
         if self._connection is not None and key == self._connection_key:
             return self._connection
-        copied: tuple[str, ...] = ()
-        if self._copy_file is not None:
-            self.close()  # the copy's file can be attached to one database at a time
+        if self._connection is not None:
+            self._connection.close()  # the copy's file can be attached to one database
+            self._connection = None
         con = duckdb.connect(":memory:")
-        if self._copy_file is not None:
-            con.execute(f"ATTACH {_sql_string(str(self._copy_file))} AS copy")
-            self._extend_copy(con, manifests)
-            copied = _COPIED
+        copied = self._attach_copy(con, manifests)
         for table in _FOLDERS:
             schema = HAPPENINGS_SCHEMA if table == HAPPENINGS else SCHEMAS[table]
             view = "happening_versions" if table == HAPPENINGS else table
@@ -638,8 +657,9 @@ class Store:
                 for manifest in manifests.values()
                 if table in manifest["files"]
             ]
-            if table in copied:
-                con.execute(f"CREATE VIEW {view} AS SELECT * FROM copy.{table}")
+            if table in copied and table != HAPPENINGS:  # the copy keeps latest versions only
+                extra = " EXCLUDE (pair_keys, pair_cluster)" if table in _CLUSTERED else ""
+                con.execute(f"CREATE VIEW {view} AS SELECT *{extra} FROM copy.{table}")
             elif files:
                 listing = ", ".join(_sql_string(f) for f in files)
                 source = f"read_parquet([{listing}], union_by_name = true)"
@@ -647,43 +667,136 @@ class Store:
                 con.execute(f"CREATE VIEW {view} AS SELECT *{extra} FROM {source}")
             else:
                 con.register(view, schema.empty_table())
-        con.execute(
-            "CREATE VIEW happenings AS SELECT * FROM happening_versions "
-            "QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC) = 1"
-        )
-        # Every participant name (corrections change countries, never names): a name
-        # filter matches these few, then events by list membership.
         if copied:
+            con.execute(
+                "CREATE VIEW happenings AS "
+                "SELECT * EXCLUDE (pair_keys, pair_cluster) FROM copy.happenings"
+            )
             con.execute("CREATE VIEW event_names AS SELECT name FROM copy.event_names")
         else:
+            con.execute(
+                "CREATE VIEW happenings AS SELECT * FROM happening_versions "
+                "QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC) = 1"
+            )
+            # Every participant name (corrections change countries, never names): a name
+            # filter matches these few, then events by list membership.
             stored = "events_as_stored" if corrections else "events"
             con.execute(f"CREATE VIEW event_names AS {_names_sql(stored)}")
         if corrections:
             for table, query in _corrected_views_sql(corrections).items():
                 con.execute(f"CREATE VIEW {table} AS {query}")
-        if self._connection is not None:
-            self._connection.close()
+        # Pair columns are computed from stored countries: a correction may change those.
+        self._clustered = bool(copied) and not corrections
+        for table in ("events", "happenings"):
+            source = f"copy.{table}" if self._clustered else table
+            con.execute(f"CREATE VIEW {table}_indexed AS SELECT * FROM {source}")
         self._connection, self._connection_key = con, key
         return con
+
+    def _attach_copy(
+        self, con: duckdb.DuckDBPyConnection, manifests: dict[str, dict[str, Any]]
+    ) -> tuple[str, ...]:
+        """Attach the local copy as ``copy`` and extend it; the tables it serves.
+
+        A kept copy is used under an exclusive lock on ``<copy>.lock``, held until
+        :meth:`close`; if another process holds it for more than a few seconds, this
+        reader reads Parquet. A copy that cannot be opened, or one an older parley made,
+        is rebuilt: it only ever holds what the Parquet files hold."""
+        if self._copy_file is None or not self._claim_copy():
+            return ()
+        for attempt in range(2):
+            try:
+                con.execute(f"ATTACH {_sql_string(str(self._copy_file))} AS copy")
+                format_ok = self._copy_format_ok(con)
+                if format_ok:
+                    self._extend_copy(con, manifests)
+                    return _COPIED
+            except duckdb.Error:
+                if attempt or not self._copy_kept:
+                    raise
+            with contextlib.suppress(duckdb.Error):
+                con.execute("DETACH copy")
+            for stale in (self._copy_file, Path(f"{self._copy_file}.wal")):
+                stale.unlink(missing_ok=True)
+        return ()  # pragma: no cover - a fresh file always has the current format
+
+    def _claim_copy(self) -> bool:
+        """For a kept copy, take its lock (waiting up to ``_COPY_WAIT_S``); True if held."""
+        if not self._copy_kept or self._copy_lock is not None or fcntl is None:
+            return True
+        assert self._copy_file is not None
+        try:
+            self._copy_file.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(f"{self._copy_file}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:  # e.g. a store on a read-only disk: read the Parquet files
+            return False
+        deadline = time.monotonic() + _COPY_WAIT_S
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    os.close(fd)
+                    return False
+                time.sleep(0.1)
+                continue
+            self._copy_lock = fd
+            return True
+
+    @staticmethod
+    def _copy_format_ok(con: duckdb.DuckDBPyConnection) -> bool:
+        """Stamp an empty copy with the current format; False for another format."""
+        con.execute("CREATE TABLE IF NOT EXISTS copy.format (version INTEGER)")
+        found = con.execute("SELECT max(version) FROM copy.format").fetchall()[0]
+        if found[0] is None:
+            con.execute("INSERT INTO copy.format VALUES (?)", [_COPY_FORMAT]).fetchall()
+            return True
+        return int(found[0]) == _COPY_FORMAT
 
     def _extend_copy(
         self, con: duckdb.DuckDBPyConnection, manifests: dict[str, dict[str, Any]]
     ) -> None:
         """Append the batches the local copy lacks, each batch's rows with its name in
         one transaction, so the copy holds whole committed batches only. Committed part
-        files never change, so nothing already copied is read again."""
+        files never change, so nothing already copied is read again.
+
+        Events and happenings get ``pair_keys`` (every undirected country pair the row
+        joins, "CHN-USA") and ``pair_cluster`` (its only pair, ``~several``, or NULL), and
+        ``happenings`` keeps only each happening's latest version. New rows land at the
+        end; once they outnumber a quarter of the rows sorted before, the table is
+        rewritten sorted by (pair_cluster, date), so every pair's rows stay together
+        (the rewrites cost a few times the rows ever copied, as a growing array's do).
+        """
         for table in _COPIED:
-            con.register("empty_", SCHEMAS[table].empty_table())
-            con.execute(f"CREATE TABLE IF NOT EXISTS copy.{table} AS SELECT * FROM empty_")
+            schema = HAPPENINGS_SCHEMA if table == HAPPENINGS else SCHEMAS[table]
+            pairs = (
+                ", CAST([] AS VARCHAR[]) AS pair_keys, CAST(NULL AS VARCHAR) AS pair_cluster"
+                if table in _CLUSTERED
+                else ""
+            )
+            con.register("empty_", schema.empty_table())
+            con.execute(f"CREATE TABLE IF NOT EXISTS copy.{table} AS SELECT *{pairs} FROM empty_")
             con.unregister("empty_")
         con.execute("CREATE TABLE IF NOT EXISTS copy.batches (name VARCHAR)")
         con.execute("CREATE TABLE IF NOT EXISTS copy.event_names (name VARCHAR)")
+        con.execute("CREATE TABLE IF NOT EXISTS copy.article_urls (id VARCHAR, url VARCHAR)")
+        con.execute("CREATE TABLE IF NOT EXISTS copy.sorted (name VARCHAR, rows BIGINT)")
         have = {row[0] for row in con.execute("SELECT name FROM copy.batches").fetchall()}
         new = [name for name in manifests if name not in have]
         if not new:
             return
         con.execute("BEGIN TRANSACTION")
         try:
+            articles = [
+                _sql_string(str(self.path / manifests[name]["files"]["articles"]))
+                for name in new
+                if "articles" in manifests[name]["files"]
+            ]
+            if articles:  # not their texts: the URLs that happening rows show
+                con.execute(
+                    "INSERT INTO copy.article_urls SELECT id, url FROM "
+                    f"read_parquet([{', '.join(articles)}], union_by_name = true)"
+                )
             for table in _COPIED:
                 files = [
                     _sql_string(str(self.path / manifests[name]["files"][table]))
@@ -693,23 +806,74 @@ class Store:
                 if not files:
                     continue
                 source = f"read_parquet([{', '.join(files)}], union_by_name = true)"
+                if table == HAPPENINGS:
+                    self._copy_happenings(con, source, [manifests[name] for name in new])
+                    continue
+                if table in _CLUSTERED:
+                    source = (
+                        f"(SELECT *, {_PAIR_CLUSTER_SQL} AS pair_cluster FROM "
+                        f"(SELECT *, {_PAIR_KEYS_SQL} AS pair_keys FROM {source}))"
+                    )
                 con.execute(f"INSERT INTO copy.{table} BY NAME SELECT * FROM {source}")
                 if table == "events":
                     con.execute(
                         f"INSERT INTO copy.event_names SELECT name FROM ({_names_sql(source)}) "
                         "WHERE name NOT IN (SELECT name FROM copy.event_names)"
                     )
+            for table in _CLUSTERED:
+                _sort_when_grown(con, table)
             con.executemany("INSERT INTO copy.batches VALUES (?)", [[name] for name in new])
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
 
+    def _copy_happenings(
+        self, con: duckdb.DuckDBPyConnection, source: str, manifests: list[dict[str, Any]]
+    ) -> None:
+        """Replace the copied state of the happenings these batches touched by their
+        latest version. A happening's ``pair_keys`` gather those of all its mentions (the
+        copied ones and these batches'), so a query that finds a mention under a pair
+        also finds its happening there."""
+        con.execute(
+            f"CREATE TEMP TABLE new_versions AS SELECT * FROM {source} "
+            "QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC) = 1"
+        )
+        event_files = [
+            _sql_string(str(self.path / manifest["files"]["events"]))
+            for manifest in manifests
+            if "events" in manifest["files"]
+        ]
+        mention_keys = "SELECT NULL AS id, CAST([] AS VARCHAR[]) AS keys"
+        if event_files:
+            mention_keys = (
+                f"SELECT happening_id AS id, flatten(list({_PAIR_KEYS_SQL})) AS keys "
+                f"FROM read_parquet([{', '.join(event_files)}], union_by_name = true) "
+                "GROUP BY happening_id"
+            )
+        con.execute(
+            f"""CREATE TEMP TABLE new_happenings AS
+            SELECT *, {_PAIR_CLUSTER_SQL} AS pair_cluster FROM (
+                SELECT v.*, list_sort(list_distinct(flatten(
+                    [coalesce(o.pair_keys, []), coalesce(k.keys, [])]))) AS pair_keys
+                FROM new_versions v
+                LEFT JOIN copy.happenings o ON o.id = v.id
+                LEFT JOIN ({mention_keys}) k ON k.id = v.id
+            )"""
+        )
+        con.execute("DELETE FROM copy.happenings WHERE id IN (SELECT id FROM new_versions)")
+        con.execute("INSERT INTO copy.happenings BY NAME SELECT * FROM new_happenings")
+        con.execute("DROP TABLE new_versions")
+        con.execute("DROP TABLE new_happenings")
+
     def close(self) -> None:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
             self._connection_key = ()
+        if self._copy_lock is not None:
+            os.close(self._copy_lock)  # closing releases the flock
+            self._copy_lock = None
 
     def sql(self, query: str, params: Sequence[Any] | None = None) -> pa.Table:
         """Run SQL over the views ``articles``, ``events``, ``actors``, ``quotes``, ``timexes``."""
@@ -719,14 +883,21 @@ class Store:
     def _select(
         self, table: str, where: list[str], params: list[Any], order: str, limit: int | None
     ) -> pa.Table:
-        query = f"SELECT * FROM {table}"
+        query = f"SELECT {self._columns(table)} FROM {table}"
         if where:
             query += " WHERE " + " AND ".join(f"({clause})" for clause in where)
         query += f" ORDER BY {order}"
         if limit is not None:
             query += " LIMIT ?"
             params = [*params, int(limit)]
-        return _conform(self.sql(query, params), SCHEMAS[table])
+        return _conform(self.sql(query, params), SCHEMAS[table.removesuffix("_indexed")])
+
+    def _columns(self, table: str) -> str:
+        """``*`` of ``table``, less the pair columns an ``*_indexed`` view may add."""
+        self._db()  # sets self._clustered
+        if table.endswith("_indexed") and self._clustered:
+            return "* EXCLUDE (pair_keys, pair_cluster)"
+        return "*"
 
     def events(
         self,
@@ -753,26 +924,57 @@ class Store:
             since=since, until=until,
         )  # fmt: skip
         if dedup:
-            return self.happenings_table(where, params, limit)
+            return self.happenings_table(where, params, limit, pair=_pair_of(countries))
+        where, params = self._pruned(where, params, countries)
         order = "date_start NULLS LAST, published, article_id, event_index"
-        return self._select("events", where, params, order, limit)
+        return self._select("events_indexed", where, params, order, limit)
+
+    def _pruned(
+        self,
+        where: list[str],
+        params: list[Any],
+        countries: tuple[str | None, str | None] | None,
+        column: str = "pair_cluster",
+    ) -> tuple[list[str], list[Any]]:
+        """``where`` plus, over the clustered copy, the pair cluster a two-country filter
+        implies (any event between A and B, either way, has the pair key A-B), so DuckDB
+        reads only that pair's row groups and the rows joining several pairs."""
+        pair = _pair_of(countries)
+        self._db()  # sets self._clustered
+        if pair is None or not self._clustered:
+            return where, params
+        return [*where, f"{column} IN (?, '{_SEVERAL_PAIRS}')"], [*params, pair]
 
     def happenings_table(
-        self, where: Sequence[str] = (), params: Sequence[Any] = (), limit: int | None = None
+        self,
+        where: Sequence[str] = (),
+        params: Sequence[Any] = (),
+        limit: int | None = None,
+        pair: str | None = None,
     ) -> pa.Table:
         """One row per happening having a mention that meets ``where`` (event filters).
 
         The date, its precision and ``date_start``/``date_end`` (the window all mentions
-        share) are the happening's; names, countries and sources are those of all its
-        mentions; type, QuadClass, Goldstein, place and ``sentence`` are the first
-        report's (by published, article, index). ``mentions``, ``articles`` and
-        ``sources`` count every mention, not only those matching. Events stored without a
-        happening (older stores) are each their own.
+        share), ``mentions``, ``articles``, ``sources`` and ``source_names`` are the
+        happening's, counting every mention, matching or not. Type, QuadClass, Goldstein,
+        place and ``sentence`` are those of the first matching report (by published,
+        article, index), names and countries those of all matching reports: the evidence
+        the filter found. Events stored without a happening (older stores) are each their
+        own. ``pair``: the pair key ("CHN-USA") every match has, when the filters imply
+        one (only used to skip other pairs' rows).
         """
-        query = _happenings_sql(where)
-        params = list(params)
+        self._db()  # sets self._clustered
+        where, params = list(where), list(params)
+        hit_where: list[str] = ["id IN (SELECT id FROM m)"]
+        if pair is not None and self._clustered:
+            where.append(f"pair_cluster IN (?, '{_SEVERAL_PAIRS}')")
+            params.append(pair)
+            # a happening's pair keys gather its mentions' (see _copy_happenings)
+            hit_where.append(f"pair_cluster IN ({_sql_string(pair)}, '{_SEVERAL_PAIRS}')")
+        latest = "happenings_indexed" if self._clustered else None
+        urls = "copy.article_urls" if self._clustered else "articles"
+        query = _happenings_sql(where, latest, hit_where, urls, limit=limit is not None)
         if limit is not None:
-            query += " LIMIT ?"
             params.append(int(limit))
         return self.sql(query, params)
 
@@ -838,7 +1040,8 @@ class Store:
                 "e.article_id, e.event_index"
             )
         if what == "happenings":
-            return _happenings_sql(())
+            self._db()  # sets self._clustered
+            return _happenings_sql((), "happenings_indexed" if self._clustered else None)
         if what == "quotes":
             return "SELECT * FROM quotes ORDER BY published, article_id, quote_index"
         if what == "actors":
@@ -1096,11 +1299,12 @@ class Store:
             actor, actor_name, countries, undirected, type, since, until, within,
             quad_classes, text,
         )  # fmt: skip
+        where, params = self._pruned(where, params, countries)
         if newest_first:
             order = "date_start DESC NULLS LAST, published DESC, article_id, event_index"
         else:
             order = "date_start NULLS LAST, published, article_id, event_index"
-        query = "SELECT * FROM events"
+        query = f"SELECT {self._columns('events_indexed')} FROM events_indexed"
         if where:
             query += " WHERE " + " AND ".join(f"({clause})" for clause in where)
         query += f" ORDER BY {order}"
@@ -1115,7 +1319,8 @@ class Store:
     def count_events(self, **filters: Any) -> int:
         """How many events :meth:`find_events` would give with these filters and no limit."""
         where, params = _event_filters(**filters)
-        query = "SELECT count(*) AS n FROM events"
+        where, params = self._pruned(where, params, filters.get("countries"))
+        query = "SELECT count(*) AS n FROM events_indexed"
         if where:
             query += " WHERE " + " AND ".join(f"({clause})" for clause in where)
         return int(self.sql(query, params)["n"][0].as_py())
@@ -1164,6 +1369,7 @@ class Store:
             countries=countries, undirected=not directed, type=type, since=since,
             until=until, within=True, actor_name=actor_name,
         )  # fmt: skip
+        where, params = self._pruned(where, params, countries)
         grouped = self._trend_rows(where, params, by, pair_key=False)
         return _trend_series(grouped.get(None, []), by, fill)
 
@@ -1199,7 +1405,7 @@ class Store:
         start, end = (_PERIOD_SQL[by].format(column=c) for c in ("date_start", "date_end"))
         where = [*where, "date_start IS NOT NULL", f"{start} = {end}"]
         params = list(params)
-        source = "events"
+        source = "events_indexed"
         keys = "NULL AS a, NULL AS b"
         if pair_key:
             # One row per event and undirected country pair it joins (an event between
@@ -1467,9 +1673,41 @@ _DEDUP_COLUMNS = (
 
 # Tables whose rows name actors: read through views that apply the user's corrections.
 _CORRECTED_VIEWS = ("actors", "events", "quotes")
-# Tables a local copy holds (what the dashboard filters and sorts); articles (long texts),
-# timexes and happenings are read from Parquet by id or by date.
-_COPIED = ("events", "actors", "quotes")
+# Tables a local copy holds (what the dashboard filters and sorts; of happenings, the
+# latest version of each); articles (long texts) and timexes are read from Parquet.
+_COPIED = ("events", "actors", "quotes", HAPPENINGS)
+_CLUSTERED = ("events", HAPPENINGS)  # given pair columns and kept sorted by pair
+_COPY_FORMAT = 2  # a copy of another format is rebuilt
+_COPY_WAIT_S = 10.0  # how long a reader waits for a kept copy another process holds
+_SEVERAL_PAIRS = "~several"  # pair_cluster of a row joining more than one pair
+# Every undirected country pair ("CHN-USA") an events or happenings row joins.
+_PAIR_KEYS_SQL = (
+    "list_sort(list_distinct(flatten(list_transform(coalesce(actor_countries, []), "
+    "lambda a: list_transform(coalesce(recipient_countries, []), "
+    "lambda r: least(a, r) || '-' || greatest(a, r))))))"
+)
+_PAIR_CLUSTER_SQL = (
+    f"CASE len(pair_keys) WHEN 0 THEN NULL WHEN 1 THEN pair_keys[1] ELSE '{_SEVERAL_PAIRS}' END"
+)
+
+
+def _sort_when_grown(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Rewrite ``copy.<table>`` sorted by (pair_cluster, date) once the rows added since
+    its last sort exceed a quarter of the rows sorted then."""
+    found = con.execute("SELECT max(rows) FROM copy.sorted WHERE name = ?", [table]).fetchall()
+    sorted_rows = int(found[0][0] or 0)
+    total = int(con.execute(f"SELECT count(*) FROM copy.{table}").fetchall()[0][0])
+    if (total - sorted_rows) * 4 <= sorted_rows:
+        return
+    date = "date_start" if table == "events" else "window_start"
+    con.execute(
+        f"CREATE TABLE copy.{table}_sorted AS SELECT * FROM copy.{table} "
+        f"ORDER BY pair_cluster NULLS LAST, {date} NULLS LAST"
+    )
+    con.execute(f"DROP TABLE copy.{table}")
+    con.execute(f"ALTER TABLE copy.{table}_sorted RENAME TO {table}")
+    con.execute("DELETE FROM copy.sorted WHERE name = ?", [table]).fetchall()
+    con.execute("INSERT INTO copy.sorted VALUES (?, ?)", [table, total]).fetchall()
 
 
 def _names_sql(events: str) -> str:
@@ -1557,42 +1795,78 @@ def _happening_row(
     }
 
 
-def _happenings_sql(where: Sequence[str]) -> str:
-    """SQL for :meth:`Store.happenings_table` (one row per happening)."""
+def _happenings_sql(
+    where: Sequence[str],
+    latest: str | None = None,
+    latest_where: Sequence[str] = (),
+    urls: str = "articles",
+    limit: bool = False,
+) -> str:
+    """SQL for :meth:`Store.happenings_table` (one row per happening).
+
+    ``latest``: a table or view with one row per happening (its latest version); without
+    it the latest versions are picked from ``happening_versions``, after the id filter.
+    ``urls``: where article URLs are looked up (by ``id``), only for the rows returned:
+    with ``limit``, the query takes one more parameter, the number of rows.
+    """
     filters = " AND ".join(f"({clause})" for clause in where) or "TRUE"
-    first = ", ".join(
-        f'first("{c}" ORDER BY published NULLS LAST, article_id, event_index) AS "{c}"'
-        for c in _HAPPENING_FIRST_COLUMNS
-    )
+    first = ", ".join(f'f."{c}"' for c in _HAPPENING_FIRST_COLUMNS)
     names = ", ".join(
-        f"list_distinct(flatten(list({c}))) AS {c}"
+        f"list_distinct(flatten(list({c} ORDER BY published NULLS LAST, article_id, "
+        f"event_index))) AS {c}"
         for c in ("actor_names", "actor_countries", "recipient_names", "recipient_countries")
     )
-    query = f"""
-        WITH hit AS (SELECT DISTINCT {_HAPPENING_KEY} AS id FROM events WHERE {filters}),
-        m AS (
-            SELECT {_HAPPENING_KEY} AS id, {first}, {names},
+    state = (
+        "id, date, date_precision, window_start, window_end, mention_count, article_count,"
+        " source_count, sources"
+    )
+    latest_filter = " AND ".join(f"({clause})" for clause in latest_where) or "TRUE"
+    if latest is not None:
+        h = f"SELECT {state} FROM {latest} WHERE {latest_filter}"
+    else:
+        h = (
+            f"SELECT {state} FROM happening_versions WHERE {latest_filter} "
+            "QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC) = 1"
+        )
+    # The first report's columns come from one window over the matching rows: far
+    # cheaper than one ordered first() aggregate per column.
+    return f"""
+        WITH matched AS (
+            SELECT {_HAPPENING_KEY} AS id, * FROM events_indexed WHERE {filters}
+        ),
+        f AS (
+            SELECT * FROM matched QUALIFY row_number() OVER (
+                PARTITION BY id ORDER BY published NULLS LAST, article_id, event_index) = 1
+        ),
+        lists AS (
+            SELECT id, {names},
                 count(*) AS mentions, count(DISTINCT article_id) AS articles,
                 count(DISTINCT source) AS sources,
                 list_sort(list_distinct(list(source))) AS source_names
-            FROM events WHERE {_HAPPENING_KEY} IN (SELECT id FROM hit) GROUP BY ALL
+            FROM matched GROUP BY id
         ),
-        h AS (
-            SELECT id, date, date_precision, window_start, window_end
-            FROM happening_versions WHERE id IN (SELECT id FROM hit)
-            QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC) = 1
-        )
+        m AS (SELECT f.id, {first}, lists.* EXCLUDE (id) FROM f JOIN lists ON lists.id = f.id),
+        h AS ({h}),
+        result AS (
         SELECT m.id AS happening_id, m.type, m.status,
             coalesce(h.date, m.date) AS date,
             coalesce(h.date_precision, m.date_precision) AS date_precision,
             coalesce(h.window_start, m.date_start) AS date_start,
             coalesce(h.window_end, m.date_end) AS date_end,
             m.* EXCLUDE (id, type, status, date, date_precision, date_start, date_end)
-            , a.url
-        FROM m LEFT JOIN h ON h.id = m.id LEFT JOIN articles a ON a.id = m.article_id
+                REPLACE (
+                    coalesce(h.mention_count, m.mentions) AS mentions,
+                    coalesce(h.article_count, m.articles) AS articles,
+                    coalesce(h.source_count, m.sources) AS sources,
+                    coalesce(h.sources, m.source_names) AS source_names
+                )
+        FROM m LEFT JOIN h ON h.id = m.id
         ORDER BY date_start NULLS LAST, m.published, m.article_id, m.event_index
+        {"LIMIT ?" if limit else ""}
+        )
+        SELECT r.*, a.url FROM result r LEFT JOIN {urls} a ON a.id = r.article_id
+        ORDER BY r.date_start NULLS LAST, r.published, r.article_id, r.event_index
     """
-    return query
 
 
 # A mention's happening; an event stored before deduplication is its own.
@@ -1708,6 +1982,14 @@ def _event_filters(
         )
         params += [text.lower()] * 3
     return where, params
+
+
+def _pair_of(countries: tuple[str | None, str | None] | None) -> str | None:
+    """The pair key ("CHN-USA") of a two-country filter, as the copy's pair columns
+    spell it; None unless both sides are given."""
+    if countries is None or not countries[0] or not countries[1]:
+        return None
+    return "-".join(_pair_key(countries[0], countries[1]))
 
 
 def _pair_key(x: str, y: str) -> tuple[str, str]:

@@ -1328,3 +1328,10 @@ def test_money_deposited_and_convoys_let_in(
 ) -> None:
     result = _extract(model, text)
     assert _find(result, type_, actor, recipient), [(e.type, e.why) for e in result.events]
+
+
+def test_agreeing_that_something_is_so_is_no_agreement(model) -> None:
+    result = _extract(model, "Israel and Egypt agreed that the talks were useful.")
+    assert "AGREE" not in {e.type for e in result.events}, [e.why for e in result.events]
+    result = _extract(model, "India and Pakistan agreed to resume dialogue.")
+    assert "AGREE" in {e.type for e in result.events}

@@ -60,7 +60,7 @@ class Requirement:
     """One alternative condition a lexicon row puts on its trigger's arguments."""
 
     # obj, subj, notobj, noobj, prep, noprep, pobj, mod, comp, light, under, inprep, all,
-    # future, adv, objmod, notown, compv, nocomp
+    # future, adv, objmod, notown, compv, nocomp, notopinion
     kind: str
     words: frozenset[str] = frozenset()
     prep: str = ""  # for pobj: the preposition ("from" in "from:talks")
@@ -105,7 +105,17 @@ def cameo_table() -> dict[str, CameoCode]:
 def _parse_requirement(text: str) -> Requirement:
     if "+" in text:  # "obj:missile+!prep:at": every part must hold
         return Requirement("all", parts=tuple(_parse_requirement(t) for t in text.split("+")))
-    if text in ("noobj", "comp", "nocomp", "light", "threat", "yield", "future", "notown"):
+    if text in (
+        "noobj",
+        "comp",
+        "nocomp",
+        "light",
+        "threat",
+        "yield",
+        "future",
+        "notown",
+        "notopinion",
+    ):
         return Requirement(text)
     if text.startswith("^"):  # "^on": the noun is the object of "on" ("on alert")
         return Requirement("inprep", frozenset(text[1:].split("|")))
@@ -672,6 +682,10 @@ class _Matcher:
             return _complement(token) is not None
         if req.kind == "light":
             return _light_verb(token) is not None
+        if req.kind == "notopinion":  # "agrees Trump is an opportunist": a view, no pledge
+            return not any(
+                c.dep_ == "ccomp" and (c.lemma_ == "be" or c.pos_ == "ADJ") for c in token.children
+            )
         if req.kind == "nocomp":  # "conceded defeat", not "conceded that the plan failed"
             return not any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
         if req.kind == "notown":  # "ordered French troops to leave", not "its troops"

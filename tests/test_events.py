@@ -1335,3 +1335,10 @@ def test_agreeing_that_something_is_so_is_no_agreement(model) -> None:
     assert "AGREE" not in {e.type for e in result.events}, [e.why for e in result.events]
     result = _extract(model, "India and Pakistan agreed to resume dialogue.")
     assert "AGREE" in {e.type for e in result.events}
+
+
+def test_hitting_the_airwaves_is_no_attack(model) -> None:
+    result = _extract(model, "Trump finally hit the airwaves with an ad on immigration.")
+    assert "ASSAULT" not in {e.type for e in result.events}, [e.why for e in result.events]
+    result = _extract(model, "Russian missiles hit Kharkiv in Ukraine on Monday.")
+    assert _find(result, "ASSAULT", "RUS"), [e.why for e in result.events]

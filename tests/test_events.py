@@ -1342,3 +1342,8 @@ def test_hitting_the_airwaves_is_no_attack(model) -> None:
     assert "ASSAULT" not in {e.type for e in result.events}, [e.why for e in result.events]
     result = _extract(model, "Russian missiles hit Kharkiv in Ukraine on Monday.")
     assert _find(result, "ASSAULT", "RUS"), [e.why for e in result.events]
+
+
+def test_a_protest_outside_an_embassy_targets_its_state(model) -> None:
+    result = _extract(model, "Hundreds of Kenyans demonstrated outside the US embassy in Nairobi.")
+    assert _find(result, "PROTEST", "KEN", "USA"), [e.why for e in result.events]

@@ -2042,6 +2042,13 @@ def _protest_target(
     """Whom a street protest is against when no preposition says: the country its slogans
     name ("chanting anti-India slogans"), else the protesters' own state (manual, PROTEST:
     actions directed at "government authorities")."""
+    own = {a.country for _, a in draft.actors}
+    for place in _prep_objects(draft.clause_head, {"outside", "at", "near", "before"}):
+        # "demonstrated outside the US embassy": the mission's state is the target
+        if place.lemma_.lower() in _HOSTED_NOUNS:
+            actor = _resolve(ctx, place)
+            if actor is not None and actor.country and actor.country not in own:
+                return [(place, ctx.country_actor(actor.country, actor_ids) or actor)]
     sent = draft.trigger.sent
     for token in sent:
         if token.lower_ == "anti" and token.i + 2 < sent.end and token.nbor(1).text == "-":

@@ -1347,3 +1347,17 @@ def test_hitting_the_airwaves_is_no_attack(model) -> None:
 def test_a_protest_outside_an_embassy_targets_its_state(model) -> None:
     result = _extract(model, "Hundreds of Kenyans demonstrated outside the US embassy in Nairobi.")
     assert _find(result, "PROTEST", "KEN", "USA"), [e.why for e in result.events]
+
+
+def test_two_named_officials_are_not_the_story_pair_and_him_is_the_one_convicted(model) -> None:
+    text = (
+        "Serbia condemned Kosovo on Monday. The United States imposed sanctions on two "
+        "Serbian officials. A Kosovo court found a Serbian national guilty of war crimes and "
+        "sentenced him to 12 years in prison. Serbia massed troops along its boundary with "
+        "Kosovo."
+    )
+    result = _extract(model, text)
+    (sanction,) = [e for e in result.events if e.type == "SANCTION" and "officials" in e.sentence]
+    assert _countries(result, sanction.recipient) == {"SRB"}, sanction.why
+    assert _find(result, "COERCE", "KOS", "SRB"), [e.why for e in result.events]
+    assert _find(result, "MOBILIZE", "SRB", "KOS"), [e.why for e in result.events]

@@ -253,7 +253,7 @@ _NEGATIVE_DETERMINERS = frozenset({"neither", "no"})
 _NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "neither", "nothing"})
 # Prepositions whose object is the recipient of an event.
 _RECIPIENT_PREPS = _words(
-    "with to against on at upon near around off toward towards into over onto"
+    "with to against on at upon near around off toward towards into over onto along"
 )
 _ACTIVITY_PREPS = _words("in for on into")
 _MEASURE_PREPS = _words("of in")  # "500 million euros in aid", "tonnes of food"
@@ -881,7 +881,7 @@ def _resolve(ctx: _DocContext, token: Token) -> Actor | None:
     if actor is not None:
         return actor
     if token.pos_ == "PRON":
-        return _reported_subject(ctx, token)
+        return _reported_subject(ctx, token) or _coordinated_object(ctx, token)
     if token.pos_ not in ("NOUN", "PROPN", "NUM") and not (
         token.tag_ == "VBG" and token.dep_ in ("pcomp", "pobj")  # "by Russian shelling"
     ):
@@ -943,6 +943,22 @@ def _resolve(ctx: _DocContext, token: Token) -> Actor | None:
     return None
 
 
+def _coordinated_object(ctx: _DocContext, pronoun: Token) -> Actor | None:
+    """ "found a Serbian national guilty and sentenced him": an object pronoun of a verb
+    coordinated with another stands for that verb's object."""
+    verb = pronoun.head
+    if (
+        pronoun.dep_ != "dobj"
+        or pronoun.lower_ not in ("him", "her", "them")
+        or verb.dep_ != "conj"
+    ):
+        return None
+    for obj in verb.head.children:
+        if obj.dep_ == "dobj" and obj.pos_ != "PRON":
+            return _resolve(ctx, obj)
+    return None
+
+
 def _reported_subject(ctx: _DocContext, pronoun: Token) -> Actor | None:
     """A pronoun subject of reported speech is the speaker: "Switzerland said it expelled ..."."""
     clause = pronoun.head
@@ -967,8 +983,13 @@ def _pair_phrase(token: Token) -> bool:
     for node in nodes:
         if node.lemma_.lower() not in _PAIR_NOUNS and node.lower_ not in _PAIR_NOUNS:
             continue
+        # "the two leaders", "both sides"; not "two Serbian officials" (no determiner)
+        definite = any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "their")
+            for c in node.children
+        )
         if any(
-            (c.dep_ == "nummod" and c.lower_ == "two")
+            (c.dep_ == "nummod" and c.lower_ == "two" and definite)
             or (c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
             for c in node.children
         ):
@@ -1945,8 +1966,9 @@ def _domestic_target(
 ) -> list[tuple[Token, Actor]]:
     """ "the Egyptian government imprisoned thousands of political opponents": a state's
     repression of people it names by no other country is aimed at its own (manual, COERCE)."""
-    if draft.rule != "verb" or not _direct_objects(draft.trigger):
-        return []
+    objects = _direct_objects(draft.trigger)
+    if draft.rule != "verb" or not objects or any(o.pos_ == "PRON" for o in objects):
+        return []  # "sentenced him": someone named before, of unknown country
     countries = {a.country for _, a in draft.actors}
     if len(countries) != 1 or not any(
         a.sector in _STATE_SECTORS or a.kind == "country" for _, a in draft.actors

@@ -1845,7 +1845,9 @@ def _happenings_sql(
                 list_sort(list_distinct(list(source))) AS source_names
             FROM matched GROUP BY id
         ),
-        m AS (SELECT f.id, {first}, lists.* EXCLUDE (id) FROM f JOIN lists ON lists.id = f.id),
+        m AS (
+            SELECT f.id, {first}, lists.* EXCLUDE (id) FROM f JOIN lists ON lists.id = f.id
+        ),
         h AS ({h}),
         result AS (
         SELECT m.id AS happening_id, m.type, m.status,

@@ -1361,3 +1361,17 @@ def test_two_named_officials_are_not_the_story_pair_and_him_is_the_one_convicted
     assert _countries(result, sanction.recipient) == {"SRB"}, sanction.why
     assert _find(result, "COERCE", "KOS", "SRB"), [e.why for e in result.events]
     assert _find(result, "MOBILIZE", "SRB", "KOS"), [e.why for e in result.events]
+
+
+def test_own_state_allies_and_pronoun_objects_of_participles(model) -> None:
+    result = _extract(
+        model, "Ukrainian Foreign Minister Andriy Kovalenko called on Kyiv's allies to send more."
+    )
+    (request,) = [e for e in result.events if e.type == "REQUEST"]
+    assert "UKR" not in _countries(result, request.recipient), request.why
+    result = _extract(
+        model,
+        "Mali's junta ordered the French ambassador to leave the country, accusing him of "
+        "hostile remarks.",
+    )
+    assert _find(result, "ACCUSE", "MLI", "FRA"), [e.why for e in result.events]

@@ -854,6 +854,12 @@ def _antecedent(pronoun: Token) -> Token | None:
 
 _APPOSITION_GAP = frozenset({"turned", ",", "-"})
 _BORDER_NOUNS = _words("border frontier boundary")
+# Nouns naming others by their relation to the possessor ("Kyiv's allies").
+_RELATION_NOUNS = _words(
+    "ally allies partner partners neighbour neighbours neighbor neighbors friend friends "
+    "enemy enemies rival rivals critic critics opponent opponents backer backers foe foes "
+    "adversary adversaries creditor creditors donor donors"
+)
 # Agreements and processes named after the city where they were made.
 _NAMED_TEXTS = _words(
     "agreement agreements accord accords treaty pact protocol convention declaration deal "
@@ -914,6 +920,8 @@ def _resolve(ctx: _DocContext, token: Token) -> Actor | None:
     # Modifiers standing for the whole: "US officials", "China's top envoy"; a named
     # modifier before a pronoun ("his Tanzanian counterpart" is Tanzania's).
     for child in sorted(token.children, key=lambda c: c.pos_ == "PRON"):
+        if child.dep_ == "poss" and token.lemma_.lower() in _RELATION_NOUNS:
+            continue  # "Kyiv's allies" are not Kyiv
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < token.i:
             actor = ctx.token_actor(child)
             if (
@@ -950,7 +958,7 @@ def _coordinated_object(ctx: _DocContext, pronoun: Token) -> Actor | None:
     if (
         pronoun.dep_ != "dobj"
         or pronoun.lower_ not in ("him", "her", "them")
-        or verb.dep_ != "conj"
+        or verb.dep_ not in ("conj", "advcl")  # "..., accusing him of hostile remarks"
     ):
         return None
     for obj in verb.head.children:
@@ -1685,6 +1693,16 @@ def _finish(
     plover = draft.entry.plover if overridden else row.plover_type
     mode = (draft.entry.mode if overridden else None) or row.mode
     recipients = [(t, a) for t, a in draft.recipients if a.id not in actor_ids and not _generic(a)]
+    # A state's official acting on the state itself ("warned that Tehran would reduce its
+    # cooperation", "called on Kyiv's allies"): the actor's own country is no recipient.
+    states = {a.country for _, a in draft.actors if a.sector == "GOV" or a.kind == "country"}
+    recipients = [
+        (t, a)
+        for t, a in recipients
+        if not (
+            a.country in states and a.kind in ("country", "place") and a.sector in ("GOV", None)
+        )
+    ]
     if not recipients:
         recipients = _anaphoric_recipients(ctx, draft, actor_ids)
     if plover in _REACTION_TYPES and not recipients:

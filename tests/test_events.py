@@ -1375,3 +1375,12 @@ def test_own_state_allies_and_pronoun_objects_of_participles(model) -> None:
         "hostile remarks.",
     )
     assert _find(result, "ACCUSE", "MLI", "FRA"), [e.why for e in result.events]
+
+
+def test_condemning_what_someone_called_x_names_xs_author(model) -> None:
+    result = _extract(
+        model,
+        "Kenya's police chief defended the officers. Amnesty International condemned what it "
+        "called the excessive use of force by Kenyan police.",
+    )
+    assert _find(result, "ACCUSE", "NGO", "KEN"), [e.why for e in result.events]

@@ -1717,6 +1717,17 @@ def _finish(
             for s in c.children
             if s.dep_ in ("nsubj", "nsubjpass")
         ]
+        for clause in draft.trigger.children:
+            # "condemned what it called the excessive use of force by the authorities": the
+            # author of what is named
+            if clause.dep_ == "ccomp" and any(
+                c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children
+            ):
+                named = [c for c in clause.children if c.dep_ in ("oprd", "attr")]
+                subjects[:0] = [
+                    *_prep_objects(clause, {"by"}),
+                    *(a for n in named for a in _authors(n)),
+                ]
         recipients = [(t, a) for t, a in _resolve_all(ctx, subjects) if a.id not in actor_ids]
     if plover in ("ASSAULT", "COERCE") and not any(a.country for _, a in recipients):
         # "bombed a refugee camp in central Gaza", "carried out air strikes inside

@@ -1384,3 +1384,8 @@ def test_condemning_what_someone_called_x_names_xs_author(model) -> None:
         "called the excessive use of force by Kenyan police.",
     )
     assert _find(result, "ACCUSE", "NGO", "KEN"), [e.why for e in result.events]
+
+
+def test_a_greek_owned_ship_is_greeces(model) -> None:
+    result = _extract(model, "Houthi forces seized a Greek-owned cargo ship in the Red Sea.")
+    assert _find(result, "ASSAULT", "YEM", "GRC"), [e.why for e in result.events]

@@ -854,6 +854,7 @@ def _antecedent(pronoun: Token) -> Token | None:
 
 _APPOSITION_GAP = frozenset({"turned", ",", "-"})
 _BORDER_NOUNS = _words("border frontier boundary")
+_OWNERSHIP_PARTICIPLES = _words("own owned flag flagged register registered operate operated")
 # Nouns naming others by their relation to the possessor ("Kyiv's allies").
 _RELATION_NOUNS = _words(
     "ally allies partner partners neighbour neighbours neighbor neighbors friend friends "
@@ -924,6 +925,11 @@ def _resolve(ctx: _DocContext, token: Token) -> Actor | None:
             continue  # "Kyiv's allies" are not Kyiv
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < token.i:
             actor = ctx.token_actor(child)
+            if actor is None and child.lemma_.lower() in _OWNERSHIP_PARTICIPLES:
+                # "a Greek-owned cargo ship", "a Liberian-flagged tanker"
+                actor = next(
+                    (a for g in child.children if (a := ctx.token_actor(g)) is not None), None
+                )
             if (
                 actor is not None
                 and actor.kind == "place"

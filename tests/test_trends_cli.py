@@ -125,3 +125,24 @@ def test_bad_options_are_refused(store_path: Path) -> None:
         runner.invoke(app, ["alerts", "--measure", "x", "--store", str(store_path)]).exit_code == 2
     )
     assert runner.invoke(app, ["timeline", "--store", str(store_path)]).exit_code == 2
+
+
+def test_query_commands_keep_a_copy_that_follows_new_ingests(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    monday = dt.date(2024, 1, 1)
+
+    def weekly() -> list[dict]:
+        out = run("trend", "USA", "CHN", "--by", "week", "--format", "jsonl", "--store", str(path))
+        return [json.loads(line) for line in out.splitlines()]
+
+    Store(path).ingest([report("a", monday, "CONSULT", 1, 1.0)])
+    assert [week["events"] for week in weekly()] == [1]
+    copy = path / ".cache" / "read-copy.duckdb"
+    assert copy.is_file()  # kept for the next command
+    Store(path).ingest([report("b", monday + dt.timedelta(days=1), "ACCUSE", 3, -2.0)])
+    out = run(
+        "events", "--pair", "USA", "CHN", "--dedup", "--format", "jsonl", "--store", str(path)
+    )
+    assert [json.loads(line)["type"] for line in out.splitlines()] == ["CONSULT", "ACCUSE"]
+    copy.unlink()  # derived: deleting it loses nothing
+    assert [(week["events"], week["quad3"]) for week in weekly()] == [(2, 1)]

@@ -298,6 +298,7 @@ class Store:
         self._copy_lock: int | None = None  # fd holding the flock of a kept copy
         self._copy_kept = False
         self._clustered = False  # whether the *_indexed views have the pair columns
+        self._lazy_views: dict[str, tuple[str, pa.Schema]] = {}  # view -> (source, schema)
         if local_copy is True:
             folder = tempfile.mkdtemp(prefix="parley-copy-")
             weakref.finalize(self, shutil.rmtree, folder, ignore_errors=True)
@@ -647,6 +648,7 @@ class Store:
             self._connection = None
         con = duckdb.connect(":memory:")
         copied = self._attach_copy(con, manifests)
+        self._lazy_views = {}
         for table in _FOLDERS:
             schema = HAPPENINGS_SCHEMA if table == HAPPENINGS else SCHEMAS[table]
             view = "happening_versions" if table == HAPPENINGS else table
@@ -658,19 +660,22 @@ class Store:
                 if table in manifest["files"]
             ]
             if table in copied and table != HAPPENINGS:  # the copy keeps latest versions only
-                extra = " EXCLUDE (pair_keys, pair_cluster)" if table in _CLUSTERED else ""
+                extra = _excluding(table)
                 con.execute(f"CREATE VIEW {view} AS SELECT *{extra} FROM copy.{table}")
             elif files:
                 listing = ", ".join(_sql_string(f) for f in files)
                 source = f"read_parquet([{listing}], union_by_name = true)"
-                extra = _missing_columns_sql(con, source, schema)
-                con.execute(f"CREATE VIEW {view} AS SELECT *{extra} FROM {source}")
+                if copied:
+                    # Binding a view reads every part file's footer: with a copy, only
+                    # when a query names the view (see _ready).
+                    self._lazy_views[view] = (source, schema)
+                else:
+                    self._create_parquet_view(con, view, source, schema)
             else:
                 con.register(view, schema.empty_table())
         if copied:
             con.execute(
-                "CREATE VIEW happenings AS "
-                "SELECT * EXCLUDE (pair_keys, pair_cluster) FROM copy.happenings"
+                f"CREATE VIEW happenings AS SELECT *{_excluding(HAPPENINGS)} FROM copy.happenings"
             )
             con.execute("CREATE VIEW event_names AS SELECT name FROM copy.event_names")
         else:
@@ -769,17 +774,15 @@ class Store:
         """
         for table in _COPIED:
             schema = HAPPENINGS_SCHEMA if table == HAPPENINGS else SCHEMAS[table]
-            pairs = (
-                ", CAST([] AS VARCHAR[]) AS pair_keys, CAST(NULL AS VARCHAR) AS pair_cluster"
-                if table in _CLUSTERED
-                else ""
+            added = "".join(
+                f", CAST({'[]' if name == 'pair_keys' else 'NULL'} AS {kind}) AS {name}"
+                for name, kind in _COPY_COLUMNS.get(table, {}).items()
             )
             con.register("empty_", schema.empty_table())
-            con.execute(f"CREATE TABLE IF NOT EXISTS copy.{table} AS SELECT *{pairs} FROM empty_")
+            con.execute(f"CREATE TABLE IF NOT EXISTS copy.{table} AS SELECT *{added} FROM empty_")
             con.unregister("empty_")
         con.execute("CREATE TABLE IF NOT EXISTS copy.batches (name VARCHAR)")
         con.execute("CREATE TABLE IF NOT EXISTS copy.event_names (name VARCHAR)")
-        con.execute("CREATE TABLE IF NOT EXISTS copy.article_urls (id VARCHAR, url VARCHAR)")
         con.execute("CREATE TABLE IF NOT EXISTS copy.sorted (name VARCHAR, rows BIGINT)")
         have = {row[0] for row in con.execute("SELECT name FROM copy.batches").fetchall()}
         new = [name for name in manifests if name not in have]
@@ -787,16 +790,6 @@ class Store:
             return
         con.execute("BEGIN TRANSACTION")
         try:
-            articles = [
-                _sql_string(str(self.path / manifests[name]["files"]["articles"]))
-                for name in new
-                if "articles" in manifests[name]["files"]
-            ]
-            if articles:  # not their texts: the URLs that happening rows show
-                con.execute(
-                    "INSERT INTO copy.article_urls SELECT id, url FROM "
-                    f"read_parquet([{', '.join(articles)}], union_by_name = true)"
-                )
             for table in _COPIED:
                 files = [
                     _sql_string(str(self.path / manifests[name]["files"][table]))
@@ -809,10 +802,13 @@ class Store:
                 if table == HAPPENINGS:
                     self._copy_happenings(con, source, [manifests[name] for name in new])
                     continue
-                if table in _CLUSTERED:
+                if table == "events":
+                    # Articles and their events are committed in the same batch.
                     source = (
                         f"(SELECT *, {_PAIR_CLUSTER_SQL} AS pair_cluster FROM "
-                        f"(SELECT *, {_PAIR_KEYS_SQL} AS pair_keys FROM {source}))"
+                        f"(SELECT e.*, {_PAIR_KEYS_SQL} AS pair_keys, a.url AS article_url "
+                        f"FROM {source} e LEFT JOIN ({self._batch_urls(new, manifests)}) a "
+                        "ON a.id = e.article_id))"
                     )
                 con.execute(f"INSERT INTO copy.{table} BY NAME SELECT * FROM {source}")
                 if table == "events":
@@ -827,6 +823,17 @@ class Store:
         except BaseException:
             con.execute("ROLLBACK")
             raise
+
+    def _batch_urls(self, names: list[str], manifests: dict[str, dict[str, Any]]) -> str:
+        """SQL giving (id, url) of the articles these batches committed."""
+        files = [
+            _sql_string(str(self.path / manifests[name]["files"]["articles"]))
+            for name in names
+            if "articles" in manifests[name]["files"]
+        ]
+        if not files:
+            return "SELECT NULL AS id, NULL AS url"
+        return f"SELECT id, url FROM read_parquet([{', '.join(files)}], union_by_name = true)"
 
     def _copy_happenings(
         self, con: duckdb.DuckDBPyConnection, source: str, manifests: list[dict[str, Any]]
@@ -877,8 +884,23 @@ class Store:
 
     def sql(self, query: str, params: Sequence[Any] | None = None) -> pa.Table:
         """Run SQL over the views ``articles``, ``events``, ``actors``, ``quotes``, ``timexes``."""
-        relation = self._db().sql(query, params=params)
+        relation = self._ready(query).sql(query, params=params)
         return relation.to_arrow_table() if relation is not None else pa.table({})
+
+    def _ready(self, query: str) -> duckdb.DuckDBPyConnection:
+        """The connection, with the Parquet views ``query`` names created."""
+        con = self._db()
+        for view in [v for v in self._lazy_views if re.search(rf"\b{v}\b", query)]:
+            source, schema = self._lazy_views.pop(view)
+            self._create_parquet_view(con, view, source, schema)
+        return con
+
+    @staticmethod
+    def _create_parquet_view(
+        con: duckdb.DuckDBPyConnection, view: str, source: str, schema: pa.Schema
+    ) -> None:
+        extra = _missing_columns_sql(con, source, schema)
+        con.execute(f"CREATE VIEW {view} AS SELECT *{extra} FROM {source}")
 
     def _select(
         self, table: str, where: list[str], params: list[Any], order: str, limit: int | None
@@ -896,7 +918,7 @@ class Store:
         """``*`` of ``table``, less the pair columns an ``*_indexed`` view may add."""
         self._db()  # sets self._clustered
         if table.endswith("_indexed") and self._clustered:
-            return "* EXCLUDE (pair_keys, pair_cluster)"
+            return "*" + _excluding(table.removesuffix("_indexed"))
         return "*"
 
     def events(
@@ -972,8 +994,7 @@ class Store:
             # a happening's pair keys gather its mentions' (see _copy_happenings)
             hit_where.append(f"pair_cluster IN ({_sql_string(pair)}, '{_SEVERAL_PAIRS}')")
         latest = "happenings_indexed" if self._clustered else None
-        urls = "copy.article_urls" if self._clustered else "articles"
-        query = _happenings_sql(where, latest, hit_where, urls, limit=limit is not None)
+        query = _happenings_sql(where, latest, hit_where, self._clustered, limit is not None)
         if limit is not None:
             params.append(int(limit))
         return self.sql(query, params)
@@ -1018,7 +1039,9 @@ class Store:
             raise StoreError(f"cannot export {file_format!r}: use csv, jsonl or parquet")
         query = self._export_query(what)
         count = int(self.sql(f"SELECT count(*) AS n FROM ({query})")["n"][0].as_py())
-        self._db().execute(f"COPY ({query}) TO {_sql_string(str(path))} ({formats[file_format]})")
+        self._ready(query).execute(
+            f"COPY ({query}) TO {_sql_string(str(path))} ({formats[file_format]})"
+        )
         return count
 
     def export_batches(
@@ -1026,7 +1049,8 @@ class Store:
     ) -> Iterator[list[dict[str, Any]]]:
         """The rows :meth:`export` writes, as lists of dicts, a batch at a time (for
         formats made in Python: PLOVER JSON, GDELT)."""
-        reader = self._db().sql(self._export_query(what)).to_arrow_reader(rows_per_batch)
+        query = self._export_query(what)
+        reader = self._ready(query).sql(query).to_arrow_reader(rows_per_batch)
         for batch in reader:
             yield batch.to_pylist()
 
@@ -1041,7 +1065,8 @@ class Store:
             )
         if what == "happenings":
             self._db()  # sets self._clustered
-            return _happenings_sql((), "happenings_indexed" if self._clustered else None)
+            latest = "happenings_indexed" if self._clustered else None
+            return _happenings_sql((), latest, urls_in_events=self._clustered)
         if what == "quotes":
             return "SELECT * FROM quotes ORDER BY published, article_id, quote_index"
         if what == "actors":
@@ -1677,7 +1702,21 @@ _CORRECTED_VIEWS = ("actors", "events", "quotes")
 # latest version of each); articles (long texts) and timexes are read from Parquet.
 _COPIED = ("events", "actors", "quotes", HAPPENINGS)
 _CLUSTERED = ("events", HAPPENINGS)  # given pair columns and kept sorted by pair
-_COPY_FORMAT = 2  # a copy of another format is rebuilt
+# Columns only the copy has (readers see the stored schema): the pair columns, and on
+# events their article's URL, which happening rows show without a join.
+_COPY_COLUMNS: dict[str, dict[str, str]] = {
+    "events": {"pair_keys": "VARCHAR[]", "pair_cluster": "VARCHAR", "article_url": "VARCHAR"},
+    HAPPENINGS: {"pair_keys": "VARCHAR[]", "pair_cluster": "VARCHAR"},
+}
+
+
+def _excluding(table: str) -> str:
+    """`` EXCLUDE (...)`` of the copy-only columns of ``table`` ("" if none)."""
+    added = _COPY_COLUMNS.get(table)
+    return f" EXCLUDE ({', '.join(added)})" if added else ""
+
+
+_COPY_FORMAT = 3  # a copy of another format is rebuilt
 _COPY_WAIT_S = 10.0  # how long a reader waits for a kept copy another process holds
 _SEVERAL_PAIRS = "~several"  # pair_cluster of a row joining more than one pair
 # Every undirected country pair ("CHN-USA") an events or happenings row joins.
@@ -1799,21 +1838,26 @@ def _happenings_sql(
     where: Sequence[str],
     latest: str | None = None,
     latest_where: Sequence[str] = (),
-    urls: str = "articles",
+    urls_in_events: bool = False,
     limit: bool = False,
 ) -> str:
     """SQL for :meth:`Store.happenings_table` (one row per happening).
 
     ``latest``: a table or view with one row per happening (its latest version); without
     it the latest versions are picked from ``happening_versions``, after the id filter.
-    ``urls``: where article URLs are looked up (by ``id``), only for the rows returned:
-    with ``limit``, the query takes one more parameter, the number of rows.
+    ``urls_in_events``: ``events_indexed`` has ``article_url`` (the copy's); otherwise
+    URLs are looked up in ``articles``, for the rows returned only. With ``limit``, the
+    query takes one more parameter, the number of rows.
     """
     filters = " AND ".join(f"({clause})" for clause in where) or "TRUE"
-    first = ", ".join(f'f."{c}"' for c in _HAPPENING_FIRST_COLUMNS)
+    firsts = [*_HAPPENING_FIRST_COLUMNS, *(["article_url"] if urls_in_events else [])]
+    # One aggregate pass: the first report's columns as one struct, by the smallest key
+    # (undated reports last), not one ordered aggregate or a window per column.
+    struct = ", ".join(f"'{c}': \"{c}\"" for c in firsts)
+    first_key = "(coalesce(published, DATE '9999-12-31'), article_id, event_index)"
+    unpacked = ", ".join(f'first_."{c}" AS "{c}"' for c in _HAPPENING_FIRST_COLUMNS)
     names = ", ".join(
-        f"list_distinct(flatten(list({c} ORDER BY published NULLS LAST, article_id, "
-        f"event_index))) AS {c}"
+        f"list_sort(list_distinct(flatten(list({c})))) AS {c}"
         for c in ("actor_names", "actor_countries", "recipient_names", "recipient_countries")
     )
     state = (
@@ -1828,25 +1872,22 @@ def _happenings_sql(
             f"SELECT {state} FROM happening_versions WHERE {latest_filter} "
             "QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC) = 1"
         )
-    # The first report's columns come from one window over the matching rows: far
-    # cheaper than one ordered first() aggregate per column.
+    if urls_in_events:
+        columns, join = "r.* EXCLUDE (article_url), r.article_url AS url", ""
+    else:
+        columns, join = "r.*, a.url", "LEFT JOIN articles a ON a.id = r.article_id"
     return f"""
-        WITH matched AS (
-            SELECT {_HAPPENING_KEY} AS id, * FROM events_indexed WHERE {filters}
-        ),
-        f AS (
-            SELECT * FROM matched QUALIFY row_number() OVER (
-                PARTITION BY id ORDER BY published NULLS LAST, article_id, event_index) = 1
-        ),
-        lists AS (
-            SELECT id, {names},
-                count(*) AS mentions, count(DISTINCT article_id) AS articles,
-                count(DISTINCT source) AS sources,
-                list_sort(list_distinct(list(source))) AS source_names
-            FROM matched GROUP BY id
-        ),
-        m AS (
-            SELECT f.id, {first}, lists.* EXCLUDE (id) FROM f JOIN lists ON lists.id = f.id
+        WITH m AS (
+            SELECT id, {unpacked},
+                {"first_.article_url AS article_url," if urls_in_events else ""}
+                * EXCLUDE (id, first_)
+            FROM (
+                SELECT {_HAPPENING_KEY} AS id, arg_min({{{struct}}}, {first_key}) AS first_,
+                    {names}, count(*) AS mentions, count(DISTINCT article_id) AS articles,
+                    count(DISTINCT source) AS sources,
+                    list_sort(list_distinct(list(source))) AS source_names
+                FROM events_indexed WHERE {filters} GROUP BY 1
+            )
         ),
         h AS ({h}),
         result AS (
@@ -1866,7 +1907,7 @@ def _happenings_sql(
         ORDER BY date_start NULLS LAST, m.published, m.article_id, m.event_index
         {"LIMIT ?" if limit else ""}
         )
-        SELECT r.*, a.url FROM result r LEFT JOIN {urls} a ON a.id = r.article_id
+        SELECT {columns} FROM result r {join}
         ORDER BY r.date_start NULLS LAST, r.published, r.article_id, r.event_index
     """
 

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -24,10 +24,12 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from parley import analysis, exports, nlp, pipeline, sources
-from parley.actors import KnownActors
+from parley import analysis, exports, sources
 from parley.records import Article, Extraction, InputProblem
 from parley.store import READ_COPY, NewArticles, Store, StoreError
+
+if TYPE_CHECKING:
+    from parley.actors import KnownActors
 
 app = typer.Typer(
     help="Dated news in, event data on international relations out.",
@@ -106,6 +108,8 @@ def _read_inputs(paths: list[str], published: dt.date | None, max_bytes: int):
 
 
 def _load_model(model: str | None):
+    from parley import nlp  # spaCy loads only for commands that parse (fast queries)
+
     try:
         return nlp.load(model)
     except nlp.ModelNotFound as exc:
@@ -116,6 +120,8 @@ def _load_model(model: str | None):
 def _extractions(
     articles: Iterable[Article], model: str | None, known: KnownActors | None, log: _ProblemLog
 ) -> Iterator[Extraction]:
+    from parley import pipeline
+
     for result in pipeline.extract(articles, _load_model(model), known=known):
         if isinstance(result, InputProblem):
             log.report(result)
@@ -178,6 +184,8 @@ def ingest(
 
 
 def _ingest(paths, store: Store, published, model, max_bytes, log: _ProblemLog):
+    from parley.actors import KnownActors
+
     known = KnownActors.from_records(store.known_actors_records())
     skipped = 0
 

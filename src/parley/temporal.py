@@ -19,9 +19,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from spacy.tokens import Doc, Token
+if TYPE_CHECKING:  # only annotations: query commands import this module without spaCy
+    from spacy.tokens import Doc, Token
 
 from parley.records import Timex, TimexType
 

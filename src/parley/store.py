@@ -654,17 +654,11 @@ class Store:
             view = "happening_versions" if table == HAPPENINGS else table
             if corrections and table in _CORRECTED_VIEWS:
                 view = f"{table}_as_stored"  # the view of that name applies the corrections
-            files = [
-                str(self.path / manifest["files"][table])
-                for manifest in manifests.values()
-                if table in manifest["files"]
-            ]
+            source = self._parquet_source(table, manifests.values())
             if table in copied and table != HAPPENINGS:  # the copy keeps latest versions only
                 extra = _excluding(table)
                 con.execute(f"CREATE VIEW {view} AS SELECT *{extra} FROM copy.{table}")
-            elif files:
-                listing = ", ".join(_sql_string(f) for f in files)
-                source = f"read_parquet([{listing}], union_by_name = true)"
+            elif source:
                 if copied:
                     # Binding a view reads every part file's footer: with a copy, only
                     # when a query names the view (see _ready).
@@ -712,8 +706,7 @@ class Store:
         for attempt in range(2):
             try:
                 con.execute(f"ATTACH {_sql_string(str(self._copy_file))} AS copy")
-                format_ok = self._copy_format_ok(con)
-                if format_ok:
+                if self._copy_format_ok(con):
                     self._extend_copy(con, manifests)
                     return _COPIED
             except duckdb.Error:
@@ -790,25 +783,26 @@ class Store:
             return
         con.execute("BEGIN TRANSACTION")
         try:
+            batches = [manifests[name] for name in new]
             for table in _COPIED:
-                files = [
-                    _sql_string(str(self.path / manifests[name]["files"][table]))
-                    for name in new
-                    if table in manifests[name]["files"]
-                ]
-                if not files:
+                source = self._parquet_source(table, batches)
+                if not source:
                     continue
-                source = f"read_parquet([{', '.join(files)}], union_by_name = true)"
                 if table == HAPPENINGS:
-                    self._copy_happenings(con, source, [manifests[name] for name in new])
+                    self._copy_happenings(con, source, self._parquet_source("events", batches))
                     continue
                 if table == "events":
                     # Articles and their events are committed in the same batch.
+                    articles = self._parquet_source("articles", batches)
+                    urls = (
+                        f"SELECT id, url FROM {articles}"
+                        if articles
+                        else "SELECT NULL AS id, NULL AS url"
+                    )
                     source = (
                         f"(SELECT *, {_PAIR_CLUSTER_SQL} AS pair_cluster FROM "
                         f"(SELECT e.*, {_PAIR_KEYS_SQL} AS pair_keys, a.url AS article_url "
-                        f"FROM {source} e LEFT JOIN ({self._batch_urls(new, manifests)}) a "
-                        "ON a.id = e.article_id))"
+                        f"FROM {source} e LEFT JOIN ({urls}) a ON a.id = e.article_id))"
                     )
                 con.execute(f"INSERT INTO copy.{table} BY NAME SELECT * FROM {source}")
                 if table == "events":
@@ -824,19 +818,17 @@ class Store:
             con.execute("ROLLBACK")
             raise
 
-    def _batch_urls(self, names: list[str], manifests: dict[str, dict[str, Any]]) -> str:
-        """SQL giving (id, url) of the articles these batches committed."""
+    def _parquet_source(self, table: str, manifests: Iterable[dict[str, Any]]) -> str | None:
+        """SQL reading ``table``'s part files of these batches; None if they wrote none."""
         files = [
-            _sql_string(str(self.path / manifests[name]["files"]["articles"]))
-            for name in names
-            if "articles" in manifests[name]["files"]
+            _sql_string(str(self.path / manifest["files"][table]))
+            for manifest in manifests
+            if table in manifest["files"]
         ]
-        if not files:
-            return "SELECT NULL AS id, NULL AS url"
-        return f"SELECT id, url FROM read_parquet([{', '.join(files)}], union_by_name = true)"
+        return f"read_parquet([{', '.join(files)}], union_by_name = true)" if files else None
 
     def _copy_happenings(
-        self, con: duckdb.DuckDBPyConnection, source: str, manifests: list[dict[str, Any]]
+        self, con: duckdb.DuckDBPyConnection, source: str, events: str | None
     ) -> None:
         """Replace the copied state of the happenings these batches touched by their
         latest version. A happening's ``pair_keys`` gather those of all its mentions (the
@@ -846,17 +838,11 @@ class Store:
             f"CREATE TEMP TABLE new_versions AS SELECT * FROM {source} "
             "QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC) = 1"
         )
-        event_files = [
-            _sql_string(str(self.path / manifest["files"]["events"]))
-            for manifest in manifests
-            if "events" in manifest["files"]
-        ]
         mention_keys = "SELECT NULL AS id, CAST([] AS VARCHAR[]) AS keys"
-        if event_files:
+        if events:  # the happenings a batch touched are those its events joined
             mention_keys = (
                 f"SELECT happening_id AS id, flatten(list({_PAIR_KEYS_SQL})) AS keys "
-                f"FROM read_parquet([{', '.join(event_files)}], union_by_name = true) "
-                "GROUP BY happening_id"
+                f"FROM {events} GROUP BY happening_id"
             )
         con.execute(
             f"""CREATE TEMP TABLE new_happenings AS
@@ -947,25 +933,22 @@ class Store:
         )  # fmt: skip
         if dedup:
             return self.happenings_table(where, params, limit, pair=_pair_of(countries))
-        where, params = self._pruned(where, params, countries)
+        where, params = self._pruned(where, params, _pair_of(countries))
         order = "date_start NULLS LAST, published, article_id, event_index"
         return self._select("events_indexed", where, params, order, limit)
 
     def _pruned(
-        self,
-        where: list[str],
-        params: list[Any],
-        countries: tuple[str | None, str | None] | None,
-        column: str = "pair_cluster",
+        self, where: list[str], params: list[Any], pair: str | None
     ) -> tuple[list[str], list[Any]]:
         """``where`` plus, over the clustered copy, the pair cluster a two-country filter
-        implies (any event between A and B, either way, has the pair key A-B), so DuckDB
-        reads only that pair's row groups and the rows joining several pairs."""
-        pair = _pair_of(countries)
+        implies (any event between A and B, either way, has the pair key A-B: see
+        :func:`_pair_of`), so DuckDB reads only that pair's row groups and the rows
+        joining several pairs. Serves events and happenings alike (a happening's pair
+        keys gather its mentions': see :meth:`_copy_happenings`)."""
         self._db()  # sets self._clustered
         if pair is None or not self._clustered:
             return where, params
-        return [*where, f"{column} IN (?, '{_SEVERAL_PAIRS}')"], [*params, pair]
+        return [*where, f"pair_cluster IN (?, '{_SEVERAL_PAIRS}')"], [*params, pair]
 
     def happenings_table(
         self,
@@ -985,16 +968,12 @@ class Store:
         own. ``pair``: the pair key ("CHN-USA") every match has, when the filters imply
         one (only used to skip other pairs' rows).
         """
-        self._db()  # sets self._clustered
-        where, params = list(where), list(params)
-        hit_where: list[str] = ["id IN (SELECT id FROM m)"]
-        if pair is not None and self._clustered:
-            where.append(f"pair_cluster IN (?, '{_SEVERAL_PAIRS}')")
-            params.append(pair)
-            # a happening's pair keys gather its mentions' (see _copy_happenings)
-            hit_where.append(f"pair_cluster IN ({_sql_string(pair)}, '{_SEVERAL_PAIRS}')")
+        where, params = self._pruned(list(where), list(params), pair)
+        hit_where, hit_params = self._pruned(["id IN (SELECT id FROM m)"], [], pair)
         latest = "happenings_indexed" if self._clustered else None
         query = _happenings_sql(where, latest, hit_where, self._clustered, limit is not None)
+        # parameters in the order the query names them: matches, happenings, limit
+        params += hit_params
         if limit is not None:
             params.append(int(limit))
         return self.sql(query, params)
@@ -1324,7 +1303,7 @@ class Store:
             actor, actor_name, countries, undirected, type, since, until, within,
             quad_classes, text,
         )  # fmt: skip
-        where, params = self._pruned(where, params, countries)
+        where, params = self._pruned(where, params, _pair_of(countries))
         if newest_first:
             order = "date_start DESC NULLS LAST, published DESC, article_id, event_index"
         else:
@@ -1344,7 +1323,7 @@ class Store:
     def count_events(self, **filters: Any) -> int:
         """How many events :meth:`find_events` would give with these filters and no limit."""
         where, params = _event_filters(**filters)
-        where, params = self._pruned(where, params, filters.get("countries"))
+        where, params = self._pruned(where, params, _pair_of(filters.get("countries")))
         query = "SELECT count(*) AS n FROM events_indexed"
         if where:
             query += " WHERE " + " AND ".join(f"({clause})" for clause in where)
@@ -1394,7 +1373,7 @@ class Store:
             countries=countries, undirected=not directed, type=type, since=since,
             until=until, within=True, actor_name=actor_name,
         )  # fmt: skip
-        where, params = self._pruned(where, params, countries)
+        where, params = self._pruned(where, params, _pair_of(countries))
         grouped = self._trend_rows(where, params, by, pair_key=False)
         return _trend_series(grouped.get(None, []), by, fill)
 

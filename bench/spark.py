@@ -12,8 +12,10 @@ Each engine runs in its own process into a fresh store, so its peak RSS is its o
 Printed per engine: articles stored, start-up seconds (spaCy load, or Spark session),
 ingest seconds and articles/s, peak RSS from ``resource.getrusage`` (the process, and
 its largest waited-for child: Spark's JVM and Python workers), and the peak of the
-summed RSS of the whole process tree, sampled from /proc every 0.2 s. Then the
-2-worker speed-up over 1 worker and over the local engine.
+summed RSS of the whole process tree, sampled from /proc every 0.2 s. While an engine
+runs, a line at each tenth of the input committed gives the tree's RSS and the rate
+so far in that tenth: flat lines mean memory and speed do not grow with the store. Then
+the 2-worker speed-up over 1 worker and over the local engine.
 """
 
 from __future__ import annotations
@@ -181,7 +183,35 @@ def tree_rss_mb(root: int) -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def measure(engine: str, source: Path, store_path: Path) -> dict[str, Any]:
+class Progress:
+    """Articles committed so far, counted from the store's new manifests."""
+
+    def __init__(self, store_path: Path) -> None:
+        self.commits = store_path / "commits"
+        self.seen: set[str] = set()
+        self.articles = 0
+
+    def count(self) -> int:
+        try:
+            names = [n for n in os.listdir(self.commits) if n.endswith(".json")]
+        except FileNotFoundError:
+            return 0
+        for name in names:
+            if name in self.seen or name.startswith("."):
+                continue
+            try:
+                manifest = json.loads((self.commits / name).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue  # being written: counted next time
+            self.seen.add(name)
+            self.articles += len(manifest["article_ids"])
+        return self.articles
+
+
+def measure(engine: str, source: Path, store_path: Path, total: int) -> dict[str, Any]:
+    """Run one engine in a child process; sample its process tree's RSS every 0.2 s and,
+    at each tenth of the input committed, print the RSS then and the interval's peak and
+    rate, so a reader sees whether memory and speed hold as the store grows."""
     command = [sys.executable, __file__, "--child", engine, str(source), str(store_path)]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     peak = 0.0
@@ -189,8 +219,26 @@ def measure(engine: str, source: Path, store_path: Path) -> dict[str, Any]:
 
     def sample() -> None:
         nonlocal peak
+        progress = Progress(store_path)
+        step, interval_peak, last_count = 1, 0.0, 0
+        last_time = started = time.perf_counter()
+        ticks = 0
         while not stop.is_set():
-            peak = max(peak, tree_rss_mb(child.pid))
+            rss = tree_rss_mb(child.pid)
+            peak, interval_peak = max(peak, rss), max(interval_peak, rss)
+            ticks += 1
+            if ticks % 25 == 0 and progress.count() >= step * total / 10:  # every 5 s
+                now, count = time.perf_counter(), progress.articles
+                rate = (count - last_count) / (now - last_time)
+                print(
+                    f"  {engine:8} {count:>8,} articles at {now - started:7.0f} s: "
+                    f"{rate:6.1f} art/s since the last line, RSS tree {rss:6.0f} MB "
+                    f"(peak since the last line {interval_peak:6.0f} MB)",
+                    flush=True,
+                )
+                while count >= step * total / 10:
+                    step += 1
+                interval_peak, last_count, last_time = 0.0, count, now
             stop.wait(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -237,7 +285,7 @@ def main() -> None:
         )
         results: dict[str, dict[str, Any]] = {}
         for engine in engines:
-            result = measure(engine, source, Path(scratch) / f"store-{engine}")
+            result = measure(engine, source, Path(scratch) / f"store-{engine}", count)
             results[engine] = result
             rate = result["articles"] / result["ingest_s"]
             result["rate"] = rate

@@ -12,7 +12,7 @@ import pytest
 
 from parley import analysis, pipeline
 from parley.records import Actor, Article, Event, Extraction, Location
-from parley.store import Store
+from parley.store import WRITER_INDEX, Store
 
 D = dt.date
 PUBLISHED = D(2023, 6, 20)
@@ -211,3 +211,123 @@ def test_real_pipeline_three_articles_one_meeting(tmp_path: Path, nlp) -> None:
     best = max(consults, key=lambda r: r["articles"])
     assert (best["articles"], best["sources"]) == (3, 3), consults
     assert best["date"] == "2024-03-11"
+
+
+# --------------------------------------------------------------------------- writer index
+
+
+def many_reports(count: int, start: int = 0) -> list[Extraction]:
+    """Reports of a few meetings over two weeks: many re-report one, some are new."""
+    pairs = [(ANTONY, XI_JINPING), (BLINKEN, WANG), (USA, CHINA), (XI, BLINKEN)]
+    reports = []
+    for i in range(start, start + count):
+        actor, recipient = pairs[i % len(pairs)]
+        day = D(2023, 6, 1) + dt.timedelta(days=(i * 5) % 13)
+        sentence = f"Report {i}: {actor.name} met {recipient.name}."
+        reports.append(
+            meeting(f"r{i}", f"outlet{i % 3}.com", sentence, actor, recipient,
+                    date=day.isoformat(), published=day + dt.timedelta(days=1))
+        )  # fmt: skip
+    return reports
+
+
+def happening_state(store: Store) -> tuple[list[tuple], list[dict]]:
+    """Each mention's happening and reason, and every happening's latest state (less the
+    batch ids, which differ from run to run)."""
+    events = sorted(
+        (r["article_id"], r["happening_id"], r["merge_reason"] or "")
+        for r in store.events().to_pylist()
+    )
+    latest = store.sql("SELECT * EXCLUDE (version, founded) FROM happenings ORDER BY id")
+    return events, latest.to_pylist()
+
+
+def without_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Writers answer from the Parquet files, as before the index existed."""
+    monkeypatch.setattr(Store, "_open_index", lambda self, manifests: None)
+
+
+def index_batches(path: Path) -> int:
+    import duckdb
+
+    with duckdb.connect(str(path / WRITER_INDEX), read_only=True) as con:
+        return con.execute("SELECT count(*) FROM batches").fetchall()[0][0]
+
+
+def reference_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple:
+    with monkeypatch.context() as patch:
+        without_index(patch)
+        store = Store(tmp_path / "reference")
+        store.ingest(many_reports(40), batch_size=3)
+        store.ingest(many_reports(20, start=40), batch_size=4)
+        assert not (tmp_path / "reference" / WRITER_INDEX).exists()
+        return happening_state(store)
+
+
+def test_the_writer_index_answers_as_the_parquet_files_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = reference_state(tmp_path, monkeypatch)
+    store = Store(tmp_path / "s")
+    store.ingest(many_reports(40), batch_size=3)
+    store.ingest(many_reports(20, start=40), batch_size=4)  # a second writer reopens it
+    assert happening_state(store) == expected
+    assert len(expected[1]) < 30  # reports did merge, across batches
+    commits = len(list((tmp_path / "s" / "commits").glob("*.json")))
+    assert index_batches(tmp_path / "s") == commits == 14 + 5
+    again = store.ingest(many_reports(60), batch_size=7)  # every article is stored
+    assert (again.articles_new, again.articles_skipped) == (0, 60)
+
+
+def test_commits_do_not_read_the_parquet_files_once_indexed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(tmp_path / "s")
+    store.ingest(many_reports(40), batch_size=3)
+
+    def no_parquet(self: Store) -> None:
+        raise AssertionError("a commit read the Parquet files")
+
+    monkeypatch.setattr(Store, "_db", no_parquet)
+    writer = Store(tmp_path / "s")
+    writer.ingest(many_reports(20, start=40), batch_size=4)  # would fail on every commit
+    monkeypatch.undo()
+    assert writer.events().num_rows == 60
+
+
+@pytest.mark.parametrize("harm", ["deleted", "damaged", "behind", "commit removed"])
+def test_a_harmed_writer_index_is_rebuilt_or_caught_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, harm: str
+) -> None:
+    expected = reference_state(tmp_path, monkeypatch)
+    store = Store(tmp_path / "s")
+    index = tmp_path / "s" / WRITER_INDEX
+    if harm == "behind":  # a writer killed between its last manifest and the index
+        index_batch, calls = Store._index_batch, []
+
+        def killed_before_the_last(self: Store, *args: object) -> None:
+            calls.append(args)
+            if len(calls) < 14:
+                index_batch(self, *args)
+
+        with monkeypatch.context() as patch:
+            patch.setattr(Store, "_index_batch", killed_before_the_last)
+            store.ingest(many_reports(40), batch_size=3)
+        assert index_batches(tmp_path / "s") == 13
+    else:
+        store.ingest(many_reports(40), batch_size=3)
+    if harm == "deleted":
+        index.unlink()
+    elif harm == "damaged":
+        index.write_bytes(b"not a database" * 100)
+    elif harm == "commit removed":  # by hand: its articles are no longer stored
+        last = sorted((tmp_path / "s" / "commits").glob("*.json"))[-1]
+        last.unlink()
+        Store(tmp_path / "s").ingest(many_reports(40), batch_size=3)  # stores them again
+    store.ingest(many_reports(20, start=40), batch_size=4)
+    events, latest = happening_state(store)
+    if harm == "commit removed":  # the same events, from other batches
+        assert [e[0] for e in events] == [e[0] for e in expected[0]]
+    else:
+        assert (events, latest) == expected
+    assert index_batches(tmp_path / "s") == len(list((tmp_path / "s" / "commits").glob("*.json")))

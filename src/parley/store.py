@@ -8,6 +8,7 @@ write the same one)::
     <store>/actors/...  <store>/quotes/...  <store>/timexes/...
     <store>/commits/<batch>.json            the manifest of one committed batch
     <store>/.cache/read-copy.duckdb         a reader's copy (derived; safe to delete)
+    <store>/.cache/writer-index.duckdb      the writer's index (derived; safe to delete)
 
 A batch becomes visible when its manifest appears. Part files and manifests are written
 to a temporary name and moved into place with ``os.replace``, the manifest last, so a
@@ -65,6 +66,9 @@ COMMITS = "commits"
 # Where query commands keep their DuckDB copy of the store (see Store(local_copy=...)):
 # derived from the Parquet files, safe to delete.
 READ_COPY = ".cache/read-copy.duckdb"
+# What every commit asks of the store (stored article ids, latest happenings), kept by
+# writers so a commit costs the same after 10 batches or 10,000: see _open_index.
+WRITER_INDEX = ".cache/writer-index.duckdb"
 LOCK_FILE = ".writer.lock"
 CORRECTIONS_FILE = "actor-corrections.jsonl"
 
@@ -299,6 +303,7 @@ class Store:
         self._copy_kept = False
         self._clustered = False  # whether the *_indexed views have the pair columns
         self._lazy_views: dict[str, tuple[str, pa.Schema]] = {}  # view -> (source, schema)
+        self._index: duckdb.DuckDBPyConnection | None = None  # open while writing
         if local_copy is True:
             folder = tempfile.mkdtemp(prefix="parley-copy-")
             weakref.finalize(self, shutil.rmtree, folder, ignore_errors=True)
@@ -327,9 +332,7 @@ class Store:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         report = IngestReport()
-        with self._writer_lock():
-            self._clean_orphans()
-            self._read_manifests(refresh=True)
+        with self._writing():
             pending: list[Extraction] = []
 
             def commit() -> None:
@@ -364,6 +367,19 @@ class Store:
             if pending:
                 commit()
         return report
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """What every writer holds: the writer lock, a store without a killed writer's
+        leftovers, the manifests read afresh, and the writer index (see _open_index)."""
+        with self._writer_lock():
+            self._clean_orphans()
+            manifests = self._read_manifests(refresh=True)
+            self._open_index(manifests)
+            try:
+                yield
+            finally:
+                self._close_index()
 
     @contextlib.contextmanager
     def _writer_lock(self) -> Iterator[None]:
@@ -449,6 +465,7 @@ class Store:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
         _fsync_dir(target.parent)
+        self._index_batch(target.name, article_ids, happenings)
         report.articles_new += len(article_ids)
         report.events += tables["events"].num_rows
         report.quotes += tables["quotes"].num_rows
@@ -507,7 +524,7 @@ class Store:
         version of a candidate overlaps too, and the window filter prunes old files.
         """
         probes = {probe for row in rows for probe in dedup_probes(row)}
-        if not probes or not self._has_table(HAPPENINGS):
+        if not probes or (self._index is None and not self._has_table(HAPPENINGS)):
             return []
         first = min(p[4] for p in probes)
         last = max(p[5] for p in probes)
@@ -515,12 +532,19 @@ class Store:
         probe_table = pa.table(
             {name: pa.array(values) for name, values in zip(_PROBE_COLUMNS, columns, strict=True)}
         )
+        # The index keeps each happening's latest state; the Parquet files every version.
+        versions = "happenings" if self._index is not None else "happening_versions"
+        latest = (
+            ""
+            if self._index is not None
+            else ("QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC) = 1")
+        )
         query = f"""
             WITH recent AS (
                 SELECT id, type, status, window_start, window_end,
                     {_side_keys_sql("actor_countries")} AS actor_keys,
                     {_side_keys_sql("recipient_countries")} AS recipient_keys
-                FROM happening_versions
+                FROM {versions}
                 WHERE window_end >= ? AND window_start <= ? AND list_contains(?, type)
             ), by_actor AS (
                 SELECT * EXCLUDE (actor_keys), unnest(actor_keys) AS a FROM recent
@@ -531,22 +555,135 @@ class Store:
                     ON f.type = p.type AND f.status = p.status AND f.a = p.a AND f.r = p.r
                     AND f.window_end >= p.first_day AND f.window_start <= p.last_day
             )
-            SELECT * FROM happening_versions
+            SELECT * FROM {versions}
             WHERE window_end >= ? AND window_start <= ? AND id IN (SELECT id FROM hit)
-            QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC) = 1
+            {latest}
             ORDER BY founded
         """
-        types = sorted({p[0] for p in probes})
+        params = [first, last, sorted({p[0] for p in probes}), first, last]
+        if self._index is not None:
+            self._index.register("dedup_probe", probe_table)
+            try:
+                return self._index.sql(query, params=params).to_arrow_table().to_pylist()
+            finally:
+                self._index.unregister("dedup_probe")
         db = self._db()
         db.register("dedup_probe", probe_table)
         try:
-            return self.sql(query, [first, last, types, first, last]).to_pylist()
+            return self.sql(query, params).to_pylist()
         finally:
             db.unregister("dedup_probe")
 
     def _has_table(self, table: str) -> bool:
         """Whether any committed batch wrote rows to ``table``."""
         return any(table in m["files"] for m in self._read_manifests().values())
+
+    # ----------------------------------------------------------------------- writer index
+
+    def _open_index(self, manifests: dict[str, dict[str, Any]]) -> None:
+        """Open the writer index and bring it up to the committed batches.
+
+        Every commit asks which of its articles are stored and which happenings its
+        events may join. Asked of the Parquet files, each answer opens every part file,
+        so commits slow down as batches accumulate (0.04 s for the 1st batch of 50
+        articles, 2.8 s for the 400th). The index answers from two DuckDB tables,
+        ``article_ids`` and ``happenings`` (each happening's latest state), extended in
+        one transaction per commit after its manifest is written. Like the read copy it
+        holds only what the Parquet files hold: missing, damaged, of another format or
+        holding a batch no manifest names (a commit removed by hand), it is rebuilt from
+        them; behind (a writer killed between its manifest and the index), it copies the
+        batches it lacks. Where it cannot be written, writers read Parquet as before.
+        """
+        file = self.path / WRITER_INDEX
+        for _attempt in range(2):  # as found, then rebuilt from nothing
+            con = None
+            try:
+                file.parent.mkdir(parents=True, exist_ok=True)
+                con = duckdb.connect(str(file))
+                con.execute(f"SET memory_limit = '{_INDEX_MEMORY}'")
+                if self._index_current(con, manifests):
+                    self._index = con
+                    return
+            except (duckdb.Error, OSError):
+                pass
+            if con is not None:
+                con.close()
+            for stale in (file, Path(f"{file}.wal")):
+                with contextlib.suppress(OSError):
+                    stale.unlink(missing_ok=True)
+        self._index = None  # e.g. a read-only .cache: Parquet answers, as before
+
+    def _index_current(
+        self, con: duckdb.DuckDBPyConnection, manifests: dict[str, dict[str, Any]]
+    ) -> bool:
+        """Create the index's tables, copy the batches it lacks; False if it must be
+        rebuilt (another format, or a batch no manifest names)."""
+        con.execute("CREATE TABLE IF NOT EXISTS format (version INTEGER)")
+        found = con.execute("SELECT max(version) FROM format").fetchall()[0][0]
+        if found is None:
+            con.execute("INSERT INTO format VALUES (?)", [_INDEX_FORMAT])
+        elif int(found) != _INDEX_FORMAT:
+            return False
+        con.execute("CREATE TABLE IF NOT EXISTS batches (name VARCHAR)")
+        con.execute("CREATE TABLE IF NOT EXISTS article_ids (id VARCHAR)")
+        con.register("empty_", HAPPENINGS_SCHEMA.empty_table())
+        con.execute("CREATE TABLE IF NOT EXISTS happenings AS SELECT * FROM empty_")
+        con.unregister("empty_")
+        have = {row[0] for row in con.execute("SELECT name FROM batches").fetchall()}
+        if not have <= manifests.keys():
+            return False
+        new = [name for name in manifests if name not in have]  # in commit order
+        if new:
+            batches = [manifests[name] for name in new]
+            articles = self._parquet_source("articles", batches)
+            versions = self._parquet_source(HAPPENINGS, batches)
+            con.execute("BEGIN TRANSACTION")
+            try:
+                if articles:
+                    con.execute(f"INSERT INTO article_ids SELECT id FROM {articles}")
+                if versions:
+                    extra = _missing_columns_sql(con, versions, HAPPENINGS_SCHEMA)
+                    _replace_happenings(
+                        con,
+                        f"SELECT *{extra} FROM {versions} QUALIFY row_number() "
+                        "OVER (PARTITION BY id ORDER BY version DESC) = 1",
+                    )
+                con.executemany("INSERT INTO batches VALUES (?)", [[name] for name in new])
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return True
+
+    def _index_batch(self, name: str, article_ids: list[str], happenings: pa.Table) -> None:
+        """Add a just-committed batch to the index, in one transaction. If that fails the
+        batch stays committed (its manifest is written): this writer goes on reading
+        Parquet, and the next one copies the batch into the index."""
+        con = self._index
+        if con is None:
+            return
+        try:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                con.register("new_ids", pa.table({"id": pa.array(article_ids, _STR)}))
+                con.execute("INSERT INTO article_ids SELECT id FROM new_ids")
+                con.unregister("new_ids")
+                if happenings.num_rows:
+                    con.register("new_states", happenings)
+                    _replace_happenings(con, "SELECT * FROM new_states")
+                    con.unregister("new_states")
+                con.execute("INSERT INTO batches VALUES (?)", [name])
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        except duckdb.Error:
+            self._close_index()
+
+    def _close_index(self) -> None:
+        if self._index is not None:
+            self._index.close()
+            self._index = None
 
     # ----------------------------------------------------------------------- other writers
 
@@ -559,9 +696,7 @@ class Store:
         commit protocol as :meth:`ingest`. Yields a :class:`NewArticles` filter: the
         caller sends only the articles it lets through, as :meth:`ingest` does.
         """
-        with self._writer_lock():
-            self._clean_orphans()
-            self._read_manifests(refresh=True)
+        with self._writing():
             self._holding_writer = True
             try:
                 yield NewArticles(self)
@@ -618,7 +753,18 @@ class Store:
         """Those of ``ids`` whose article is committed (a semi-join in DuckDB that reads
         only the articles' id column)."""
         wanted = pa.table({"id": pa.array(sorted(set(ids)), _STR)})
-        if wanted.num_rows == 0 or not self._has_table("articles"):
+        if wanted.num_rows == 0:
+            return set()
+        if self._index is not None:
+            self._index.register("wanted_ids", wanted)
+            try:
+                found = self._index.sql(
+                    "SELECT id FROM article_ids WHERE id IN (SELECT id FROM wanted_ids)"
+                ).to_arrow_table()
+            finally:
+                self._index.unregister("wanted_ids")
+            return set(found["id"].to_pylist())
+        if not self._has_table("articles"):
             return set()
         db = self._db()
         db.register("wanted_ids", wanted)
@@ -1227,9 +1373,7 @@ class Store:
         if unknown:
             raise StoreError(f"unknown tables {sorted(unknown)}: use {', '.join(TABLES)}")
         report = IngestReport()
-        with self._writer_lock():
-            self._clean_orphans()
-            self._read_manifests(refresh=True)
+        with self._writing():
             batch_ids = {
                 article_id
                 for name, table in tables.items()
@@ -1769,6 +1913,16 @@ def _corrected_views_sql(corrections: dict[str, dict[str, str]]) -> dict[str, st
 
 
 _PROBE_COLUMNS = ("type", "status", "a", "r", "first_day", "last_day")
+_INDEX_FORMAT = 1  # a writer index of another format is rebuilt
+_INDEX_MEMORY = "256MB"  # the index's DuckDB buffers: writers' memory stays flat
+
+
+def _replace_happenings(con: duckdb.DuckDBPyConnection, latest: str) -> None:
+    """Put the states ``latest`` selects (one row per happening) in the writer index."""
+    con.execute(f"CREATE TEMP TABLE new_latest AS {latest}")
+    con.execute("DELETE FROM happenings WHERE id IN (SELECT id FROM new_latest)")
+    con.execute("INSERT INTO happenings BY NAME SELECT * FROM new_latest")
+    con.execute("DROP TABLE new_latest")
 
 
 def _side_keys_sql(column: str) -> str:

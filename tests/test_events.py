@@ -1389,3 +1389,40 @@ def test_condemning_what_someone_called_x_names_xs_author(model) -> None:
 def test_a_greek_owned_ship_is_greeces(model) -> None:
     result = _extract(model, "Houthi forces seized a Greek-owned cargo ship in the Red Sea.")
     assert _find(result, "ASSAULT", "YEM", "GRC"), [e.why for e in result.events]
+
+
+def test_an_earlier_act_a_sentence_recalls_is_coded_when_nothing_else_is(model) -> None:
+    # "began" codes nothing, so the arrest the sentence recalls is its event
+    result = _extract(
+        model, "The protests began after Bangladeshi police arrested an opposition leader."
+    )
+    (arrest,) = result.events
+    assert (arrest.type, arrest.mode, _countries(result, arrest.actor)) == (
+        "COERCE",
+        "arrest",
+        {"BGD"},
+    )
+    # the parser reads "after" as a preposition and "Warsaw" as its object: still the subject
+    result = _extract(model, "Tensions rose after Warsaw accused Moscow of spying.")
+    assert _find(result, "ACCUSE", "POL", "RUS")
+    assert not _find(result, "ACCUSE", "RUS")
+    # with an event of its own, the sentence reports that one only (precision first)
+    result = _extract(
+        model, "Russia expelled two Polish diplomats after Warsaw accused Moscow of spying."
+    )
+    assert [e.type for e in result.events] == ["SANCTION"]
+    assert _find(result, "SANCTION", "RUS", "POL")
+
+
+def test_a_phrase_completing_the_reason_names_no_recipient(model) -> None:
+    text = "The European Union imposed new sanctions on Iran over its drone deliveries to Russia."
+    result = _extract(model, text)
+    (sanction,) = result.events
+    assert _countries(result, sanction.recipient) == {"IRN"}
+
+
+def test_a_company_a_country_acts_on_does_not_take_its_country(model) -> None:
+    result = _extract(model, "China imposed sanctions on Lockheed Martin and Raytheon.")
+    (sanction,) = result.events
+    assert _countries(result, sanction.actor) == {"CHN"}
+    assert "CHN" not in _countries(result, sanction.recipient)

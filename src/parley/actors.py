@@ -1874,6 +1874,8 @@ class _Finder:
                 anchor = self.doc.char_span(first[0], first[1], alignment_mode="expand")
                 if anchor is not None:
                     free, _ = self._sentence_countries(self.ctx.sent_of[anchor.start], set())
+                    doer = _doer_of(anchor.root)
+                    free = [f for f in free if f[0] not in doer]
                     if free:
                         build.country = min(free, key=lambda f: abs(f[0] - anchor.start))[1]
 
@@ -2376,6 +2378,23 @@ def dateline(doc: Doc) -> tuple[int, str | None] | None:
         candidates = places.place_candidates(place)
         country = candidates[0][1] if candidates else None
     return dash + 1, country
+
+
+def _doer_of(target: Token) -> set[int]:
+    """Token indices of the subject acting on ``target`` ("China sanctioned Lockheed",
+    "sanctions on Lockheed"): the country that acts on a company is not its home."""
+    node = target
+    while node.dep_ in ("compound", "conj") and node.head is not node:
+        node = node.head  # "Lockheed Martin and Raytheon"
+    if node.dep_ == "pobj" and node.head.lower_ in ("on", "against"):
+        verb = node.head.head
+        if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "nsubjpass"):
+            verb = verb.head  # "imposed sanctions on Lockheed"
+    elif node.dep_ in ("dobj", "nsubjpass"):
+        verb = node.head
+    else:
+        return set()
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
 
 
 def find_actors(

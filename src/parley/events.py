@@ -310,6 +310,8 @@ _PEACEKEEPING_ENTRY = LexEntry(
 )
 # Marks of a clause or phrase recalling an earlier happening ("after X attacked").
 _BACKGROUND_MARKS = _words("after since following")
+# Conjunctions the parser may take for prepositions before a finite clause.
+_CLAUSE_PREPS = _words("after before since until")
 # Definite descriptions standing for a country named earlier ("near the island").
 _PLACE_ANAPHORS = _words(
     "island country nation territory peninsula enclave archipelago kingdom republic"
@@ -493,7 +495,14 @@ def _direct_objects(token: Token) -> list[Token]:
 def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     wanted = set(preps)
     found: list[Token] = []
+    # "sanctions on Iran over its drone deliveries to Russia": the parser may hang a phrase
+    # that completes the reason on the verb; it names no party of the act.
+    reasons = {
+        c.right_edge.i + 1 for c in token.children if c.dep_ == "prep" and c.lower_ == "over"
+    }
     for child in token.children:
+        if child.i in reasons and child.lower_ in ("to", "from", "with"):
+            continue
         if child.dep_ in ("prep", "agent", "prt", "dative") and child.lower_ in wanted:
             for grandchild in child.children:
                 if grandchild.dep_ in ("pobj", "pcomp"):
@@ -1140,6 +1149,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return child, True
         if node.dep_ == "relcl":
             return node.head, False
+        stranded = _stranded_subject(node)
+        if stranded is not None:
+            return stranded, False
         controller = _object_controller(node)
         if controller is not None:
             return controller, False
@@ -1175,6 +1187,20 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             return node.head, False
         break
     return None, False
+
+
+def _stranded_subject(clause: Token) -> Token | None:
+    """ "expelled two diplomats after Warsaw accused Moscow": the parser may read the
+    conjunction as a preposition and the clause's subject as its object."""
+    if clause.dep_ != "advcl" or clause.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    for prep in clause.head.children:
+        right_before = prep.right_edge.i == clause.i - 1
+        if prep.dep_ == "prep" and prep.lower_ in _CLAUSE_PREPS and right_before:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects and objects[0].pos_ in ("PROPN", "NOUN", "PRON"):
+                return objects[0]
+    return None
 
 
 def _object_controller(verb: Token) -> Token | None:
@@ -2291,6 +2317,9 @@ def _background(token: Token, triggers: dict[int, LexEntry]) -> bool:
     while clause.dep_ == "conj" and clause.head is not clause:
         clause = clause.head
     marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "prep", "aux")}
+    stranded = _stranded_subject(clause)
+    if stranded is not None:
+        marks.add(stranded.head.lower_)
     if clause.dep_ == "pobj" and clause.head.lower_ in _BACKGROUND_MARKS:
         inside = {clause.i}
     elif (clause.dep_ == "advcl" and marks & _BACKGROUND_MARKS) or (
@@ -2426,11 +2455,14 @@ def find_events(
     complements: dict[int, tuple[LexEntry, Token]] = {}
     consumed: set[int] = set()
     complement_tokens: dict[int, Token] = {}
+    background: list[int] = []  # coded only in a sentence that reports nothing else
     for i, entry in triggers.items():
         if entry.pos == "V" and (_description(doc[i]) or _same_happening(doc[i], triggers)):
             consumed.add(i)
-        if _background(doc[i], triggers) or _condition(doc[i], triggers):
+        if _condition(doc[i], triggers):
             consumed.add(i)
+        elif _background(doc[i], triggers):
+            background.append(i)
         if entry.pos == "V":
             # "ended mediation efforts", "cancelled the visit": the verb codes the event and
             # its object noun is what it acts on, not a second event.
@@ -2490,9 +2522,8 @@ def find_events(
         event = _finish(ctx, draft, article, timexes)
         if event is not None:
             events.append(event)
-    for i, entry in triggers.items():
-        if i in consumed:
-            continue
+
+    def code(i: int, entry: LexEntry) -> Event | None:
         token = doc[i]
         draft = (
             _nominal_draft(ctx, token, entry)
@@ -2500,22 +2531,34 @@ def find_events(
             else _verb_draft(ctx, token, entry)
         )
         if draft is None:
-            continue
+            return None
         if _troop_arrival(draft):
             # PLOVER AID covers military personnel sent as peacekeepers; other arrivals of
             # troops are movements this stage does not code.
             subject, _ = _subject(token)
             if subject is None or not (_peacekeeping(subject) or _assisting(token)):
-                continue
+                return None
             draft.entry = replace(_PEACEKEEPING_ENTRY, lemma=entry.lemma)
         if i in complements:
             draft.complement = complements[i][0]
         if i in complement_tokens:
             draft.complement_token = complement_tokens[i]
             _add_complement_recipients(ctx, draft)
-        event = _finish(ctx, draft, article, timexes)
-        if event is not None:
-            events.append(event)
+        return _finish(ctx, draft, article, timexes)
+
+    recalled = set(background)
+    for i, entry in triggers.items():
+        if i not in consumed and i not in recalled:
+            event = code(i, entry)
+            if event is not None:
+                events.append(event)
+    # "The protests began after police arrested ...": an earlier happening a sentence
+    # recalls is its event when the rest of the sentence codes none.
+    reporting = {e.start for e in events}
+    recalls = [code(i, triggers[i]) for i in background if i not in consumed
+               and doc[i].sent.start_char not in reporting]  # fmt: skip
+    events.extend(e for e in recalls if e is not None)
+    events.sort(key=lambda e: e.start)  # stable: text order within a sentence
     # Manual, MOBILIZE: a mobilisation reported with the assault it serves ("units were
     # activated and returned fire") is coded as the ASSAULT only.
     assaults = {e.start for e in events if e.type == "ASSAULT"}

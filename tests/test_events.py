@@ -1426,3 +1426,53 @@ def test_a_company_a_country_acts_on_does_not_take_its_country(model) -> None:
     (sanction,) = result.events
     assert _countries(result, sanction.actor) == {"CHN"}
     assert "CHN" not in _countries(result, sanction.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode", "actor", "recipient"),
+    [
+        # manual, SANCTION withdraw: withdrawing oneself from a group or organisation
+        (
+            "Niger, Mali and Burkina Faso withdrew from ECOWAS.",
+            "SANCTION",
+            "withdraw",
+            "MLI",
+            "IGO",
+        ),
+        ("Britain left the European Union in 2020.", "SANCTION", "withdraw", "GBR", "EUR"),
+        # manual, SANCTION convict: found liable by a court (the subject of a small clause)
+        ("A Dutch court found Shell liable for oil spills.", "SANCTION", "convict", "NLD", None),
+        # manual, RETREAT release: captives named by their nationality
+        (
+            "Venezuela released five Americans in a prisoner swap.",
+            "RETREAT",
+            "release",
+            "VEN",
+            "USA",
+        ),
+        # manual, CONCEDE: amnesties; easing administrative restrictions
+        ("Myanmar's military granted amnesty to 7,000 prisoners.", "CONCEDE", None, "MMR", None),
+        ("Thailand eased visa requirements for Chinese tourists.", "CONCEDE", None, "THA", None),
+        # manual, COERCE arrest and restrict
+        (
+            "Security forces in Kenya took three activists into custody.",
+            "COERCE",
+            "arrest",
+            "KEN",
+            None,
+        ),
+        ("The junta in Niger suspended the constitution.", "COERCE", "restrict", "NER", None),
+    ],
+)
+def test_manual_categories_of_withdrawal_release_amnesty_and_repression(
+    model, text: str, type_: str, mode: str | None, actor: str, recipient: str | None
+) -> None:
+    result = _extract(model, text)
+    found = _find(result, type_, actor, recipient)
+    assert found, [(e.type, e.mode, e.why) for e in result.events]
+    assert found[0].mode == mode
+
+
+def test_leaving_a_place_or_a_meeting_is_no_withdrawal(model) -> None:
+    for text in ("Blinken left Beijing on Monday.", "The minister left the meeting early."):
+        assert not _extract(model, text).events

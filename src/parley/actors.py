@@ -2392,6 +2392,8 @@ def _doer_of(target: Token) -> set[int]:
             verb = verb.head  # "imposed sanctions on Lockheed"
     elif node.dep_ in ("dobj", "nsubjpass"):
         verb = node.head
+    elif node.dep_ == "nsubj" and node.head.dep_ in ("ccomp", "oprd") and node.head.pos_ == "ADJ":
+        verb = node.head.head  # "a Dutch court found Shell liable"
     else:
         return set()
     return {t.i for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}

@@ -172,7 +172,7 @@ _LIGHT_VERBS = _words(
     "give level voice announce order mount open resume stage declare impose observe "
     "sign reach agree renew reiterate repeat step wage continue host attend join "
     "undertake perform kick initiate organize organise call go complete finish insist press "
-    "commit perpetrate "
+    "commit perpetrate grant "
     "express convey extend show put place signal indicate reaffirm affirm demonstrate"
 )
 # spaCy sm sometimes mislemmatises ("staged" -> "stag"): accept regular inflections too.
@@ -570,8 +570,12 @@ def _objects_or_raised(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "ccomp" and (
             any(c.tag_ == "TO" for c in child.children)
-            # a bare infinitive: "would help Minsk offset the effects"
-            or (child.tag_ == "VB" and not any(c.dep_ in ("mark", "aux") for c in child.children))
+            # a bare infinitive: "would help Minsk offset the effects"; a small clause:
+            # "found Shell liable"
+            or (
+                (child.tag_ == "VB" or child.pos_ == "ADJ")
+                and not any(c.dep_ in ("mark", "aux", "auxpass") for c in child.children)
+            )
         ):
             found.extend(c for c in child.children if c.dep_ == "nsubj")
     return found
@@ -631,9 +635,14 @@ class _Matcher:
             return True
         if token.lemma_.lower() in words or token.lower_ in words:
             return True
-        if "@actor" in words or "@person" in words:
+        if "@actor" in words or "@person" in words or "@group" in words or "@org" in words:
             actor = _resolve(self.ctx, token)
-            if actor is not None and ("@actor" in words or actor.kind == "person"):
+            if actor is not None and (
+                "@actor" in words
+                or (actor.kind == "person" and "@person" in words)
+                or (actor.kind == "group" and "@group" in words)  # "released five Americans"
+                or (actor.kind == "organisation" and "@org" in words)
+            ):
                 return True
         return "@place" in words and self.ctx.place_at(token) is not None
 

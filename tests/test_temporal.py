@@ -230,6 +230,47 @@ def test_financial_year_ago_takes_the_quarter(model: Language) -> None:
     assert _value(model, text, "A year earlier", published) == "1988-Q3"
 
 
+def test_a_year_earlier_after_a_month_is_that_month_a_year_before(model: Language) -> None:
+    text = "Exports fell in May. A year earlier, they had risen."
+    assert _value(model, text, "A year earlier") == "2022-05"
+    assert _value(model, "A year earlier, exports had risen.", "A year earlier") == "2022"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("The summit will run from Jan. 10 to 12.", "2024-01-10", "2024-01-12"),
+        ("Talks were held June 5-7 in Geneva.", "2023-06-05", "2023-06-07"),
+        ("The drills ran from June 12 through 15.", "2023-06-12", "2023-06-15"),
+    ],
+)
+def test_a_range_of_days_names_its_last_day(
+    model: Language, text: str, first: str, last: str
+) -> None:
+    assert [t.value for t in _timexes(model, text)] == [first, last]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting on June 5 and 12 people were hurt.",  # a count, not a day
+        "Officials met on June 12 until 11 p.m.",  # a clock time
+        "On June 3, 10 percent of voters stayed home.",
+        "Talks on June 20 to 2 were cancelled.",  # not after the first day
+    ],
+)
+def test_numbers_after_a_date_that_close_no_range(model: Language, text: str) -> None:
+    assert not [t for t in _timexes(model, text) if t.text.isdigit()]
+
+
+def test_midweek_is_the_middle_of_the_week_the_tense_points_to(model: Language) -> None:
+    tuesday, thursday = dt.date(2023, 6, 20), dt.date(2023, 6, 22)
+    found = _timexes(model, "The drills took place in mid-week.", thursday)
+    assert [(t.value, t.mod) for t in found] == [("2023-W25", "MID")]
+    assert _value(model, "The drills took place in mid-week.", "mid-week", tuesday) == "2023-W24"
+    assert _value(model, "The ministers will meet midweek.", "midweek", tuesday) == "2023-W25"
+
+
 # ------------------------------------------------------------------ TimeBank conventions
 
 AUTUMN_1989 = dt.date(1989, 10, 26)  # a Thursday, in the fourth quarter

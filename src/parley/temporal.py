@@ -314,6 +314,7 @@ class _Context:
         self.seen_day = False
         self.reference_start = -1  # where the last day-precision date was named
         self.last_quarter: str | None = None  # the last "1989-Q3" seen ("a year earlier")
+        self.last_period: str | None = None  # the last month named ("2023-05")
 
     def token_at(self, char: int) -> Token:
         """The token at (or, on whitespace, just after) a character offset."""
@@ -1005,6 +1006,8 @@ def _year_before(ctx: _Context) -> str:
     """ "a year earlier": in a report about a quarter, the same quarter a year before."""
     if ctx.last_quarter is not None:
         return f"{int(ctx.last_quarter[:4]) - 1}{ctx.last_quarter[4:]}"
+    if ctx.last_period is not None:
+        return f"{int(ctx.last_period[:4]) - 1}{ctx.last_period[4:]}"
     return str(ctx.published.year - 1)
 
 
@@ -1239,8 +1242,18 @@ def _rule_holiday(m: re.Match[str], ctx: _Context) -> Normalised | None:
     return "DATE", _holiday_date(name, year).isoformat(), None
 
 
+def _rule_midweek(m: re.Match[str], ctx: _Context) -> Normalised | None:
+    """ "in mid-week": the middle of the week the clause's tense points to (this week
+    unless it is not yet, or no longer, midweek on the publication day)."""
+    tense = ctx.tense(m.start())
+    weekday = ctx.published.weekday()
+    step = -1 if tense == "past" and weekday < 2 else 1 if tense == "future" and weekday > 3 else 0
+    return "DATE", _iso_week(ctx.published + dt.timedelta(weeks=step)), "MID"
+
+
 # (pattern, rule, the anchor categories that make the pattern worth trying)
 _RULES: tuple[tuple[re.Pattern[str], Rule, str], ...] = (
+    (_rx(r"\bmid-?week\b"), _rule_midweek, "unit"),
     (_cased(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?\b"),
      _rule_iso, "digit"),
     (_cased(rf"\b(?:(?i:(?P<approx>about|around|approximately))\s+)?"
@@ -1379,7 +1392,7 @@ _ANCHOR = re.compile(
     r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|(?P<weekday>"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)|(?P<dayword>today|tonight|"
     r"yesterday|tomorrow)|(?P<part>morning|afternoon|evening|night)|(?P<clock>noon|midnight)|"
-    r"(?P<quarter>quarters?|half)|(?P<period>period)|(?P<unit>seconds?|minutes?|hours?|days?|weeks?|weekends?|"
+    r"(?P<quarter>quarters?|half)|(?P<period>period)|(?P<unit>seconds?|minutes?|hours?|days?|weeks?|midweek|weekends?|"
     r"months?|years?|decades?|century|centuries)|(?P<season>spring|summer|fall|autumn|winter)|"
     r"(?P<setword>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)|(?P<vague>now|"
     r"currently|nowadays|presently|present|moment|recently|lately|formerly|past|future|soon)|"
@@ -1398,6 +1411,15 @@ _RULES_BY_ANCHOR: dict[str, tuple[int, ...]] = {
 
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_MONTH_VALUE = re.compile(r"^\d{4}-\d{2}$")
+_ENDS_WITH_DAY = re.compile(r"\d(?:st|nd|rd|th)?$", re.IGNORECASE)
+# "Jan. 10 to 12", "June 5-7", "March 3 through 5": a bare day closing a range of days
+_RANGE_END = re.compile(
+    r"\s*(?:-|\u2013|to|through|thru|until|till|and)\s*(?P<day>\d{1,2})\b"
+    r"(?!\s*(?:[ap]\.?m\b|:|%|percent|per\b|o'clock|(?:[a-z]+\s+)?(?:people|years?|days?|"
+    r"hours?|months?|weeks?|minutes?)\b))",
+    re.IGNORECASE,
+)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _QUARTER_VALUE = re.compile(r"^\d{4}-Q\d$")
 _YEAR_MONTH_VALUE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-\d{2})?)?$")
@@ -1448,6 +1470,14 @@ def find_timexes(doc: Doc, published: dt.date) -> tuple[Timex, ...]:
             ctx.reference = dt.date.fromisoformat(value[:10])
             ctx.seen_day = True
             ctx.reference_start = start
+            closing = _range_end(text, end, ctx.reference) if kind == "DATE" else None
+            if closing is not None:  # "from Jan. 10 to 12": the range's last day too
+                found.append(closing)
+                covered_until = max(covered_until, closing.end)
+        if kind == "DATE" and _MONTH_VALUE.match(value):
+            ctx.last_period = value  # "in May ... a year earlier": May of the year before
+        elif kind == "DATE" and _QUARTER_VALUE.match(value):
+            ctx.last_period = None  # a quarter's comparison is the quarter's (last_quarter)
         if kind == "DATE" and _YEAR_MONTH_VALUE.match(value):
             year_month = _YEAR_MONTH_VALUE.match(value)
             assert year_month is not None
@@ -1462,6 +1492,21 @@ def find_timexes(doc: Doc, published: dt.date) -> tuple[Timex, ...]:
         ):
             ctx.last_quarter = value  # only a quarter named in the text, not a derived one
     return tuple(found)
+
+
+def _range_end(text: str, end: int, first: dt.date) -> Timex | None:
+    """The bare day closing a range that starts with the day-precision date ending at
+    ``end`` ("from Jan. 10 to 12" -> 12, same month), if the text has one."""
+    if not _ENDS_WITH_DAY.search(text, 0, end):
+        return None
+    found = _RANGE_END.match(text, end)
+    if found is None:
+        return None
+    day = int(found["day"])
+    if not first.day < day <= calendar.monthrange(first.year, first.month)[1]:
+        return None
+    value = first.replace(day=day).isoformat()
+    return Timex(found["day"], found.start("day"), found.end("day"), "DATE", value, None)
 
 
 def _reported_quarter(match: re.Match[str], value: str, ctx: _Context) -> bool:

@@ -645,3 +645,34 @@ def test_a_spokesman_or_adviser_takes_the_country_of_the_person_served(model) ->
     )
     assert _at(doc, found, "John Kamau").country == "KEN"
     assert _at(doc, found, "Juan Perez").country == "CHL"
+
+
+def test_heads_of_bodies_named_by_hyphenated_titles_and_chief(model) -> None:
+    _, found = _find(model, "The UN secretary-general urged India and Pakistan to show restraint.")
+    head = _by_name(found, "UN secretary-general")
+    assert (head.country, head.sector, head.kind) == ("UNO", "GOV", "person")
+    _, found = _find(model, "The UN chief urged India to exercise restraint.")
+    assert _by_name(found, "UN chief").country == "UNO"
+    _, found = _find(model, "Pakistan's army chief met the Chinese ambassador on Monday.")
+    assert (
+        _by_name(found, "Pakistan's army chief").country,
+        _by_name(found, "Pakistan's army chief").sector,
+    ) == ("PAK", "MIL")
+
+
+def test_a_spokesman_for_a_titled_official_serves_that_officials_body(model) -> None:
+    text = (
+        "ISLAMABAD (Wire) -- Pakistan protested on Monday. A spokesman for the United Nations "
+        "secretary-general urged both sides to exercise restraint."
+    )
+    _, found = _find(model, text)
+    assert _by_name(found, "spokesman").country == "UNO"  # not the dateline's Pakistan
+
+
+def test_a_company_sanctioned_by_a_country_or_found_liable_by_its_court_is_not_its(model) -> None:
+    for text, company in (
+        ("China imposed sanctions on Lockheed Martin and Raytheon.", "Lockheed"),
+        ("A Dutch court found Shell liable for oil spills.", "Shell"),
+    ):
+        _, found = _find(model, text)
+        assert _by_name(found, company).country not in ("CHN", "NLD")

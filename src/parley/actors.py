@@ -1207,18 +1207,21 @@ class _Finder:
             return None
         if doc[i].lower_ == "to" and cls != "adviser":
             return None  # "ambassador to Peru" serves at home, not Peru
-        for j in range(i + 1, min(sent_end, i + 8)):
+        titled = None  # the last title word read: "a spokesman for the UN secretary-general"
+        for j in range(i + 1, min(sent_end, i + 9)):
             token = doc[j]
             if token.ent_type_ == "PERSON" and token.lower_ not in kb.title_words:
                 return token.idx
-            if not (
+            if token.lower_ in kb.title_words or token.lower_ in kb.head_words:
+                titled = token.idx
+            elif not (
                 token.tag_ in ("DT", "POS")
-                or token.lower_ in kb.title_words
                 or token.lower_ in kb.honorifics
                 or j in self.ctx.gaz_at
+                or (token.text == "-" and titled is not None)
             ):
-                return None
-        return None
+                break
+        return titled
 
     def _affiliation(
         self, i: int, sent_end: int, seats: bool, owner: int
@@ -1316,7 +1319,11 @@ class _Finder:
             counted = low in _COUNTED_ONLY and _counted(token)
             if low not in kb.head_words and not counted and not _ends_title(doc, token.i, low, kb):
                 continue
-            if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "ORG":
+            hyphenated = False
+            if token.i >= 2 and doc[token.i - 1].text == "-":
+                joined = f"{doc[token.i - 2].lower_}-{low}"  # "secretary-general": 3 tokens
+                hyphenated = joined in kb.head_words
+            if (token.pos_ not in ("NOUN", "PROPN") and not hyphenated) or token.ent_type_ == "ORG":
                 continue  # named bodies are the organisation pass's
             nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if (

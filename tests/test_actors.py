@@ -676,3 +676,15 @@ def test_a_company_sanctioned_by_a_country_or_found_liable_by_its_court_is_not_i
     ):
         _, found = _find(model, text)
         assert _by_name(found, company).country not in ("CHN", "NLD")
+
+
+def test_an_agency_head_is_the_one_international_bodys_not_the_datelines(model) -> None:
+    text = (
+        "GENEVA (Wire) -- The U.N. refugee agency warned on Monday of a funding gap. "
+        "Director General Maria Lind said talks with donors would resume next week."
+    )
+    _, found = _find(model, text)
+    head = _by_name(found, "Maria Lind")
+    assert (head.country, head.sector) == ("UNO", "GOV")  # not Switzerland, not a general
+    _, found = _find(model, "BERN (Wire) -- Director General Maria Lind said talks would resume.")
+    assert _by_name(found, "Maria Lind").country is None  # no body named: unknown

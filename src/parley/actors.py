@@ -60,6 +60,7 @@ _MIN_SEAT_COUNTRY_POPULATION = 200_000
 _SEAT_STOPLIST = {"Male", "Kingston", "Victoria", "Georgetown", "Hamilton", "Douglas", "Jamestown"}
 _MAX_PHRASE_TOKENS = 8
 _NON_COUNTRY_CODES = {"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"}
+_INTERNATIONAL_BODIES = {"IGO", "UNO", "EUR"}
 _LOCATIVE_PREPS = {
     "in", "at", "near", "from", "inside", "outside", "around", "across", "throughout",
     "within", "into", "via", "through", "over", "off", "on", "between", "along",
@@ -1976,6 +1977,23 @@ class _Finder:
             if served is not None and served is not build and served.kind == "person":
                 build.set_country(served.country, 0)
 
+    def fill_agency_heads(self) -> None:
+        """ "Director General X" with no body named: the head of the one international body
+        the story named before him ("the U.N. nuclear watchdog ... Director General X")."""
+        for build in self.builds.values():
+            if build.kind != "person" or build.country or build.role_class != "secretary-general":
+                continue
+            first = min(start for start, _ in build.mentions)
+            bodies = {
+                other.country
+                for other in self.builds.values()
+                if other.kind == "organisation"
+                and other.country in _INTERNATIONAL_BODIES
+                and any(start < first for start, _ in other.mentions)
+            }
+            if len(bodies) == 1:
+                build.set_country(bodies.pop(), 0)
+
     def _build_at(self, char: int) -> _Build | None:
         for build in self.builds.values():
             if any(start <= char < end for start, end in build.mentions):
@@ -2425,6 +2443,7 @@ def find_actors(
     finder.fill_from_context()
     finder.resolve_titles()
     finder.fill_patrons()
+    finder.fill_agency_heads()
     finder.fill_dateline()  # again, for the unnamed officials the titles made
     finder.fill_group_countries()
     finder.resolve_pronouns()

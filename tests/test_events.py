@@ -1476,3 +1476,15 @@ def test_manual_categories_of_withdrawal_release_amnesty_and_repression(
 def test_leaving_a_place_or_a_meeting_is_no_withdrawal(model) -> None:
     for text in ("Blinken left Beijing on Monday.", "The minister left the meeting early."):
         assert not _extract(model, text).events
+
+
+def test_a_past_date_closing_the_sentence_dates_the_act_not_its_objects_infinitive(model) -> None:
+    published = dt.date(2025, 5, 14)
+    result = _extract(
+        model, "Russia blocked Kosovo's bid to join the Council of Europe last year.", published
+    )
+    (block,) = result.events
+    assert (block.date, block.date_source) == ("2024", "text")
+    result = _extract(model, "Serbia rejected a plan to hold talks next month.", published)
+    (reject,) = result.events
+    assert reject.date_source == "published"  # a future date there is the plan's

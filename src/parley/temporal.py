@@ -1619,6 +1619,8 @@ def event_date(
         if span is None:
             continue
         rank = _governance(span.root, chain, trigger)
+        if rank is None and _trailing_past_adjunct(span.root, trigger, dated[0], published):
+            rank = (99, 99, abs(span.root.i - trigger.i))  # only when nothing governs
         if rank is not None and (best is None or rank < best[0]):
             best = (rank, timex, *dated)
     if best is None:
@@ -1658,6 +1660,25 @@ def _governance(root: Token, chain: dict[int, int], trigger: Token) -> tuple[int
         elif node.i not in chain and child.dep_ in _CLAUSE_MODIFIERS:
             return None
     return None
+
+
+def _trailing_past_adjunct(root: Token, trigger: Token, value: str, published: dt.date) -> bool:
+    """ "blocked Kosovo's bid to join the Council of Europe last year": the parser hangs a
+    sentence-final date on the infinitive describing the object; a past date there dates
+    the past act, which is the only event the sentence reports at that time."""
+    infinitive = root.head
+    if not (
+        trigger.tag_ == "VBD"
+        and root.dep_ in ("npadvmod", "pobj", "prep")
+        and all(t.is_punct or t.is_space for t in root.doc[root.right_edge.i + 1 : root.sent.end])
+        and infinitive.tag_ == "VB"
+        and infinitive.dep_ == "acl"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in infinitive.children)
+        and infinitive.head.head.i == trigger.i  # "bid" is the trigger's object
+    ):
+        return False
+    period = period_of(value)
+    return period is not None and period[1] < published
 
 
 def _forward(timex: Timex, value: str, precision: str, published: dt.date) -> str:

@@ -688,3 +688,12 @@ def test_an_agency_head_is_the_one_international_bodys_not_the_datelines(model) 
     assert (head.country, head.sector) == ("UNO", "GOV")  # not Switzerland, not a general
     _, found = _find(model, "BERN (Wire) -- Director General Maria Lind said talks would resume.")
     assert _by_name(found, "Maria Lind").country is None  # no body named: unknown
+
+
+def test_state_forces_in_a_datelined_story_are_home_forces_not_the_last_scenes(model) -> None:
+    text = (
+        "BOGOTA (Wire) -- The government and the rebels resumed talks in Caracas on Tuesday.\n\n"
+        "The rebels released four soldiers on Sunday as a goodwill gesture."
+    )
+    _, found = _find(model, text)
+    assert _by_name(found, "soldiers").country == "COL"

@@ -1775,7 +1775,7 @@ class _Finder:
         ]
         return min(scenes)[1] if scenes else None
 
-    def group_country(self, build: _Build) -> str | None:
+    def group_country(self, build: _Build, look_back: bool = True) -> str | None:
         """Where an unplaced crowd is: the scene of its sentence, else a country the sentence
         names that no other actor there claims, else the scene of the sentences before."""
         first = min(build.mentions)
@@ -1792,6 +1792,8 @@ class _Finder:
             # one country is where they are; of several ("France and Germany will send
             # troops") the text does not say which
             return named.pop() if len(named) == 1 else None
+        if not look_back:
+            return None
         for before in range(sent - 1, max(-1, sent - 1 - _PRONOUN_REACH), -1):
             country = self._scene_country(before, self.ctx.sent_bounds[before][1])
             if country:
@@ -1891,7 +1893,11 @@ class _Finder:
         """Crowds with no demonym take the country where the text puts them."""
         for build in self.builds.values():
             if build.kind == "group" and build.country is None and build.mentions:
-                build.country = self.group_country(build)
+                # A state's forces are its own wherever the story was before ("talks resumed
+                # in Caracas ... rebels released four soldiers"): in a datelined story they
+                # are the home country's unless their own sentence places them.
+                state_force = build.sector in _HOME_SECTORS - {"GOV"} and bool(self.home_country())
+                build.country = self.group_country(build, look_back=not state_force)
                 if build.country is None and (
                     (build.sector in _HOME_SECTORS and build.role_class not in _FOREIGN_SERVICE)
                     or (build.sector == "CVL" and build.role_class == "civilian")

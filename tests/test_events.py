@@ -1488,3 +1488,34 @@ def test_a_past_date_closing_the_sentence_dates_the_act_not_its_objects_infiniti
     result = _extract(model, "Serbia rejected a plan to hold talks next month.", published)
     (reject,) = result.events
     assert reject.date_source == "published"  # a future date there is the plan's
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        ("India and Pakistan last fought an air battle in February 2019.", "ASSAULT", "IND", None),
+        ("Russia waged war against Ukraine.", "ASSAULT", "RUS", "UKR"),
+        # aid given where people are goes to that place (manual, AID needs a recipient)
+        (
+            "The World Food Programme resumed food distributions in northern Yemen.",
+            "AID",
+            "UNO",
+            "YEM",
+        ),
+        # a warning that one's own side will keep up an attack threatens
+        (
+            "A Houthi spokesman warned that the group would keep targeting ships.",
+            "THREATEN",
+            "YEM",
+            None,
+        ),
+    ],
+)
+def test_fought_wars_resumed_aid_and_kept_up_attacks(model, text, type_, actor, recipient) -> None:
+    result = _extract(model, text)
+    assert _find(result, type_, actor, recipient), [(e.type, e.why) for e in result.events]
+
+
+def test_a_war_on_corruption_is_no_assault(model) -> None:
+    result = _extract(model, "The government vowed to fight corruption.")
+    assert "ASSAULT" not in {e.type for e in result.events}

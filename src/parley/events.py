@@ -751,10 +751,11 @@ class _Matcher:
             subject, _ = _subject(clause)
             if subject is not None and self._same_party(subject, warner):
                 return True
-            inner = self.entry_for(clause) if clause.pos_ == "VERB" else None
-            if inner is not None and _entry_type(inner) in _CONFLICT_TYPES:
-                # "warned that any incursion would be met with force"
-                return True
+            # "warned that any incursion would be met with force", "would keep targeting ships"
+            for verb in (clause, *(c for c in clause.children if c.dep_ == "xcomp")):
+                inner = self.entry_for(verb) if verb.pos_ == "VERB" else None
+                if inner is not None and _entry_type(inner) in _CONFLICT_TYPES:
+                    return True
         return False
 
     def yields(self, allow: Token) -> bool:
@@ -1774,6 +1775,10 @@ def _finish(
         # "bombed a refugee camp in central Gaza", "carried out air strikes inside
         # Afghanistan": a target of no country is placed by where it is
         recipients = _target_country(ctx, draft, actor_ids) or recipients
+    if plover == "AID" and not recipients:
+        # "resumed food distributions in government-held areas of Yemen": aid given where
+        # people are goes to that place
+        recipients = _target_country(ctx, draft, actor_ids)
     if (plover == "COERCE" or cameo == "175") and not recipients:
         recipients = _domestic_target(ctx, draft, actor_ids)
     if plover == "PROTEST" and not recipients:

@@ -1519,3 +1519,12 @@ def test_fought_wars_resumed_aid_and_kept_up_attacks(model, text, type_, actor, 
 def test_a_war_on_corruption_is_no_assault(model) -> None:
     result = _extract(model, "The government vowed to fight corruption.")
     assert "ASSAULT" not in {e.type for e in result.events}
+
+
+def test_an_agencys_aid_in_a_datelined_story_goes_to_the_home_country(model) -> None:
+    text = (
+        "ADEN, Yemen (Wire) -- Fighting eased on Monday.\n\n"
+        "The World Food Programme resumed food distributions in government-held areas last week."
+    )
+    result = _extract(model, text)
+    assert _find(result, "AID", "UNO", "YEM"), [(e.type, e.why) for e in result.events]

@@ -1129,6 +1129,12 @@ def _place_actor(ctx: _DocContext, token: Token) -> Actor | None:
     return ctx.country_actor(place.country) if place is not None else None
 
 
+def _home_country(doc: Doc) -> str | None:
+    """The country of the article's wire dateline, if it has one."""
+    found = actors_stage.dateline(doc)
+    return found[1] if found is not None else None
+
+
 def _dateline_end(doc: Doc) -> int:
     """Index of the first token after the article's wire dateline (0 when there is none)."""
     key = "parley_dateline_end"
@@ -1779,6 +1785,13 @@ def _finish(
         # "resumed food distributions in government-held areas of Yemen": aid given where
         # people are goes to that place
         recipients = _target_country(ctx, draft, actor_ids)
+        agencies = [a for _, a in draft.actors if a.country in _NON_STATE_CODES]
+        if not recipients and agencies and len(agencies) == len(draft.actors):
+            # an agency's distributions "in government-held areas" of a datelined story:
+            # the home country's people
+            home = _home_country(ctx.doc)
+            found = ctx.country_actor(home, actor_ids)
+            recipients = [(draft.trigger, found)] if found is not None else []
     if (plover == "COERCE" or cameo == "175") and not recipients:
         recipients = _domestic_target(ctx, draft, actor_ids)
     if plover == "PROTEST" and not recipients:

@@ -1528,3 +1528,35 @@ def test_an_agencys_aid_in_a_datelined_story_goes_to_the_home_country(model) -> 
     )
     result = _extract(model, text)
     assert _find(result, "AID", "UNO", "YEM"), [(e.type, e.why) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode", "actor", "recipient"),
+    [
+        # CAMEO 163: a state's boycott of another's goods is a sanction; of a summit, a protest
+        ("Egypt announced a boycott of Israeli goods.", "SANCTION", "discontinue", "EGY", "ISR"),
+        ("Egypt boycotted Israeli products.", "SANCTION", "discontinue", "EGY", "ISR"),
+        ("Turkey boycotted the summit in Athens.", "PROTEST", "boycott", "TUR", None),
+        # CAMEO 165: halting mediation
+        (
+            "Norway withdrew from mediation between Sri Lanka and the Tamil rebels.",
+            "SANCTION",
+            "withdraw",
+            "NOR",
+            "LKA",
+        ),
+        # CAMEO 154: forces massing
+        ("Iraqi troops massed along the Kuwaiti border.", "MOBILIZE", "troops", "IRQ", None),
+    ],
+)
+def test_boycotts_halted_mediation_and_massed_troops(
+    model, text, type_, mode, actor, recipient
+) -> None:
+    result = _extract(model, text)
+    found = _find(result, type_, actor, recipient)
+    assert found and found[0].mode == mode, [(e.type, e.mode, e.why) for e in result.events]
+
+
+def test_people_gathering_are_no_mobilisation(model) -> None:
+    result = _extract(model, "Protesters gathered outside the Russian embassy in Tbilisi.")
+    assert "MOBILIZE" not in {e.type for e in result.events}

@@ -1641,9 +1641,10 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
     if _entry_type(entry) in ("SUPPORT", "AID", "AGREE"):
         # "voiced support for Moldova's bid", "aid for Gaza": whom it is for
         recipient_tokens.extend(_prep_objects(noun, {"for"}))
-    if _entry_type(entry) in ("ASSAULT", "COERCE", "ACCUSE"):
+    if _entry_type(entry) in ("ASSAULT", "COERCE", "ACCUSE", "SANCTION"):
         # "Russia's invasion of Ukraine", "the bombing of Gaza": what is struck;
-        # "voiced criticism of Israel's policy": what is criticised
+        # "voiced criticism of Israel's policy": what is criticised; "a boycott of
+        # Israeli goods": whose goods
         recipient_tokens.extend(_prep_objects(noun, {"of"}))
     status, reason = _nominal_status(noun, light)
     return _Draft(

@@ -1560,3 +1560,21 @@ def test_boycotts_halted_mediation_and_massed_troops(
 def test_people_gathering_are_no_mobilisation(model) -> None:
     result = _extract(model, "Protesters gathered outside the Russian embassy in Tbilisi.")
     assert "MOBILIZE" not in {e.type for e in result.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode", "actor", "recipient"),
+    [
+        ("China sent medical teams to Nepal after the earthquake.", "AID", None, "CHN", "NPL"),
+        ("Turkey dispatched rescue teams to Syria.", "AID", None, "TUR", "SYR"),
+        ("FARC fighters laid down their arms in 2017.", "RETREAT", "disarm", "COL", None),
+        ("Russia handed weapons to Syria.", "AID", None, "RUS", "SYR"),  # given, not returned
+        ("Israel and Hamas observed a ceasefire on Sunday.", "RETREAT", "ceasefire", "ISR", None),
+    ],
+)
+def test_rescue_teams_disarming_and_arms_handed_over(
+    model, text, type_, mode, actor, recipient
+) -> None:
+    result = _extract(model, text)
+    found = _find(result, type_, actor, recipient)
+    assert found and found[0].mode == mode, [(e.type, e.mode, e.why) for e in result.events]

@@ -1578,3 +1578,9 @@ def test_rescue_teams_disarming_and_arms_handed_over(
     result = _extract(model, text)
     found = _find(result, type_, actor, recipient)
     assert found and found[0].mode == mode, [(e.type, e.mode, e.why) for e in result.events]
+
+
+def test_blocking_a_measure_refuses_its_author_not_its_target(model) -> None:
+    result = _extract(model, "Hungary blocked new EU sanctions on Russia.")
+    (block,) = result.events
+    assert (block.type, _countries(result, block.recipient)) == ("REJECT", {"EUR"})

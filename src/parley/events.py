@@ -1510,8 +1510,10 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
             if obj.lemma_.lower() in themes or obj.lower_ in themes:
                 # "imposed sanctions on Iran", "deployed troops near": the object is the
                 # means; the recipient hangs on it ("aid for Bosnia", "efforts between"), or
-                # on what measures it ("duties of 25 percent on Chinese steel").
-                recipient_tokens.extend(_theme_recipients(obj))
+                # on what measures it ("duties of 25 percent on Chinese steel"). What is
+                # refused is content: "blocked the EU statement on China" refuses the EU.
+                if _entry_type(entry) != "REJECT":
+                    recipient_tokens.extend(_theme_recipients(obj))
                 for acl in (c for c in obj.children if c.dep_ == "acl"):
                     # "revenues owed to the Authority", "arms bound for Kyiv"
                     recipient_tokens.extend(_prep_objects(acl, {"to", "for"}))

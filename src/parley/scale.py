@@ -2,13 +2,14 @@
 
 The driver reads the inputs (``sources.read``, streamed), drops articles the store
 already holds, and sends the rest in slices of ``batch_size`` articles: one Spark
-partition per slice. An executor runs the very same per-document code as a local ingest
-(``pipeline.extract`` -> ``extract_doc`` over ``nlp.load()``), with the spaCy model
-loaded once per Python worker (``nlp.load`` is cached at module level and Spark reuses
-its Python workers), and turns the slice into the store's Arrow tables
-(``store.batch_tables``). The driver commits each slice as one batch through
-``Store.commit_tables``: part files, then the manifest, under the writer lock, so
-DuckDB and :class:`~parley.store.Store` read a Spark ingest exactly as a local one.
+partition per slice, 2 x parallelism slices per job. An executor runs the very same
+per-document code as a local ingest (``pipeline.extract`` -> ``extract_doc`` over
+``nlp.load()``), with the spaCy model loaded once per Python worker (``nlp.load`` is
+cached at module level and Spark reuses its Python workers), and turns the slice into
+the store's Arrow tables (``store.batch_tables``). The driver commits each job's slices
+as one batch through ``Store.commit_tables``: part files, then the manifest, under the
+writer lock, so DuckDB and :class:`~parley.store.Store` read a Spark ingest exactly as
+a local one.
 
 Memory stays flat on any input size: the driver holds at most two Spark jobs of
 2 x parallelism slices each (the next job runs while the last one is committed), and
@@ -127,12 +128,12 @@ def ingest_spark(
 
     ``workers``: cores of Spark local mode (``local[workers]``) when no ``master`` is
     given and no Spark session is active (under ``spark-submit`` the active session and
-    its cluster are used). ``batch_size``: articles per Spark task and per committed
-    batch. ``on_problem`` gets an :class:`InputProblem` for each bad input or failed
-    article; ``progress(n)`` the number of articles handled (stored, skipped or failed).
-    Articles already in the store, or seen earlier in this run, are skipped. Raises
-    :class:`SparkUnavailable` without pyspark or Java, ``nlp.ModelNotFound`` when the
-    executors have no such model.
+    its cluster are used). ``batch_size``: articles per Spark task (the tasks of one job,
+    2 x parallelism of them, are committed together as one batch). ``on_problem`` gets an
+    :class:`InputProblem` for each bad input or failed article; ``progress(n)`` the
+    number of articles handled (stored, skipped or failed). Articles already in the
+    store, or seen earlier in this run, are skipped. Raises :class:`SparkUnavailable`
+    without pyspark or Java, ``nlp.ModelNotFound`` when the executors have no such model.
     """
     if workers < 1 or batch_size < 1:
         raise ValueError("workers and batch_size must be at least 1")
@@ -169,8 +170,8 @@ def ingest_spark(
                         if job is not None:
                             pending.append(pool.submit(runner.run, job))
                         while pending and (job is None or len(pending) >= 2):
-                            for result in pending.pop(0).result():
-                                _commit_slice(store, result, report, on_problem, progress)
+                            done = pending.pop(0).result()
+                            _commit_job(store, done, report, on_problem, progress)
                 except BaseException:
                     runner.cancel()  # Ctrl-C or a failed job: what is committed stays
                     raise
@@ -211,19 +212,30 @@ class _SparkRunner:
             self.owned = False
 
 
-def _commit_slice(
+def _commit_job(
     store: Store,
-    result: SliceResult,
+    results: list[SliceResult],
     report: IngestReport,
     on_problem: Callable[[InputProblem], Any] | None,
     progress: Callable[[int], Any] | None,
 ) -> None:
-    if result.model_error is not None:
-        raise nlp.ModelNotFound(result.model_error)
-    store.commit_tables(result.tables, result.article_ids, result.committed_at, report)
-    for problem in result.problems:
-        _call(on_problem, problem)
-    _call(progress, result.handled)
+    """Commit the slices of one Spark job as one batch: a store gets one set of part files
+    per job (2 x parallelism tasks), not per task, so a large ingest leaves fewer, larger
+    files for DuckDB and Spark readers."""
+    for result in results:
+        if result.model_error is not None:
+            raise nlp.ModelNotFound(result.model_error)
+    stored = [r for r in results if r.article_ids]
+    if stored:
+        tables = {
+            name: pa.concat_tables([r.tables[name] for r in stored]) for name in stored[0].tables
+        }
+        ids = [i for r in stored for i in r.article_ids]
+        store.commit_tables(tables, ids, max(r.committed_at for r in stored), report)
+    for result in results:
+        for problem in result.problems:
+            _call(on_problem, problem)
+        _call(progress, result.handled)
 
 
 def _spark_session(

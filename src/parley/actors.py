@@ -61,6 +61,7 @@ _SEAT_STOPLIST = {"Male", "Kingston", "Victoria", "Georgetown", "Hamilton", "Dou
 _MAX_PHRASE_TOKENS = 8
 _NON_COUNTRY_CODES = {"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"}
 _INTERNATIONAL_BODIES = {"IGO", "UNO", "EUR"}
+_SEVERAL_STATES = {"states", "countries", "nations", "governments", "powers", "allies"}
 _LOCATIVE_PREPS = {
     "in", "at", "near", "from", "inside", "outside", "around", "across", "throughout",
     "within", "into", "via", "through", "over", "off", "on", "between", "along",
@@ -1426,6 +1427,8 @@ class _Finder:
         ethnic_word = any(t.lower_ == "ethnic" for t in self.doc[left : title.end])
         if title.country is not None and not ethnic_word:
             return title
+        if any(t.lower_ in _SEVERAL_STATES for t in self.doc[left : title.end + 1]):
+            return title  # "Arab states" live in no one country of the sentence
         free, _ = self._sentence_countries(sent, set())
         others = [(abs(i - left), c) for i, c in free if c != title.country]
         if others:
@@ -1777,8 +1780,11 @@ class _Finder:
 
     def group_country(self, build: _Build, look_back: bool = True) -> str | None:
         """Where an unplaced crowd is: the scene of its sentence, else a country the sentence
-        names that no other actor there claims, else the scene of the sentences before."""
+        names that no other actor there claims, else the scene of the sentences before.
+        Several states ("Arab states", "Western countries") are no one country's."""
         first = min(build.mentions)
+        if self.doc.text[first[0] : first[1]].lower().split()[-1] in _SEVERAL_STATES:
+            return None  # "Western countries": no one place's crowd
         span = self.doc.char_span(first[0], first[1], alignment_mode="expand")
         if span is None:
             return None

@@ -704,3 +704,14 @@ def test_several_states_are_no_one_countrys(model) -> None:
     assert [a.name for a in found if a.country == "ISR"] == ["Israel"]  # not the Arab states
     _, found = _find(model, "Ethnic Albanian guerrillas attacked police in Macedonia.")
     assert _by_name(found, "Ethnic Albanian guerrillas").country == "MKD"  # where they live
+
+
+def test_an_office_under_a_ranked_noun_is_a_kind_not_a_person(model) -> None:
+    text = (
+        "Japanese Foreign Minister Kenji Arata met South Korea's Foreign Minister Park Min-jun "
+        "in Tokyo on Monday, the first visit by a South Korean foreign minister in five years."
+    )
+    _, found = _find(model, text)
+    assert [a.name for a in found if a.kind == "person"] == ["Kenji Arata", "Park Min-jun"]
+    _, found = _find(model, "A senior US official said the talks were useful.")
+    assert [(a.country, a.role) for a in found if a.kind == "person"] == [("USA", "official")]

@@ -1339,6 +1339,8 @@ class _Finder:
                 continue  # a modifier ("police spokesman"), but "police custody" is the police
             if nxt is not None and nxt.pos_ == "PROPN" and not ctx.consumed[nxt.i]:
                 continue  # a title before a name the NER missed
+            if _ranked_kind(token):
+                continue  # "the first visit by a South Korean foreign minister": a kind
             sent = ctx.sent_of[token.i]
             sent_start, sent_end = ctx.sent_bounds[sent]
             left = _walk_left(ctx, token.i, sent_start)
@@ -2415,6 +2417,18 @@ def dateline(doc: Doc) -> tuple[int, str | None] | None:
         candidates = places.place_candidates(place)
         country = candidates[0][1] if candidates else None
     return dash + 1, country
+
+
+def _ranked_kind(title: Token) -> bool:
+    """ "the first visit by a South Korean foreign minister", "the first such minister to":
+    an indefinite office under a ranked noun names a kind of person, not one."""
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in title.children):
+        return False
+    noun = title.head.head if title.dep_ == "pobj" else title.head
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and (c.lower_ in ("first", "last", "only") or c.tag_ == "JJS")
+        for c in noun.children
+    )
 
 
 def _doer_of(target: Token) -> set[int]:

@@ -1584,3 +1584,14 @@ def test_blocking_a_measure_refuses_its_author_not_its_target(model) -> None:
     result = _extract(model, "Hungary blocked new EU sanctions on Russia.")
     (block,) = result.events
     assert (block.type, _countries(result, block.recipient)) == ("REJECT", {"EUR"})
+
+
+def test_a_country_beside_one_of_its_officials_is_one_party(model) -> None:
+    text = (
+        "Japanese Foreign Minister Kenji Arata met South Korea's Foreign Minister Park Min-jun "
+        "in Tokyo on Monday, the first visit by a South Korean foreign minister in five years."
+    )
+    result = _extract(model, text)
+    (meeting,) = result.events
+    by_id = {a.id: a.name for a in result.actors}
+    assert [by_id[i] for i in meeting.recipient] == ["Park Min-jun"]

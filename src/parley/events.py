@@ -1007,6 +1007,14 @@ def _reported_subject(ctx: _DocContext, pronoun: Token) -> Actor | None:
     return _resolve(ctx, speaker)
 
 
+def _most_specific(side: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
+    """A country listed beside one of its own people or bodies is the same party: "met
+    South Korea's Foreign Minister Park ..., the first visit by a South Korean minister"
+    has one recipient, Park."""
+    specific = {a.country for _, a in side if a.kind != "country" and a.country}
+    return [(t, a) for t, a in side if a.kind != "country" or a.country not in specific]
+
+
 def _pair_phrase(token: Token) -> bool:
     """ "the two leaders", "both sides", "the two countries' ministers", "the leaders of the
     two countries": the two parties the story is about, named before."""
@@ -1801,6 +1809,7 @@ def _finish(
         recipients = _protest_target(ctx, draft, actor_ids)
     if plover == "THREATEN" and not recipients:
         recipients = _condition_target(ctx, draft, actor_ids) or _sibling_recipients(ctx, draft)
+    recipients = _most_specific(recipients)
     status = draft.status
     if (
         "utter" in draft.entry.flags

@@ -1595,3 +1595,18 @@ def test_a_country_beside_one_of_its_officials_is_one_party(model) -> None:
     (meeting,) = result.events
     by_id = {a.id: a.name for a in result.actors}
     assert [by_id[i] for i in meeting.recipient] == ["Park Min-jun"]
+
+
+def test_the_ministers_are_the_two_the_story_is_about(model) -> None:
+    text = (
+        "Japanese Foreign Minister Kenji Arata met South Korea's Foreign Minister Park Min-jun "
+        "in Tokyo on Monday. The ministers will meet again in Seoul in June."
+    )
+    result = _extract(model, text)
+    by_id = {a.id: a.name for a in result.actors}
+    planned = [e for e in result.events if e.status == "planned"]
+    assert planned and {by_id[i] for i in planned[0].actor} == {"Kenji Arata", "Park Min-jun"}
+    # a body of their own: "the EU ministers" are not the story's pair
+    result = _extract(model, text.replace("The ministers", "The EU ministers"))
+    planned = [e for e in result.events if e.status == "planned"]
+    assert all("Kenji Arata" not in {by_id.get(i) for i in e.actor} for e in planned)

@@ -1038,6 +1038,20 @@ def _pair_phrase(token: Token) -> bool:
     return False
 
 
+_PAIR_PEOPLE = _words("ministers leaders presidents premiers envoys")
+
+
+def _pair_of_people(token: Token) -> bool:
+    """ "The ministers will meet again": a definite plural office, with no body of its own
+    named, stands for the two office holders the story is about."""
+    return (
+        token.lower_ in _PAIR_PEOPLE
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and not any(c.dep_ in ("compound", "poss", "nmod", "nummod") for c in token.children)
+        and not _prep_objects(token, {"of", "from"})
+    )
+
+
 def _pair_parties(ctx: _DocContext, token: Token) -> list[Actor]:
     """The parties that earlier events pair most often (joint actors weigh double, the
     latest of equals wins), else the two countries the document names most."""
@@ -1069,6 +1083,9 @@ def _resolve_all(ctx: _DocContext, tokens: Iterable[Token]) -> list[tuple[Token,
         if token.i < floor:
             continue  # the dateline's place and outlet are never parties
         pair = _pair_parties(ctx, token) if _pair_phrase(token) else []
+        if not pair and _pair_of_people(token):
+            people = _pair_parties(ctx, token)
+            pair = people if all(a.kind == "person" for a in people) else []
         if pair:  # a pair, even where the actor stage took it for one of the two
             for actor in pair:
                 if all(actor.id != a.id for _, a in found):

@@ -561,18 +561,19 @@ class Store:
             ORDER BY founded
         """
         params = [first, last, sorted({p[0] for p in probes}), first, last]
-        if self._index is not None:
-            self._index.register("dedup_probe", probe_table)
-            try:
-                return self._index.sql(query, params=params).to_arrow_table().to_pylist()
-            finally:
-                self._index.unregister("dedup_probe")
-        db = self._db()
-        db.register("dedup_probe", probe_table)
+        return self._sql_with("dedup_probe", probe_table, query, params).to_pylist()
+
+    def _sql_with(
+        self, name: str, table: pa.Table, query: str, params: Sequence[Any] | None = None
+    ) -> pa.Table:
+        """Run ``query`` with ``table`` registered as ``name``: on the writer index while
+        one is open (a writer's questions), else over the store's views."""
+        con = self._index if self._index is not None else self._ready(query)
+        con.register(name, table)
         try:
-            return self.sql(query, params).to_pylist()
+            return con.sql(query, params=params).to_arrow_table()
         finally:
-            db.unregister("dedup_probe")
+            con.unregister(name)
 
     def _has_table(self, table: str) -> bool:
         """Whether any committed batch wrote rows to ``table``."""
@@ -637,8 +638,7 @@ class Store:
             batches = [manifests[name] for name in new]
             articles = self._parquet_source("articles", batches)
             versions = self._parquet_source(HAPPENINGS, batches)
-            con.execute("BEGIN TRANSACTION")
-            try:
+            with _transaction(con):
                 if articles:
                     con.execute(f"INSERT INTO article_ids SELECT id FROM {articles}")
                 if versions:
@@ -649,10 +649,6 @@ class Store:
                         "OVER (PARTITION BY id ORDER BY version DESC) = 1",
                     )
                 con.executemany("INSERT INTO batches VALUES (?)", [[name] for name in new])
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
         return True
 
     def _index_batch(self, name: str, article_ids: list[str], happenings: pa.Table) -> None:
@@ -663,8 +659,7 @@ class Store:
         if con is None:
             return
         try:
-            con.execute("BEGIN TRANSACTION")
-            try:
+            with _transaction(con):
                 con.register("new_ids", pa.table({"id": pa.array(article_ids, _STR)}))
                 con.execute("INSERT INTO article_ids SELECT id FROM new_ids")
                 con.unregister("new_ids")
@@ -673,10 +668,6 @@ class Store:
                     _replace_happenings(con, "SELECT * FROM new_states")
                     con.unregister("new_states")
                 con.execute("INSERT INTO batches VALUES (?)", [name])
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
         except duckdb.Error:
             self._close_index()
 
@@ -755,23 +746,11 @@ class Store:
         wanted = pa.table({"id": pa.array(sorted(set(ids)), _STR)})
         if wanted.num_rows == 0:
             return set()
-        if self._index is not None:
-            self._index.register("wanted_ids", wanted)
-            try:
-                found = self._index.sql(
-                    "SELECT id FROM article_ids WHERE id IN (SELECT id FROM wanted_ids)"
-                ).to_arrow_table()
-            finally:
-                self._index.unregister("wanted_ids")
-            return set(found["id"].to_pylist())
-        if not self._has_table("articles"):
+        if self._index is None and not self._has_table("articles"):
             return set()
-        db = self._db()
-        db.register("wanted_ids", wanted)
-        try:
-            found = self.sql("SELECT id FROM articles WHERE id IN (SELECT id FROM wanted_ids)")
-        finally:
-            db.unregister("wanted_ids")
+        table = "article_ids" if self._index is not None else "articles"
+        query = f"SELECT id FROM {table} WHERE id IN (SELECT id FROM wanted_ids)"
+        found = self._sql_with("wanted_ids", wanted, query)
         return set(found["id"].to_pylist())
 
     def _db(self) -> duckdb.DuckDBPyConnection:
@@ -927,8 +906,7 @@ class Store:
         new = [name for name in manifests if name not in have]
         if not new:
             return
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with _transaction(con):
             batches = [manifests[name] for name in new]
             for table in _COPIED:
                 source = self._parquet_source(table, batches)
@@ -959,10 +937,6 @@ class Store:
             for table in _CLUSTERED:
                 _sort_when_grown(con, table)
             con.executemany("INSERT INTO copy.batches VALUES (?)", [[name] for name in new])
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
 
     def _parquet_source(self, table: str, manifests: Iterable[dict[str, Any]]) -> str | None:
         """SQL reading ``table``'s part files of these batches; None if they wrote none."""
@@ -1915,6 +1889,18 @@ def _corrected_views_sql(corrections: dict[str, dict[str, str]]) -> dict[str, st
 _PROBE_COLUMNS = ("type", "status", "a", "r", "first_day", "last_day")
 _INDEX_FORMAT = 1  # a writer index of another format is rebuilt
 _INDEX_MEMORY = "256MB"  # the index's DuckDB buffers: writers' memory stays flat
+
+
+@contextlib.contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """All of the block's statements, or (on any error) none of them."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
 
 
 def _replace_happenings(con: duckdb.DuckDBPyConnection, latest: str) -> None:

@@ -1154,19 +1154,24 @@ def _place_actor(ctx: _DocContext, token: Token) -> Actor | None:
     return ctx.country_actor(place.country) if place is not None else None
 
 
+def _dateline(doc: Doc) -> tuple[int, str | None]:
+    """(first token after the article's wire dateline, or 0; the dateline's country),
+    found once per document."""
+    key = "parley_dateline"
+    if key not in doc.user_data:
+        doc.user_data[key] = actors_stage.dateline(doc) or (0, None)
+    found: tuple[int, str | None] = doc.user_data[key]
+    return found
+
+
 def _home_country(doc: Doc) -> str | None:
     """The country of the article's wire dateline, if it has one."""
-    found = actors_stage.dateline(doc)
-    return found[1] if found is not None else None
+    return _dateline(doc)[1]
 
 
 def _dateline_end(doc: Doc) -> int:
     """Index of the first token after the article's wire dateline (0 when there is none)."""
-    key = "parley_dateline_end"
-    if key not in doc.user_data:
-        found = actors_stage.dateline(doc)
-        doc.user_data[key] = found[0] if found is not None else 0
-    return int(doc.user_data[key])
+    return _dateline(doc)[0]
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:

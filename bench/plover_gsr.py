@@ -1,6 +1,7 @@
 """Event-type benchmark on the PLOVER gold standard records (CAMEO manual sentences).
 
     .venv/bin/python bench/plover_gsr.py [--shared ../shared] [--misses]
+    .venv/bin/python bench/plover_gsr.py --file bench/sentences/dev.json [--misses]
 
 Each gold record is one sentence with one PLOVER event (labels from PLOVER 0.5b1, mapped to
 today's categories: DEMAND->REQUEST, DISAPPROVE and INVESTIGATE->ACCUSE, FIGHT->ASSAULT).
@@ -12,6 +13,11 @@ actor and recipient countries agree with the gold source and target codes.
 
 This is an evaluation set: the lexicon is written from the PLOVER manual and general CAMEO
 knowledge, never fitted to these sentences.
+
+``--file`` scores another file in the same format instead, such as the sentence sets written
+for this project in ``bench/sentences/`` (``dev.json`` to develop against, ``heldout.json``
+to check). There a record may be labelled ``NONE``: a sentence with no codable event, where
+every predicted type is a false positive.
 """
 
 from __future__ import annotations
@@ -33,6 +39,8 @@ LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", 
 CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VAT", "ROM": "ROU", "SER": "SRB"}
 # Gold "IGO" covers what parley codes more finely.
 IGO_CODES = {"IGO", "UNO", "EUR"}
+# The label of a record whose sentence holds no codable event (our own sets only).
+NO_EVENT = "NONE"
 
 
 def _codes(side: Any) -> set[str]:
@@ -81,8 +89,9 @@ def main() -> int:
     default_shared = Path(__file__).resolve().parents[2] / "shared"
     parser.add_argument("--shared", type=Path, default=default_shared)
     parser.add_argument("--misses", action="store_true", help="print every FN/FP record")
+    parser.add_argument("--file", type=Path, help="score these records instead of the GSR")
     args = parser.parse_args()
-    path = args.shared / "data" / "plover" / "PLOVER_GSR_CAMEO.txt"
+    path = args.file or args.shared / "data" / "plover" / "PLOVER_GSR_CAMEO.txt"
     if not path.is_file():
         print(f"no gold records at {path}", file=sys.stderr)
         return 2
@@ -103,6 +112,7 @@ def main() -> int:
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     actor_hits = actor_total = recipient_hits = recipient_total = failures = 0
+    nothing_expected = nothing_found = 0
     for record, result in zip(records, results, strict=True):
         gold = LABELS.get(record["event"], record["event"])
         if not isinstance(result, Extraction):
@@ -110,7 +120,10 @@ def main() -> int:
             fn[gold] += 1
             continue
         predicted = {e.type for e in result.events}
-        if gold in predicted:
+        if gold == NO_EVENT:
+            nothing_expected += 1
+            nothing_found += not predicted
+        elif gold in predicted:
             tp[gold] += 1
             matched = [e for e in result.events if e.type == gold]
             countries = {a.id: a.country for a in result.actors}
@@ -134,8 +147,10 @@ def main() -> int:
             for event in result.events:
                 print(f"    {event.type} {event.status}: {event.why}")
 
-    print(f"PLOVER GSR: {len(records)} records, {seconds:.1f} s, {failures} failures")
+    print(f"{path.name}: {len(records)} records, {seconds:.1f} s, {failures} failures")
     print_type_scores(tp, fp, fn)
+    if nothing_expected:
+        print(f"records with no event: {nothing_found}/{nothing_expected} left uncoded")
     if actor_total:
         print(
             f"actor country agreement on matched events: {actor_hits}/{actor_total}"

@@ -1575,7 +1575,16 @@ MANUAL_CASES = [
     ("FARC fighters laid down their arms in 2017.", "RETREAT", "disarm", "COL", None),
     ("Russia handed weapons to Syria.", "AID", None, "RUS", "SYR"),  # given, not returned
     ("Israel and Hamas observed a ceasefire on Sunday.", "RETREAT", "ceasefire", "ISR", None),
-]
+    # a street protest: "outside X" says where, even when the parser reads X as the object;
+    # relatives and families are a crowd; the embassy's owner is not the scene
+    ("Families of the victims protested outside parliament in Nairobi.", "PROTEST", "demo",
+     "KEN", "KEN"),
+    ("Relatives of missing people marched in Culiacan, Mexico.", "PROTEST", "demo", "MEX",
+     None),
+    ("Hundreds of students demonstrated outside the US embassy in Jakarta.", "PROTEST", "demo",
+     "IDN", "USA"),
+    ("The Indian and Pakistani army chiefs spoke by hotline.", "CONSULT", "phone", "IND", None),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "type_", "mode", "actor", "recipient"), MANUAL_CASES)

@@ -78,6 +78,11 @@ _SCENE_PREPS = {
     "in", "at", "near", "from", "inside", "outside", "around", "across", "throughout", "within",
     "through", "along",
 }  # fmt: skip
+# sites a country owns abroad: its name before them is the owner, not the scene
+_OWNED_SITES = {
+    "embassy", "embassies", "consulate", "consulates", "mission", "missions", "base", "bases",
+    "warship", "warships", "vessel", "vessels", "ship", "ships",
+}  # fmt: skip
 # verbs whose "it" subject is usually a dummy ("it is likely that", "it seems")
 _EXPLETIVE_HEADS = {"be", "seem", "appear", "become", "remain", "look", "sound"}
 # nouns that count a crowd: "thousands of protesters", "a group of villagers"
@@ -2343,6 +2348,8 @@ def _locative(token: Token) -> bool:
     """Whether a place name sets the scene: "in Kenya", "in the capital city of Algiers"."""
     while token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
         token = token.head
+        if token.lower_ in _OWNED_SITES:
+            return False  # "outside the US embassy in Jakarta": the owner, not the scene
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "pobj":
         token = token.head.head  # "the capital city of Algiers", "the town of Samarra"
     return token.dep_ == "pobj" and token.head.lower_ in _SCENE_PREPS

@@ -485,11 +485,25 @@ def _conjuncts(token: Token) -> list[Token]:
 def _direct_objects(token: Token) -> list[Token]:
     found: list[Token] = []
     for child in token.children:
+        if _misread_place(child):
+            continue
         if child.dep_ in ("dobj", "dative", "attr") or (
             child.dep_ == "nsubjpass" and token.pos_ in ("VERB", "AUX")
         ):
             found.extend(_conjuncts(child))
     return found
+
+
+_PLACE_PREPOSITIONS = _words("outside inside near")
+
+
+def _misread_place(obj: Token) -> bool:
+    """"protested outside parliament": the parser can read the preposition as an adjective
+    of an object; the phrase says where, and names no one acted on."""
+    return obj.dep_ == "dobj" and any(
+        c.dep_ == "amod" and c.lower_ in _PLACE_PREPOSITIONS and c.i < obj.i
+        for c in obj.children
+    )
 
 
 def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:

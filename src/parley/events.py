@@ -498,11 +498,10 @@ _PLACE_PREPOSITIONS = _words("outside inside near")
 
 
 def _misread_place(obj: Token) -> bool:
-    """"protested outside parliament": the parser can read the preposition as an adjective
-    of an object; the phrase says where, and names no one acted on."""
+    """Whether an object is a place misread: in "protested outside parliament" the parser
+    can take the preposition for an adjective; the phrase says where, not who was acted on."""
     return obj.dep_ == "dobj" and any(
-        c.dep_ == "amod" and c.lower_ in _PLACE_PREPOSITIONS and c.i < obj.i
-        for c in obj.children
+        c.dep_ == "amod" and c.lower_ in _PLACE_PREPOSITIONS and c.i < obj.i for c in obj.children
     )
 
 

@@ -1584,6 +1584,11 @@ MANUAL_CASES = [
     ("Hundreds of students demonstrated outside the US embassy in Jakarta.", "PROTEST", "demo",
      "IDN", "USA"),
     ("The Indian and Pakistani army chiefs spoke by hotline.", "CONSULT", "phone", "IND", None),
+    # regret at another party's decision is disapproval; regret for deaths is remorse
+    ("The EU expressed regret over Russia's decision to expel its diplomats.", "ACCUSE",
+     "disapprove", "EUR", "RUS"),
+    ("Germany regrets the Turkish move.", "ACCUSE", "disapprove", "DEU", "TUR"),
+    ("Japan expressed regret over the deaths of the fishermen.", "CONCEDE", None, "JPN", None),
 ]  # fmt: skip
 
 

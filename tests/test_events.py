@@ -1522,6 +1522,15 @@ def test_the_ministers_are_the_two_the_story_is_about(model) -> None:
     assert all("Kenji Arata" not in {by_id.get(i) for i in e.actor} for e in planned)
 
 
+def test_an_over_phrase_is_a_reason_once_the_act_has_a_recipient(model) -> None:
+    result = _extract(model, "Bolivia severed ties with Israel over the war in Gaza.")
+    (sanction,) = _find(result, "SANCTION", "BOL", "ISR")
+    assert _countries(result, sanction.recipient) == {"ISR"}
+    # with no other party named, the "over" phrase says whose act is reacted to
+    result = _extract(model, "The EU voiced concern over Russia's decision.")
+    assert _find(result, "ACCUSE", "EUR", "RUS")
+
+
 # Categories from the manual (and the CAMEO codes behind them): sentence, type, mode, actor
 # country, a recipient country (None: any).
 MANUAL_CASES = [

@@ -253,8 +253,11 @@ _NEGATIVE_DETERMINERS = frozenset({"neither", "no"})
 _NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "neither", "nothing"})
 # Prepositions whose object is the recipient of an event.
 _RECIPIENT_PREPS = _words(
-    "with to against on at upon near around off toward towards into over onto along"
+    "with to against on at upon near around off toward towards into onto along"
 )
+# "concern over the arrests in Georgia" names whose act is reacted to, but "severed ties with
+# Israel over the war" gives a reason: its object is a recipient only when nothing else is.
+_REASON_PREPS = _words("over")
 _ACTIVITY_PREPS = _words("in for on into")
 _MEASURE_PREPS = _words("of in")  # "500 million euros in aid", "tonnes of food"
 _THEME_RECIPIENT_PREPS = _RECIPIENT_PREPS | _words("for between")
@@ -1614,7 +1617,9 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
     if "swap" in entry.flags:
         actor_tokens, recipient_tokens = recipient_tokens, actor_tokens
     actors = _resolve_all(ctx, actor_tokens)
-    recipients = _resolve_all(ctx, recipient_tokens)
+    recipients = _resolve_all(ctx, recipient_tokens) or _resolve_all(
+        ctx, _prep_objects(verb, _REASON_PREPS)
+    )
     purpose = _aid_purpose(verb)
     if not recipients and purpose is not None and _entry_type(entry) in ("AID", "AGREE"):
         # "pledged $500 million to support Yemen's central bank": whom the aid is meant for
@@ -1691,13 +1696,17 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
         # "voiced criticism of Israel's policy": what is criticised; "a boycott of
         # Israeli goods": whose goods
         recipient_tokens.extend(_prep_objects(noun, {"of"}))
+    recipients = _resolve_all(ctx, recipient_tokens)
+    if not recipients:
+        reasons = [*(_prep_objects(light, _REASON_PREPS) if light is not None else [])]
+        recipients = _resolve_all(ctx, [*reasons, *_prep_objects(noun, _REASON_PREPS)])
     status, reason = _nominal_status(noun, light)
     return _Draft(
         trigger=noun,
         entry=entry,
         rule="noun" if light is None else f"noun under '{light.lemma_.lower()}'",
         actors=_resolve_all(ctx, actor_tokens),
-        recipients=_resolve_all(ctx, recipient_tokens),
+        recipients=recipients,
         status=status,
         reason=reason,
         clause_head=light if light is not None else noun,

@@ -1593,6 +1593,11 @@ MANUAL_CASES = [
     ("Hundreds of students demonstrated outside the US embassy in Jakarta.", "PROTEST", "demo",
      "IDN", "USA"),
     ("The Indian and Pakistani army chiefs spoke by hotline.", "CONSULT", "phone", "IND", None),
+    # CAMEO 164, 166, 160: walking out of talks, throwing officials out, ending cooperation
+    ("The Palestinians walked out of the talks with Israel.", "SANCTION", "withdraw", "PSE",
+     "ISR"),
+    ("Ethiopia kicked out seven senior UN officials.", "SANCTION", "expel", "ETH", "UNO"),
+    ("Britain ended its military cooperation with Rwanda.", "SANCTION", None, "GBR", "RWA"),
     # regret at another party's decision is disapproval; regret for deaths is remorse
     ("The EU expressed regret over Russia's decision to expel its diplomats.", "ACCUSE",
      "disapprove", "EUR", "RUS"),

@@ -1598,6 +1598,8 @@ MANUAL_CASES = [
      "ISR"),
     ("Ethiopia kicked out seven senior UN officials.", "SANCTION", "expel", "ETH", "UNO"),
     ("Britain ended its military cooperation with Rwanda.", "SANCTION", None, "GBR", "RWA"),
+    # CAMEO 1721: an internet shutdown restricts expression
+    ("India suspended internet services in Manipur.", "COERCE", "restrict", "IND", None),
     # regret at another party's decision is disapproval; regret for deaths is remorse
     ("The EU expressed regret over Russia's decision to expel its diplomats.", "ACCUSE",
      "disapprove", "EUR", "RUS"),

@@ -1600,6 +1600,18 @@ MANUAL_CASES = [
     ("Britain ended its military cooperation with Rwanda.", "SANCTION", None, "GBR", "RWA"),
     # CAMEO 1721: an internet shutdown restricts expression
     ("India suspended internet services in Manipur.", "COERCE", "restrict", "IND", None),
+    # CAMEO 183, 1831, 193, 2041: bombings, exchanges of fire, chemical weapons; a lone
+    # attacker is placed where the attack was
+    ("Insurgents blew up a gas pipeline in Balochistan, Pakistan.", "ASSAULT", "explosives",
+     "PAK", None),
+    ("A suicide bomber blew himself up at a police station in Peshawar, Pakistan.", "ASSAULT",
+     "suicide-attack", "PAK", None),
+    ("Israeli troops exchanged fire with Hezbollah fighters.", "ASSAULT", "firearms", "LBN",
+     None),
+    ("Syrian government forces used chemical weapons in Douma.", "ASSAULT", "unconventional",
+     "SYR", None),
+    ("A gunman shot dead former prime minister Shinzo Abe in Nara, Japan.", "ASSAULT",
+     "firearms", "JPN", "JPN"),
     # regret at another party's decision is disapproval; regret for deaths is remorse
     ("The EU expressed regret over Russia's decision to expel its diplomats.", "ACCUSE",
      "disapprove", "EUR", "RUS"),

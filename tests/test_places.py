@@ -47,6 +47,16 @@ def test_context_picks_among_same_named_places(model) -> None:
     assert _by_text(libya, "Tripoli").country == "LBY"
 
 
+def test_a_country_named_after_a_place_decides_it(model) -> None:
+    # the gazetteer knows only a Nara in Mali; the writer says which one
+    nara = _by_text(places.find_places(model("A gunman shot Abe in Nara, Japan.")), "Nara")
+    assert (nara.country, nara.lat) == ("JPN", None)
+    paris = _by_text(places.find_places(model("They met in Paris, Texas.")), "Paris")
+    assert paris.country == "USA" and paris.lat is not None and 33 < paris.lat < 34
+    paris = _by_text(places.find_places(model("They met in Paris, France.")), "Paris")
+    assert paris.country == "FRA"
+
+
 def test_countries_resolve_to_their_capital(model) -> None:
     found = places.find_places(model("Talks between Kenya and Britain ended."))
     kenya = _by_text(found, "Kenya")

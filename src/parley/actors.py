@@ -735,6 +735,7 @@ def _place_entries(doc: Doc, gaz: list[tuple[int, int, _Entry]]) -> list[tuple[i
 
     taken = {i for start, end, _ in gaz for i in range(start, end)}
     mentioned = {e.country for _, _, e in gaz}
+    countries_at = {start: e.country for start, _, e in gaz if e.kind == "country"}
     # Words of multi-word person names: "Jackson" after "Jesse Jackson" is the man, not the city.
     name_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     kb = _knowledge()
@@ -765,6 +766,11 @@ def _place_entries(doc: Doc, gaz: list[tuple[int, int, _Entry]]) -> list[tuple[i
             continue
         found = places.place_candidates(doc[start:end].text)
         if not found:
+            continue
+        named = countries_at.get(end + 1) if end < len(doc) and doc[end].text == "," else None
+        if named and not (end + 2 < len(doc) and doc[end + 2].tag_ == "POS"):
+            # "Nara, Japan": the writer names the country (not "Otieno, Kenya's minister")
+            out.append((start, end, _Entry("place", named, "CVL", found[0][0], "place")))
             continue
         name, country = next((f for f in found if f[1] in mentioned), found[0])
         out.append((start, end, _Entry("place", country, "CVL", name, "place")))
@@ -1905,6 +1911,11 @@ class _Finder:
     def fill_group_countries(self) -> None:
         """Crowds with no demonym take the country where the text puts them."""
         for build in self.builds.values():
+            if build.kind == "person" and build.role_class == "gunmen" and build.country is None:
+                # "a gunman", "a suicide bomber": no one serves them; where they struck is
+                # all the text says of them
+                build.country = self.group_country(build, look_back=False)
+                continue
             if build.kind == "group" and build.country is None and build.mentions:
                 # A state's forces are its own wherever the story was before ("talks resumed
                 # in Caracas ... rebels released four soldiers"): in a datelined story they

@@ -151,9 +151,11 @@ def place_candidates(text: str) -> tuple[tuple[str, str], ...]:
 def find_places(doc: Doc) -> tuple[Location, ...]:
     """Every place named in ``doc``, resolved where the gazetteer knows it."""
     person_words = {token.text for ent in doc.ents if ent.label_ == "PERSON" for token in ent}
+    mentions = actors.country_mentions(doc)
     doc_countries: Counter[str] = Counter(
-        code for _, _, kind, code in actors.country_mentions(doc) if kind in ("country", "demonym")
+        code for _, _, kind, code in mentions if kind in ("country", "demonym")
     )
+    countries_at = {start: code for start, _, kind, code in mentions if kind == "country"}
     resolved: list[tuple[Span, str, _Place | None]] = []
     doc_text = doc.text
     for ent in doc.ents:
@@ -164,7 +166,16 @@ def find_places(doc: Doc) -> tuple[Location, ...]:
             continue
         if text in person_words or all(t.text in person_words for t in ent):
             continue  # "Blinken" tagged GPE is the person named elsewhere
-        resolved.append((ent, text, _resolve(text, doc_countries)))
+        place = _resolve(text, doc_countries)
+        named = _named_country(doc, ent, countries_at)
+        if named and place is not None and place.country not in (named, None):
+            # "Nara, Japan": the writer names the country; a same-named town elsewhere
+            # ("Nara", Mali) is not it
+            place = next(
+                (c for c in _gazetteer().cities.get(text, ()) if c.country == named),
+                _Place(text, named, None, None),
+            )
+        resolved.append((ent, text, place))
     # countries of resolved places decide where unresolved facilities are
     place_countries = Counter(p.country for _, _, p in resolved if p is not None and p.country)
     dominant = (place_countries or doc_countries).most_common(1)
@@ -179,6 +190,21 @@ def find_places(doc: Doc) -> tuple[Location, ...]:
             country = _sentence_country(ent, resolved) or (dominant[0][0] if dominant else None)
             out.append(Location(text, text, country, None, None, ent.start_char, ent.end_char))
     return tuple(out)
+
+
+def _named_country(doc: Doc, ent: Span, countries_at: dict[int, str]) -> str | None:
+    """The country named right after a place, "Nara, Japan" (or a US state: "Paris, Texas");
+    None when there is none."""
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return None
+    after = doc[ent.end + 1]
+    if after.idx in countries_at:
+        return countries_at[after.idx]
+    if after.ent_iob_ == "B":
+        qualifier = next((e for e in doc.ents if e.start == after.i), None)
+        if qualifier is not None and qualifier.text in _gazetteer().us_states:
+            return "USA"
+    return None
 
 
 def _sentence_country(ent: Span, resolved: list[tuple[Span, str, _Place | None]]) -> str | None:

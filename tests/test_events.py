@@ -1522,6 +1522,11 @@ def test_the_ministers_are_the_two_the_story_is_about(model) -> None:
     assert all("Kenji Arata" not in {by_id.get(i) for i in e.actor} for e in planned)
 
 
+def test_declining_to_comment_refuses_nothing(model) -> None:
+    assert not _extract(model, "The Kremlin declined to comment on the report.").events
+    assert _find(_extract(model, "Iran declined to sign the deal."), "REJECT", "IRN")
+
+
 def test_an_over_phrase_is_a_reason_once_the_act_has_a_recipient(model) -> None:
     result = _extract(model, "Bolivia severed ties with Israel over the Gaza war.")
     (sanction,) = _find(result, "SANCTION", "BOL", "ISR")
@@ -1612,6 +1617,48 @@ MANUAL_CASES = [
      "SYR", None),
     ("A gunman shot dead former prime minister Shinzo Abe in Nara, Japan.", "ASSAULT",
      "firearms", "JPN", "JPN"),
+    # CAMEO 061, 063, 064, 060: trade, handing suspects or files to another state, joint work
+    ("Kazakhstan resumed oil deliveries to China.", "COOPERATE", None, "KAZ", "CHN"),
+    ("Thai police handed over two suspects to Malaysian authorities.", "COOPERATE", None,
+     "THA", "MYS"),
+    ("Colombia handed over intelligence files to Ecuadorian prosecutors.", "COOPERATE", None,
+     "COL", "ECU"),
+    ("Egypt began exporting natural gas to Lebanon.", "COOPERATE", None, "EGY", "LBN"),
+    ("China renewed its swap arrangement with Argentina.", "COOPERATE", None, "CHN", "ARG"),
+    ("Indian police joined forces with Nepalese officers.", "COOPERATE", None, "IND", None),
+    # PROTEST: workers blocking a port or walking off the job; crowds looting or storming
+    ("Dock workers blocked the port of Piraeus.", "PROTEST", "obstruct", "GRC", None),
+    ("Rioters looted shops in the Kenyan town of Kisumu.", "PROTEST", "riot", "KEN", None),
+    ("Protesters stormed the parliament building in Colombo, Sri Lanka.", "PROTEST", "riot",
+     "LKA", None),
+    ("Port workers in Antwerp, Belgium, walked off the job.", "PROTEST", "boycott", "BEL",
+     None),
+    # CONCEDE: a blockade called off; an amnesty declared
+    ("Farmers in France called off their blockade of Paris.", "CONCEDE", None, "FRA", None),
+    ("Zimbabwe's president declared an amnesty for 4,000 prisoners.", "CONCEDE", None, "ZWE",
+     None),
+    # AID given "with": "provided X with Y"
+    ("Japan provided the Philippines with five patrol boats.", "AID", None, "JPN", "PHL"),
+    # CONSULT: officials gathering; a telephone conversation
+    ("EU foreign ministers gathered in Luxembourg to discuss Ukraine.", "CONSULT", None, "EUR",
+     None),
+    ("Macron held a telephone conversation with Putin.", "CONSULT", "phone", "FRA", "RUS"),
+    # SANCTION: a diplomatic boycott by a state; a court-ordered payment (manual, convict)
+    ("Britain announced a diplomatic boycott of the Beijing Olympics.", "SANCTION", "withdraw",
+     "GBR", "CHN"),
+    ("A Kenyan court ordered the government to pay compensation.", "SANCTION", "convict",
+     "KEN", "KEN"),
+    # MOBILIZE: weapons or fighters moved; COERCE: licences revoked, power cut
+    ("Russia moved tactical nuclear missiles into Belarus.", "MOBILIZE", "weapons", "RUS",
+     "BLR"),
+    ("Syrian rebels moved fighters into the outskirts of Aleppo.", "MOBILIZE", "troops", "SYR",
+     None),
+    ("Hong Kong authorities revoked the licences of three pro-democracy groups.", "COERCE",
+     "restrict", "HKG", None),
+    ("Iraq cut electricity to the Kurdish region.", "COERCE", "restrict", "IRQ", None),
+    # SUPPORT: the party a phrase names outranks a setting
+    ("China stood by Russia at the United Nations.", "SUPPORT", None, "CHN", "RUS"),
+    ("India spoke up for Bangladesh at the summit.", "SUPPORT", None, "IND", "BGD"),
     # regret at another party's decision is disapproval; regret for deaths is remorse
     ("The EU expressed regret over Russia's decision to expel its diplomats.", "ACCUSE",
      "disapprove", "EUR", "RUS"),

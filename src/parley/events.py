@@ -1579,8 +1579,12 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
                 # author of what is acted on is the party the act answers.
                 recipient_tokens.extend(_authors(obj))
     recipient_tokens.extend(_prep_objects(verb, _RECIPIENT_PREPS - {"with"}))
+    named_parties: list[Token] = []
     for req in _flat(entry.requires):
-        if req.kind == "pobj" and "*" not in req.words:
+        if req.kind == "pobj" and "@actor" in req.words and "mutual" not in entry.flags:
+            # "stood by Russia", "spoke up for Bangladesh": the party the row names
+            named_parties.extend(_prep_objects(verb, {req.prep}))
+        elif req.kind == "pobj" and "*" not in req.words:
             # "withdrew from the talks with Pyongyang": the party hangs on what is left
             for noun in _prep_objects(verb, {req.prep}):
                 if noun.lemma_.lower() in req.words or noun.lower_ in req.words:
@@ -1617,8 +1621,11 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
     if "swap" in entry.flags:
         actor_tokens, recipient_tokens = recipient_tokens, actor_tokens
     actors = _resolve_all(ctx, actor_tokens)
-    recipients = _resolve_all(ctx, recipient_tokens) or _resolve_all(
-        ctx, _prep_objects(verb, _REASON_PREPS)
+    # the party a row names ("stood by Russia at the UN") outranks a setting
+    recipients = (
+        _resolve_all(ctx, named_parties)
+        or _resolve_all(ctx, recipient_tokens)
+        or _resolve_all(ctx, _prep_objects(verb, _REASON_PREPS))
     )
     purpose = _aid_purpose(verb)
     if not recipients and purpose is not None and _entry_type(entry) in ("AID", "AGREE"):

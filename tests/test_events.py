@@ -1522,6 +1522,13 @@ def test_the_ministers_are_the_two_the_story_is_about(model) -> None:
     assert all("Kenji Arata" not in {by_id.get(i) for i in e.actor} for e in planned)
 
 
+def test_a_participle_inside_another_act_is_a_detail(model) -> None:
+    result = _extract(model, "Russia and Ukraine swapped prisoners in a deal mediated by Qatar.")
+    assert {e.type for e in result.events} == {"RETREAT"}, [e.why for e in result.events]
+    result = _extract(model, "The government allowed its forces to open fire.")
+    assert "RETREAT" not in {e.type for e in result.events}
+
+
 def test_declining_to_comment_refuses_nothing(model) -> None:
     assert not _extract(model, "The Kremlin declined to comment on the report.").events
     assert _find(_extract(model, "Iran declined to sign the deal."), "REJECT", "IRN")
@@ -1659,6 +1666,22 @@ MANUAL_CASES = [
     # SUPPORT: the party a phrase names outranks a setting
     ("China stood by Russia at the United Nations.", "SUPPORT", None, "CHN", "RUS"),
     ("India spoke up for Bangladesh at the summit.", "SUPPORT", None, "IND", "BGD"),
+    # RETREAT access: letting a UN force or aid convoy in (not one's own forces)
+    ("Ethiopian authorities let a convoy of UN aid trucks enter Tigray.", "RETREAT", "access",
+     "ETH", "UNO"),
+    ("Mali allowed a contingent of UN peacekeepers to deploy in Gao.", "RETREAT", "access",
+     "MLI", "UNO"),
+    # AID 074: forces sent to another state to help it; police arriving to help
+    ("Rwanda dispatched soldiers to Mozambique to help fight insurgents.", "AID", None, "RWA",
+     "MOZ"),
+    ("Hundreds of Kenyan police officers arrived in Haiti to help restore order.", "AID", None,
+     "KEN", "HTI"),
+    # a clause's subject modified by "V-ed by X": X acts ("supplies donated by India arrived")
+    ("Medical supplies donated by India arrived in Kabul.", "AID", None, "IND", "AFG"),
+    ("A general strike called by Nigerian unions shut airports.", "PROTEST", "boycott", "NGA",
+     None),
+    ("Tents and water units were flown to Libya by the Egyptian military.", "AID", None, "EGY",
+     "LBY"),
     # regret at another party's decision is disapproval; regret for deaths is remorse
     ("The EU expressed regret over Russia's decision to expel its diplomats.", "ACCUSE",
      "disapprove", "EUR", "RUS"),

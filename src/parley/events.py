@@ -330,6 +330,8 @@ _GROUP_NOUNS = _words(
 )
 _VISIT_NOUNS = _words("trip visit tour journey arrival voyage")
 _TRAVEL_CODES = frozenset({"042", "043"})
+# Words that count a group: "hundreds of police officers"
+_COUNT_WORDS = _words("hundreds thousands dozens scores hundred thousand dozen contingent")
 _TRAVEL_VERBS = _words("travel fly head arrive visit tour")
 _COOPERATIVE_FUTURE_CODES = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 _NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
@@ -485,8 +487,24 @@ def _conjuncts(token: Token) -> list[Token]:
     return [token, *(c for c in token.conjuncts if c.i > token.i)]
 
 
+def _agentive_participle(token: Token) -> bool:
+    """A past participle with a by-agent modifying a clause's subject: "supplies donated by
+    India arrived", "a strike called by the unions shut airports"; the noun is what the
+    participle's verb acts on. On other nouns ("swapped prisoners in a deal mediated by the
+    UAE") it is a detail of another act, not a report of its own."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and token.head.dep_ in ("nsubj", "nsubjpass", "ROOT")
+        and any(c.dep_ == "agent" for c in token.children)
+    )
+
+
 def _direct_objects(token: Token) -> list[Token]:
     found: list[Token] = []
+    if _agentive_participle(token):
+        found.extend(_conjuncts(token.head))
     for child in token.children:
         if _misread_place(child):
             continue
@@ -579,6 +597,9 @@ def _year(token: Token) -> bool:
     return len(token.text) == 4 and token.text.isdigit() and 1800 < int(token.text) < 2200
 
 
+_BARE_INFINITIVE_VERBS = _words("let make help have")
+
+
 def _objects_or_raised(verb: Token) -> list[Token]:
     """Direct objects, and the subject of a to-infinitive the parse hangs on the verb
     ("allowed UN peacekeepers to enter": spaCy makes "peacekeepers" the subject of "enter")."""
@@ -589,7 +610,12 @@ def _objects_or_raised(verb: Token) -> list[Token]:
             # a bare infinitive: "would help Minsk offset the effects"; a small clause:
             # "found Shell liable"
             or (
-                (child.tag_ == "VB" or child.pos_ == "ADJ")
+                (
+                    child.tag_ == "VB"
+                    or child.pos_ == "ADJ"
+                    # "let a convoy of trucks enter": read as a present tense after a plural
+                    or (child.tag_ == "VBP" and verb.lemma_.lower() in _BARE_INFINITIVE_VERBS)
+                )
                 and not any(c.dep_ in ("mark", "aux", "auxpass") for c in child.children)
             )
         ):
@@ -673,7 +699,8 @@ class _Matcher:
         return any(
             self.word_ok(part, words)
             or any(
-                c.dep_ == "compound" and (c.lemma_.lower() in words or c.lower_ in words)
+                # "water purification units", "tents and water units" (parsed as nmod)
+                c.dep_ in ("compound", "nmod") and (c.lemma_.lower() in words or c.lower_ in words)
                 for c in part.children
             )
             for part in [obj, *_measured(obj)]
@@ -723,7 +750,7 @@ class _Matcher:
         if req.kind == "nocomp":  # "conceded defeat", not "conceded that the plan failed"
             return not any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
         if req.kind == "notown":  # "ordered French troops to leave", not "its troops"
-            return not any(_own(o) for o in _direct_objects(token))
+            return not any(_own(o) for o in _objects_or_raised(token))
         if req.kind == "compv":  # the complement's verb: "ordered X to leave"
             comp = _complement(token)
             return comp is not None and comp.lemma_.lower() in req.words
@@ -1237,6 +1264,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             continue
         if node.dep_ == "acl" and node.tag_ == "VBG":
             return node.head, False
+        if _agentive_participle(node):
+            return node.head, True
         if (
             node.dep_ == "acl"
             and node.tag_ in ("VBN", "VBD")
@@ -1605,6 +1634,12 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
     if _entry_type(entry) == "AID" and not passive:
         # "deposited $3 billion in Pakistan's central bank"
         recipient_tokens.extend(_prep_objects(verb, {"in", "into"}))
+    if _entry_type(entry) == "AID" and _agentive_participle(verb):
+        # "supplies donated by India arrived in Kabul": where the aid went
+        carrier = verb.head.head
+        if verb.head.dep_ == "nsubj" and carrier.pos_ == "VERB":
+            recipient_tokens.extend(_prep_objects(carrier, {"in", "to", "into"}))
+            recipient_tokens.extend(_direct_objects(carrier))
     if _entry_type(entry) == "REQUEST" and not passive:
         # "sought more weapons from its allies", "demanded an apology from Tokyo"
         recipient_tokens.extend(_prep_objects(verb, {"from"}))
@@ -1692,6 +1727,10 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
             actor_tokens.append(child)
     actor_tokens.extend(_prep_objects(noun, {"by"}))
+    for participle in noun.children:
+        if _agentive_participle(participle):
+            # "a general strike called by the unions", "car bombs planted by al-Shabaab"
+            actor_tokens.extend(_prep_objects(participle, {"by"}))
     between = _prep_objects(noun, {"between", "among"})
     (recipient_tokens if third_party else actor_tokens).extend(between)
     recipient_tokens.extend(_prep_objects(noun, _RECIPIENT_PREPS))
@@ -2489,7 +2528,29 @@ def _troop_arrival(draft: _Draft) -> bool:
     if draft.rule != "verb" or draft.entry.cameo not in _TRAVEL_CODES:
         return False
     subject, _ = _subject(draft.trigger)
-    return subject is not None and subject.lemma_.lower() in _ARMED_PERSONNEL
+    if subject is None:
+        return False
+    counted = [g for c in subject.children if c.lower_ == "of" for g in c.children]
+    if subject.pos_ in ("NUM", "NOUN") and subject.lower_ in _COUNT_WORDS and counted:
+        subject = counted[0]  # "hundreds of police officers"
+    return (
+        subject.lemma_.lower() in _ARMED_PERSONNEL
+        or subject.lemma_.lower() == "police"
+        # "Kenyan police officers arrived in Port-au-Prince" (one officer may visit)
+        or (
+            subject.tag_ == "NNS"
+            and any(c.lemma_.lower() == "police" for c in subject.children if c.dep_ == "compound")
+        )
+    )
+
+
+def _sent_to_help(ctx: _DocContext, draft: _Draft) -> bool:
+    """Troops deployed to another state with a purpose of help ("to help", "to train")."""
+    if draft.rule != "verb" or draft.entry.cameo != "154" or draft.status != "occurred":
+        return False
+    own = {a.country for _, a in draft.actors}
+    foreign = any(a.country and a.country not in own for _, a in draft.recipients)
+    return foreign and _aid_purpose(draft.trigger) is not None
 
 
 def _assisting(arrival: Token) -> bool:
@@ -2628,6 +2689,10 @@ def find_events(
             subject, _ = _subject(token)
             if subject is None or not (_peacekeeping(subject) or _assisting(token)):
                 return None
+            draft.entry = replace(_PEACEKEEPING_ENTRY, lemma=entry.lemma)
+        elif _sent_to_help(ctx, draft):
+            # "dispatched soldiers to the Central African Republic to help protect its
+            # government": forces sent to a state's aid are military assistance (CAMEO 074)
             draft.entry = replace(_PEACEKEEPING_ENTRY, lemma=entry.lemma)
         if i in complements:
             draft.complement = complements[i][0]

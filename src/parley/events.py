@@ -121,7 +121,7 @@ def _parse_requirement(text: str) -> Requirement:
         return Requirement("inprep", frozenset(text[1:].split("|")))
     key, _, words = text.partition(":")
     wordset = frozenset(words.split("|"))
-    if key in ("obj", "prep", "mod", "under", "pred", "subj", "adv", "objmod", "compv"):
+    if key in ("obj", "prep", "mod", "under", "pred", "subj", "adv", "objmod", "compv", "subjof"):
         return Requirement(key, wordset)
     if key == "!obj":
         return Requirement("notobj", wordset)
@@ -497,6 +497,8 @@ def _agentive_participle(token: Token) -> bool:
         and token.tag_ == "VBN"
         and token.head.pos_ in ("NOUN", "PROPN")
         and token.head.dep_ in ("nsubj", "nsubjpass", "ROOT")
+        # "aid workers detained by the Taliban were freed": who holds them, not a new arrest
+        and token.lemma_.lower() not in _CAPTIVITY_VERBS
         and any(c.dep_ == "agent" for c in token.children)
     )
 
@@ -770,6 +772,8 @@ class _Matcher:
             return self.threatens(token)
         if req.kind == "yield":
             return self.yields(token)
+        if req.kind == "subjof":  # "a ceasefire took effect": the noun is the verb's subject
+            return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in req.words
         if req.kind == "under":
             light = _light_verb(token)
             return light is not None and (
@@ -885,6 +889,8 @@ def _light_verb(noun: Token) -> Token | None:
         and head.lower_ not in _SETTING_PREPS  # "agreed at that meeting": a setting
     ):
         verb = head.head  # "carried out strikes", "went on strike", "took part in talks"
+        if head.lower_ in ("into", "about") and any(c.dep_ == "dobj" for c in verb.children):
+            return None  # "opened an inquiry into an airstrike": what the inquiry is about
         if _is_light(verb) or (head.lower_ == "in" and verb.lemma_ == "take"):
             return verb
     return None
@@ -916,7 +922,9 @@ def _antecedent(pronoun: Token) -> Token | None:
 
 _APPOSITION_GAP = frozenset({"turned", ",", "-"})
 _BORDER_NOUNS = _words("border frontier boundary")
-_OWNERSHIP_PARTICIPLES = _words("own owned flag flagged register registered operate operated")
+_OWNERSHIP_PARTICIPLES = _words(
+    "own owned flag flagged register registered operate operated lead led"  # "Saudi-led"
+)
 # Nouns naming others by their relation to the possessor ("Kyiv's allies").
 _RELATION_NOUNS = _words(
     "ally allies partner partners neighbour neighbours neighbor neighbors friend friends "
@@ -1510,8 +1518,14 @@ def _theme_recipients(theme: Token) -> list[Token]:
     found: list[Token] = []
     for part in (theme, *_measured(theme)):
         found.extend(_prep_objects(part, _THEME_RECIPIENT_PREPS))
+    if theme.lemma_.lower() in _ENCIRCLING_NOUNS:
+        found.extend(_prep_objects(theme, {"of"}))  # "its blockade of Yemen's port"
     found.extend(_goods_origin(found))
     return found
+
+
+_ENCIRCLING_NOUNS = _words("blockade siege encirclement occupation")
+_CAPTIVITY_VERBS = _words("hold detain jail imprison keep")
 
 
 def _own(obj: Token) -> bool:
@@ -1549,6 +1563,14 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
     themes = _theme_words(entry)
     if passive:
         actor_tokens.extend(_prep_objects(verb, {"by"}))
+        if subject is not None and not actor_tokens and entry.cameo.startswith("084"):
+            # "two French nationals held in Iran were released": the state that held them
+            actor_tokens.extend(
+                place
+                for acl in subject.children
+                if acl.dep_ == "acl" and acl.lemma_.lower() in _CAPTIVITY_VERBS
+                for place in _prep_objects(acl, {"in", "by"})
+            )
         if (
             subject is not None
             and not actor_tokens
@@ -1727,6 +1749,13 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
             actor_tokens.append(child)
     actor_tokens.extend(_prep_objects(noun, {"by"}))
+    for of_object in _prep_objects(noun, {"of"}):
+        # "the expulsion of 45 diplomats by Moscow": the parser hangs "by" on the of-object
+        actor_tokens.extend(_prep_objects(of_object, {"by"}))
+        if of_object.lower_ in _COUNT_WORDS:
+            of_object = next(iter(_prep_objects(of_object, {"of"})), of_object)
+        if _entry_type(entry) == "MOBILIZE" and of_object.lemma_.lower() in _ARMED_PERSONNEL:
+            actor_tokens.append(of_object)  # "the deployment of Indian troops": India's
     for participle in noun.children:
         if _agentive_participle(participle):
             # "a general strike called by the unions", "car bombs planted by al-Shabaab"
@@ -1764,6 +1793,8 @@ def _activity_host(noun: Token) -> Token | None:
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ in _ACTIVITY_PREPS and prep.head.pos_ == "VERB":
         return prep.head
+    if noun.dep_ == "pobj" and prep.lower_ == "on" and prep.head.lemma_ == "be":
+        return prep.head  # "has been on hunger strike", "were on strike"
     return None
 
 

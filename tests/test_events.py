@@ -1707,6 +1707,20 @@ MANUAL_CASES = [
     ("The deployment of thousands of Indian troops to the border continued.", "MOBILIZE",
      "troops", "IND", None),
     ("Russia launched missile strikes on Kyiv.", "ASSAULT", "heavy-weapons", "RUS", "UKR"),
+    # the other party hangs on an act acted upon: a ceasefire with, talks between, strikes
+    # against; a happening "in" a country
+    ("Netanyahu ruled out a ceasefire with Hamas.", "REJECT", None, "ISR", "PSE"),
+    ("Omani officials mediated a round of talks between Iran and the United States.",
+     "CONSULT", None, "OMN", "IRN"),
+    ("North Korea threatened merciless strikes against South Korea.", "THREATEN", None, "PRK",
+     "KOR"),
+    ("The military takeover in Niger was condemned by the African Union.", "ACCUSE",
+     "disapprove", "IGO", "NER"),
+    # names with a lower-case article; armed groups by their full name
+    ("Dozens of al-Shabaab militants surrendered to Somali forces.", "RETREAT", "withdraw",
+     "SOM", "SOM"),
+    ("The Rapid Support Forces shelled a market in Omdurman.", "ASSAULT", "heavy-weapons",
+     "SDN", None),
     # regret at another party's decision is disapproval; regret for deaths is remorse
     ("The EU expressed regret over Russia's decision to expel its diplomats.", "ACCUSE",
      "disapprove", "EUR", "RUS"),

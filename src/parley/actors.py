@@ -78,6 +78,7 @@ _SCENE_PREPS = {
     "in", "at", "near", "from", "inside", "outside", "around", "across", "throughout", "within",
     "through", "along",
 }  # fmt: skip
+_NAME_ARTICLES = {"al", "el", "al-", "el-"}
 # sites a country owns abroad: its name before them is the owner, not the scene
 _OWNED_SITES = {
     "embassy", "embassies", "consulate", "consulates", "mission", "missions", "base", "bases",
@@ -691,7 +692,9 @@ def _gazetteer(doc: Doc, kb: _Knowledge) -> list[tuple[int, int, _Entry]]:
     i = 0
     while i < n:
         token = doc[i]
-        if not token.text[:1].isupper() or _norm(token.text) not in prefixes:
+        # names may begin with a lower-case Arabic article: "al-Shabaab", "al-Qaeda"
+        capitalised = token.text[:1].isupper() or token.lower_ in _NAME_ARTICLES
+        if not capitalised or _norm(token.text) not in prefixes:
             i += 1
             continue
         # grow while the words so far begin some known phrase, then take the longest match

@@ -1512,6 +1512,25 @@ def _goods_origin(nouns: Iterable[Token]) -> list[Token]:
     return found
 
 
+def _event_object_parties(verb: Token, passive_subject: Token | None) -> list[Token]:
+    """The other party of an act acted upon: "ruled out a ceasefire with Hamas", "called off
+    the state visit to France", "threatened strikes against South Korea", "mediated talks
+    between Iran and the US". Only for an object that names an act itself (a lexicon noun)."""
+    found: list[Token] = []
+    objects = [passive_subject] if passive_subject is not None else _direct_objects(verb)
+    for obj in objects:
+        if obj.lemma_.lower() in _ROUND_NOUNS:
+            obj = next(iter(_prep_objects(obj, {"of"})), obj)  # "a round of talks between"
+        if _candidates(obj) or obj.lemma_.lower() in _HAPPENING_NOUNS:
+            found.extend(_prep_objects(obj, _THEME_RECIPIENT_PREPS | {"in"}))
+    return found
+
+
+# Nouns for political happenings that are no lexicon trigger themselves ("the takeover in
+# Niger was condemned").
+_HAPPENING_NOUNS = _words("coup takeover putsch election elections vote referendum")
+
+
 def _theme_recipients(theme: Token) -> list[Token]:
     """The party a means is aimed at, on the means or on what measures it: "sanctions on
     Iran", "duties of 25 percent on Chinese steel", "tariffs on cars made in China"."""
@@ -1683,6 +1702,7 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
         _resolve_all(ctx, named_parties)
         or _resolve_all(ctx, recipient_tokens)
         or _resolve_all(ctx, _prep_objects(verb, _REASON_PREPS))
+        or _resolve_all(ctx, _event_object_parties(verb, subject if passive else None))
     )
     purpose = _aid_purpose(verb)
     if not recipients and purpose is not None and _entry_type(entry) in ("AID", "AGREE"):

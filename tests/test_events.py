@@ -1529,6 +1529,14 @@ def test_a_participle_inside_another_act_is_a_detail(model) -> None:
     assert "RETREAT" not in {e.type for e in result.events}
 
 
+def test_the_person_placed_under_arrest_is_the_recipient(model) -> None:
+    result = _extract(model, "Ugandan police placed opposition leader Bobi Wine under arrest.")
+    (arrest,) = _find(result, "COERCE", "UGA")
+    assert [a.name for a in result.actors if a.id in arrest.recipient] == ["Bobi Wine"]
+    result = _extract(model, "China put its forces on high alert.")
+    assert all(not e.recipient for e in result.events)
+
+
 def test_an_inquiry_into_a_strike_is_no_strike(model) -> None:
     text = "Israel's military opened an inquiry into an airstrike that killed aid workers."
     assert "ASSAULT" not in {e.type for e in _extract(model, text).events}

@@ -1744,6 +1744,15 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
         elif subject is not None:
             actor_tokens.append(subject)
         recipient_tokens.extend(_prep_objects(light, _RECIPIENT_PREPS - {"with"}))
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ in ("under", "on")
+            and _entry_type(entry) in ("COERCE", "SANCTION")
+        ):
+            # "placed the opposition leader under house arrest", "put X on trial"
+            recipient_tokens.extend(
+                o for o in _direct_objects(light) if o.dep_ == "dobj" and not _own(o)
+            )
         # "conducted joint exercises with France": the partner hangs on the light verb
         recipient_tokens.extend(t for t in _prep_objects(light, {"with"}) if not _instrument(t))
         recipient_tokens.extend(o for o in _direct_objects(light) if o.dep_ == "dative")
@@ -1944,8 +1953,9 @@ def _finish(
             home = _home_country(ctx.doc)
             found = ctx.country_actor(home, actor_ids)
             recipients = [(draft.trigger, found)] if found is not None else []
-    if (plover == "COERCE" or cameo == "175") and not recipients:
-        recipients = _domestic_target(ctx, draft, actor_ids)
+    if (plover == "COERCE" or cameo == "175") and not any(a.country for _, a in recipients):
+        # people of no known country repressed by a state: its own (kept, and the state)
+        recipients = recipients + _domestic_target(ctx, draft, actor_ids)
     if plover == "PROTEST" and not recipients:
         recipients = _protest_target(ctx, draft, actor_ids)
     if plover == "THREATEN" and not recipients:
@@ -2207,8 +2217,12 @@ def _domestic_target(
 ) -> list[tuple[Token, Actor]]:
     """ "the Egyptian government imprisoned thousands of political opponents": a state's
     repression of people it names by no other country is aimed at its own (manual, COERCE)."""
-    objects = _direct_objects(draft.trigger)
-    if draft.rule != "verb" or not objects or any(o.pos_ == "PRON" for o in objects):
+    if draft.rule == "verb":
+        objects = _direct_objects(draft.trigger)
+    else:  # "placed opposition leader Bobi Wine under house arrest"
+        light = _light_verb(draft.trigger)
+        objects = _direct_objects(light) if light is not None else []
+    if not objects or any(o.pos_ == "PRON" for o in objects):
         return []  # "sentenced him": someone named before, of unknown country
     countries = {a.country for _, a in draft.actors}
     if len(countries) != 1 or not any(

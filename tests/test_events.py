@@ -1537,6 +1537,20 @@ def test_the_person_placed_under_arrest_is_the_recipient(model) -> None:
     assert all(not e.recipient for e in result.events)
 
 
+def test_a_stated_readiness_is_an_intent(model) -> None:
+    result = _extract(model, "Moldova said it was ready to join the European Union.")
+    (intent,) = _find(result, "AGREE", "MDA", "EUR")
+    assert intent.why.startswith("adjective 'ready'") and intent.status == "occurred"
+    result = _extract(model, "The Taliban said they were not ready to share power.")
+    assert [e.status for e in _find(result, "AGREE", "AFG")] == ["negated"]
+    # a readiness to use force threatens; a market's or a bridge's readiness is no event
+    assert _find(_extract(model, "North Korea is ready to use nuclear weapons."), "THREATEN",
+                 "PRK")  # fmt: skip
+    assert not _extract(model, "Analysts said the new bridge was ready to open.").events
+    assert _find(_extract(model, "Beijing remains open to dialogue with Taipei."), "AGREE",
+                 "CHN", "TWN")  # fmt: skip
+
+
 def test_an_inquiry_into_a_strike_is_no_strike(model) -> None:
     text = "Israel's military opened an inquiry into an airstrike that killed aid workers."
     assert "ASSAULT" not in {e.type for e in _extract(model, text).events}

@@ -665,7 +665,17 @@ def _candidates(token: Token) -> tuple[LexEntry, ...]:
         return lex.get((token.lower_, "N"), ()) or lex.get((token.lemma_.lower(), "N"), ())
     if token.pos_ == "VERB":
         return lex.get((token.lemma_.lower(), "V"), ())
+    if _predicative(token):
+        return lex.get((token.lemma_.lower(), "A"), ())  # "was ready to negotiate"
     return ()
+
+
+_COPULAS = _words("be remain seem appear")
+
+
+def _predicative(token: Token) -> bool:
+    """An adjective predicated of a subject by a copula: "Moldova is ready to join"."""
+    return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_ in _COPULAS
 
 
 class _Matcher:
@@ -1246,6 +1256,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return child, True
         if node.dep_ == "relcl":
             return node.head, False
+        if _predicative(node):
+            node = node.head  # "Moldova is ready to join": the copula holds the subject
+            continue
         stranded = _stranded_subject(node)
         if stranded is not None:
             return stranded, False
@@ -1362,6 +1375,8 @@ def _claim_noun(verb: Token) -> Token | None:
 
 def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
     """(status, reason) of the clause headed by ``verb``."""
+    if _predicative(verb):
+        verb = verb.head  # "was not ready to talk": the copula carries tense and negation
     if _negated(verb):
         return "negated", "negation"
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _DENIAL_VERBS:
@@ -2410,7 +2425,8 @@ def _contexts(row: CameoCode, sent: Span) -> tuple[str, ...]:
 
 def _why(draft: _Draft, plover: str, cameo: str, recipients: list[tuple[Token, Actor]]) -> str:
     word = draft.trigger.lemma_.lower() if draft.rule == "verb" else draft.trigger.lower_
-    parts = [f"{draft.rule} '{word}' (lexicon {plover} {cameo})"]
+    rule = "adjective" if draft.entry.pos == "A" else draft.rule
+    parts = [f"{rule} '{word}' (lexicon {plover} {cameo})"]
     for token, actor in draft.actors:
         role = token.dep_ if token.dep_ != "pobj" else f"prep_{token.head.lower_}"
         parts.append(f"{role}={actor.name}")
@@ -2662,7 +2678,7 @@ def find_events(
     matcher = _Matcher(ctx)
     triggers: dict[int, LexEntry] = {}
     for token in doc:
-        if token.pos_ in ("VERB", "NOUN", "PROPN"):
+        if token.pos_ in ("VERB", "NOUN", "PROPN") or _predicative(token):
             entry = matcher.entry_for(token)
             if entry is not None and "skip" not in entry.flags:  # "a heart attack"
                 triggers[token.i] = entry

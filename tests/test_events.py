@@ -1537,6 +1537,12 @@ def test_the_person_placed_under_arrest_is_the_recipient(model) -> None:
     assert all(not e.recipient for e in result.events)
 
 
+def test_a_body_at_which_a_complaint_is_filed_is_its_venue(model) -> None:
+    text = "Armenia filed a complaint against Azerbaijan at the International Court of Justice."
+    (complaint,) = _find(_extract(model, text), "ACCUSE", "ARM", "AZE")
+    assert len(complaint.recipient) == 1
+
+
 def test_a_stated_readiness_is_an_intent(model) -> None:
     result = _extract(model, "Moldova said it was ready to join the European Union.")
     (intent,) = _find(result, "AGREE", "MDA", "EUR")
@@ -1693,6 +1699,8 @@ MANUAL_CASES = [
     # SUPPORT: the party a phrase names outranks a setting
     ("China stood by Russia at the United Nations.", "SUPPORT", None, "CHN", "RUS"),
     ("India spoke up for Bangladesh at the summit.", "SUPPORT", None, "IND", "BGD"),
+    ("Armenia filed a complaint against Azerbaijan at the International Court of Justice.",
+     "ACCUSE", "allege", "ARM", "AZE"),
     # RETREAT access: letting a UN force or aid convoy in (not one's own forces)
     ("Ethiopian authorities let a convoy of UN aid trucks enter Tigray.", "RETREAT", "access",
      "ETH", "UNO"),

@@ -1546,6 +1546,19 @@ def _event_object_parties(verb: Token, passive_subject: Token | None) -> list[To
 _HAPPENING_NOUNS = _words("coup takeover putsch election elections vote referendum")
 
 
+def _without_venues(recipients: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
+    """ "Filed a complaint against Azerbaijan at the ICJ": where a party is named, a body
+    "at" which the act happens is its venue, not a second party."""
+    at_venue = [
+        (t, a)
+        for t, a in recipients
+        if t.dep_ == "pobj" and t.head.lower_ == "at" and a.kind == "organisation"
+    ]
+    if at_venue and len(at_venue) < len(recipients):
+        return [pair for pair in recipients if pair not in at_venue]
+    return recipients
+
+
 def _theme_recipients(theme: Token) -> list[Token]:
     """The party a means is aimed at, on the means or on what measures it: "sanctions on
     Iran", "duties of 25 percent on Chinese steel", "tariffs on cars made in China"."""
@@ -1975,7 +1988,7 @@ def _finish(
         recipients = _protest_target(ctx, draft, actor_ids)
     if plover == "THREATEN" and not recipients:
         recipients = _condition_target(ctx, draft, actor_ids) or _sibling_recipients(ctx, draft)
-    recipients = _most_specific(recipients)
+    recipients = _most_specific(_without_venues(recipients))
     status = draft.status
     if (
         "utter" in draft.entry.flags

@@ -1543,6 +1543,12 @@ def test_a_body_at_which_a_complaint_is_filed_is_its_venue(model) -> None:
     assert len(complaint.recipient) == 1
 
 
+def test_a_summit_on_whose_sidelines_ministers_meet_is_no_party(model) -> None:
+    text = "The Japanese and South Korean foreign ministers met on the sidelines of the G20 summit."
+    (meeting,) = _find(_extract(model, text), "CONSULT", "JPN")
+    assert not meeting.recipient
+
+
 def test_a_stated_readiness_is_an_intent(model) -> None:
     result = _extract(model, "Moldova said it was ready to join the European Union.")
     (intent,) = _find(result, "AGREE", "MDA", "EUR")
@@ -1701,6 +1707,11 @@ MANUAL_CASES = [
     ("India spoke up for Bangladesh at the summit.", "SUPPORT", None, "IND", "BGD"),
     ("Armenia filed a complaint against Azerbaijan at the International Court of Justice.",
      "ACCUSE", "allege", "ARM", "AZE"),
+    # CONSULT: a phone discussion; shuttle diplomacy; a summit's sidelines are a setting
+    ("The leaders of France and Germany discussed the war in Ukraine by phone.", "CONSULT",
+     "phone", "DEU", None),
+    ("US envoy Amos Hochstein shuttled between Lebanon and Israel.", "CONSULT", None, "USA",
+     "LBN"),
     # RETREAT access: letting a UN force or aid convoy in (not one's own forces)
     ("Ethiopian authorities let a convoy of UN aid trucks enter Tigray.", "RETREAT", "access",
      "ETH", "UNO"),

@@ -1167,6 +1167,13 @@ def _resolve_all(ctx: _DocContext, tokens: Iterable[Token]) -> list[tuple[Token,
                         other = ctx.token_actor(part) if part.i >= floor else None
                         if other is not None and all(other.id != a.id for _, a in found):
                             found.append((part, other))
+            # "the leaders of France and Germany": one party per country named
+            if conj.tag_ == "NNS" and actor is not None:
+                for of_object in _prep_objects(conj, {"of"}):
+                    for part in _conjuncts(of_object)[1:]:
+                        other = _resolve(ctx, part)
+                        if other is not None and all(other.id != a.id for _, a in found):
+                            found.append((part, other))
     return found
 
 
@@ -1546,9 +1553,14 @@ def _event_object_parties(verb: Token, passive_subject: Token | None) -> list[To
 _HAPPENING_NOUNS = _words("coup takeover putsch election elections vote referendum")
 
 
+# "met on the sidelines of the ASEAN summit": the gathering is a setting
+_SIDELINES = _words("sideline sidelines margin margins")
+
+
 def _without_venues(recipients: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
     """ "Filed a complaint against Azerbaijan at the ICJ": where a party is named, a body
     "at" which the act happens is its venue, not a second party."""
+    recipients = [(t, a) for t, a in recipients if t.lemma_.lower() not in _SIDELINES]
     at_venue = [
         (t, a)
         for t, a in recipients

@@ -1568,6 +1568,24 @@ def test_an_inquiry_into_a_strike_is_no_strike(model) -> None:
     assert "ASSAULT" not in {e.type for e in _extract(model, text).events}
 
 
+def test_statements_of_state_trend_and_alliance_are_no_acts(model) -> None:
+    for text in (
+        "Islamabad says attacks by the Pakistani Taliban have risen sharply since 2021.",
+        "The rival administration, backed by the Libyan National Army, said it would halt oil "
+        "production.",
+    ):
+        assert not _extract(model, text).events, text
+    # a means does not carry out its user's purpose
+    text = "Bolivian police fired tear gas to clear a blockade and arrested 31 people."
+    assert _find(_extract(model, text), "COERCE", "BOL")
+    # what a condemnation says was done is its charge, not a second report
+    text = "Afghanistan condemned the Pakistani air strikes, saying they had killed eight women."
+    assert {e.type for e in _extract(model, text).events} == {"ACCUSE"}
+    # a denial's content did not happen
+    text = "Former Bolivian president Evo Morales denied organising the blockades."
+    assert all(e.status == "negated" for e in _extract(model, text).events)
+
+
 def test_declining_to_comment_refuses_nothing(model) -> None:
     assert not _extract(model, "The Kremlin declined to comment on the report.").events
     assert _find(_extract(model, "Iran declined to sign the deal."), "REJECT", "IRN")
@@ -1762,6 +1780,23 @@ MANUAL_CASES = [
      "SOM", "SOM"),
     ("The Rapid Support Forces shelled a market in Omdurman.", "ASSAULT", "heavy-weapons",
      "SDN", None),
+    # a planned deployment stays a MOBILIZE; an advance, an arson, a ban on standing, an
+    # exclusion zone, money approved, an emergency session
+    ("Poland will send 2,000 more soldiers to its border with Belarus next week.", "MOBILIZE",
+     "troops", "POL", "BLR"),
+    ("Rwandan troops fought their way into the city of Goma, Congo.", "ASSAULT", None, "RWA",
+     "COD"),
+    ("Protesters set fire to the French embassy in Kinshasa, Congo.", "PROTEST", "riot", "COD",
+     "FRA"),
+    ("Bolivia's Constitutional Court barred Evo Morales from seeking a fourth term.", "COERCE",
+     "ban", "BOL", None),
+    ("Poland reintroduced an exclusion zone along its border with Belarus.", "COERCE",
+     "restrict", "POL", None),
+    ("The IMF approved the release of $337 million to Sri Lanka.", "AID", None, "IGO", "LKA"),
+    ("Arab League delegates held an emergency session in Cairo.", "CONSULT", None, "IGO", None),
+    ("Human rights groups in Poland criticised the measure.", "ACCUSE", "disapprove", "POL",
+     None),
+    ("Kabul warned that Pakistan would bear the consequences.", "THREATEN", None, "AFG", "PAK"),
     # regret at another party's decision is disapproval; regret for deaths is remorse
     ("The EU expressed regret over Russia's decision to expel its diplomats.", "ACCUSE",
      "disapprove", "EUR", "RUS"),

@@ -771,6 +771,10 @@ def _place_entries(doc: Doc, gaz: list[tuple[int, int, _Entry]]) -> list[tuple[i
         if not found:
             continue
         named = countries_at.get(end + 1) if end < len(doc) and doc[end].text == "," else None
+        if named in {country for _, country in found} or named in places.SAME_SHORT_NAME.get(
+            found[0][1], ()
+        ):
+            named = None  # the gazetteer's own place in that country ("Goma, Congo")
         if named and not (end + 2 < len(doc) and doc[end + 2].tag_ == "POS"):
             # "Nara, Japan": the writer names the country (not "Otieno, Kenya's minister")
             out.append((start, end, _Entry("place", named, "CVL", found[0][0], "place")))

@@ -335,7 +335,9 @@ _COUNT_WORDS = _words("hundreds thousands dozens scores hundred thousand dozen c
 _TRAVEL_VERBS = _words("travel fly head arrive visit tour")
 _COOPERATIVE_FUTURE_CODES = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 _NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
-_THREAT_CODES = {"ASSAULT": "138", "COERCE": "132", "SANCTION": "133", "MOBILIZE": "138"}
+# Conflict announced for the future is a threat; a deployment announced ("will send 2,000
+# soldiers to the border") stays a planned MOBILIZE: a move, not a verbal threat (manual).
+_THREAT_CODES = {"ASSAULT": "138", "COERCE": "132", "SANCTION": "133"}
 _REFUSABLE_CODES = {
     "AGREE": "120",
     "CONSULT": "125",  # "will not hold talks": a refusal to meet or negotiate
@@ -497,8 +499,9 @@ def _agentive_participle(token: Token) -> bool:
         and token.tag_ == "VBN"
         and token.head.pos_ in ("NOUN", "PROPN")
         and token.head.dep_ in ("nsubj", "nsubjpass", "ROOT")
-        # "aid workers detained by the Taliban were freed": who holds them, not a new arrest
-        and token.lemma_.lower() not in _CAPTIVITY_VERBS
+        # "aid workers detained by the Taliban were freed": who holds them, not a new arrest;
+        # "the administration, backed by the army, said": an alliance, not an act
+        and token.lemma_.lower() not in _CAPTIVITY_VERBS | _STANDING_PARTICIPLES
         and any(c.dep_ == "agent" for c in token.children)
     )
 
@@ -808,6 +811,10 @@ class _Matcher:
             subject, _ = _subject(clause)
             if subject is not None and self._same_party(subject, warner):
                 return True
+            if clause.lemma_.lower() in _SUFFER_VERBS and any(
+                o.lemma_.lower() in _PENALTY_NOUNS for o in _direct_objects(clause)
+            ):
+                return True  # "warned that Pakistan would bear the consequences"
             # "warned that any incursion would be met with force", "would keep targeting ships"
             for verb in (clause, *(c for c in clause.children if c.dep_ == "xcomp")):
                 inner = self.entry_for(verb) if verb.pos_ == "VERB" else None
@@ -1331,7 +1338,8 @@ def _object_controller(verb: Token) -> Token | None:
         return None
     for child in head.children:
         if child.dep_ == "dobj" and child.i < verb.i:
-            return child
+            # "fired tear gas to clear a blockade": a means serves its user's purpose
+            return None if child.lemma_.lower() in _INSTRUMENT_NOUNS else child
     return None
 
 
@@ -1427,6 +1435,8 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
         head_lemma = head.lemma_.lower()
         if head_lemma == "be" and "to" in auxes:
             return "planned", "be to"
+        if head_lemma in _DENIAL_VERBS:
+            return "negated", f"'{head_lemma}'"  # "denied organising the blockades"
         if _negated(head):
             return "negated", f"negated '{head_lemma}'"
         if head_lemma in _TRY_VERBS:
@@ -1557,6 +1567,16 @@ _HAPPENING_NOUNS = _words("coup takeover putsch election elections vote referend
 _SIDELINES = _words("sideline sidelines margin margins")
 
 
+def _warned_party(
+    ctx: _DocContext, draft: _Draft, actor_ids: list[str]
+) -> list[tuple[Token, Actor]]:
+    """ "warned that Pakistan would bear the consequences": the party the warning says will
+    suffer, the subject of the warned clause when it is not the warner."""
+    clauses = [c for c in draft.trigger.children if c.dep_ == "ccomp"]
+    subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return [(t, a) for t, a in _resolve_all(ctx, subjects) if a.id not in actor_ids]
+
+
 def _without_venues(recipients: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
     """ "Filed a complaint against Azerbaijan at the ICJ": where a party is named, a body
     "at" which the act happens is its venue, not a second party."""
@@ -1585,6 +1605,15 @@ def _theme_recipients(theme: Token) -> list[Token]:
 
 _ENCIRCLING_NOUNS = _words("blockade siege encirclement occupation")
 _CAPTIVITY_VERBS = _words("hold detain jail imprison keep")
+_TREND_VERBS = _words(
+    "rise increase grow climb soar surge double triple fall decline drop decrease slow halve"
+)
+# "X would bear the consequences", "would pay a heavy price": a penalty promised to X
+_SUFFER_VERBS = _words("bear face pay suffer")
+_PENALTY_NOUNS = _words("consequence consequences price response retaliation")
+_STANDING_PARTICIPLES = _words(
+    "back support lead own control run fund finance arm sponsor ally dominate recognise recognize"
+)
 
 
 def _own(obj: Token) -> bool:
@@ -1772,6 +1801,8 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
 
 
 def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | None:
+    if _trend(noun):
+        return None  # "attacks have risen sharply since 2021": a trend, not a reported act
     light = _light_verb(noun)
     actor_tokens: list[Token] = []
     recipient_tokens: list[Token] = []
@@ -1855,6 +1886,17 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
         reason=reason,
         clause_head=light if light is not None else noun,
     )
+
+
+def _trend(noun: Token) -> bool:
+    """A count of acts said to change over a span ("attacks have risen sharply since 2021",
+    "strikes fell by 40 percent"); "protests grew across Iran on Sunday" still reports."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in _TREND_VERBS:
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    spans = any(c.dep_ == "prep" and c.lower_ in ("since", "by", "over") for c in verb.children)
+    return perfect or spans
 
 
 def _activity_host(noun: Token) -> Token | None:
@@ -1999,7 +2041,11 @@ def _finish(
     if plover == "PROTEST" and not recipients:
         recipients = _protest_target(ctx, draft, actor_ids)
     if plover == "THREATEN" and not recipients:
-        recipients = _condition_target(ctx, draft, actor_ids) or _sibling_recipients(ctx, draft)
+        recipients = (
+            _condition_target(ctx, draft, actor_ids)
+            or _sibling_recipients(ctx, draft)
+            or _warned_party(ctx, draft, actor_ids)
+        )
     recipients = _most_specific(_without_venues(recipients))
     status = draft.status
     if (
@@ -2591,6 +2637,10 @@ def _alleged(accuse: Token, triggers: dict[int, LexEntry]) -> set[int]:
     if accuse.lemma_.lower() in _ALLEGING_VERBS:
         # "alleged that Chinese vessels had attacked its boat": what is alleged
         alleged.extend(c for c in accuse.children if c.dep_ == "ccomp")
+    for saying in accuse.children:
+        # "condemned the strikes, saying they had killed eight women": the charge it makes
+        if saying.dep_ == "advcl" and saying.lemma_.lower() in _REPORTING_VERBS:
+            alleged.extend(c for c in saying.children if c.dep_ == "ccomp")
     found = {t.i for c in alleged for t in c.subtree if t.i in triggers}
     if alleged:  # a participle with no subject of its own tells the alleged act's toll
         found.update(

@@ -168,7 +168,11 @@ def find_places(doc: Doc) -> tuple[Location, ...]:
             continue  # "Blinken" tagged GPE is the person named elsewhere
         place = _resolve(text, doc_countries)
         named = _named_country(doc, ent, countries_at)
-        if named and place is not None and place.country not in (named, None):
+        if (
+            named
+            and place is not None
+            and place.country not in (named, None, *SAME_SHORT_NAME.get(named, ()))
+        ):
             # "Nara, Japan": the writer names the country; a same-named town elsewhere
             # ("Nara", Mali) is not it
             place = next(
@@ -190,6 +194,11 @@ def find_places(doc: Doc) -> tuple[Location, ...]:
             country = _sentence_country(ent, resolved) or (dominant[0][0] if dominant else None)
             out.append(Location(text, text, country, None, None, ent.start_char, ent.end_char))
     return tuple(out)
+
+
+# Countries news calls by one short name ("Goma, Congo" is in the DR Congo): a qualifier naming
+# either keeps a place the gazetteer puts in the other.
+SAME_SHORT_NAME = {"COG": ("COD",), "COD": ("COG",), "SDN": ("SSD",), "SSD": ("SDN",)}
 
 
 def _named_country(doc: Doc, ent: Span, countries_at: dict[int, str]) -> str | None:

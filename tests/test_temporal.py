@@ -15,6 +15,7 @@ from parley.records import Timex
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "examples" / "seed.txt"
 MONDAY = dt.date(2023, 6, 19)  # the seed's publication date, a Monday
+WEDNESDAY = dt.date(2023, 11, 8)
 
 
 @pytest.fixture(scope="module")
@@ -580,3 +581,22 @@ def test_event_date_ignores_a_date_describing_an_argument(model: Language) -> No
     found = temporal.find_timexes(doc, MONDAY)
     violated = next(t for t in doc if t.text == "violated")
     assert temporal.event_date(doc, violated, found, MONDAY, "occurred")[2] == "published"
+
+
+def test_a_past_date_on_a_purpose_or_participle_dates_the_act(model: Language) -> None:
+    # the parser hangs "on Tuesday" on the purpose clause, or on a participle in the object
+    for text, word in (
+        ("Police fired tear gas to clear a blockade on Tuesday afternoon.", "fired"),
+        ("Farmers blocked highways linking the two cities for a third day on Tuesday.", "blocked"),
+    ):
+        doc = model(text)
+        found = temporal.find_timexes(doc, WEDNESDAY)
+        trigger = next(t for t in doc if t.text == word)
+        assert temporal.event_date(doc, trigger, found, WEDNESDAY, "occurred")[:1] == (
+            (WEDNESDAY - dt.timedelta(days=1)).isoformat(),
+        ), text
+    # never through a complement: "agreed to meet on Tuesday" is not dated by the meeting
+    doc = model("Chile agreed to hold talks on Tuesday.")
+    found = temporal.find_timexes(doc, WEDNESDAY)
+    agreed = next(t for t in doc if t.text == "agreed")
+    assert temporal.event_date(doc, agreed, found, WEDNESDAY, "occurred")[2] == "published"

@@ -1619,7 +1619,10 @@ def event_date(
         if span is None:
             continue
         rank = _governance(span.root, chain, trigger)
-        if rank is None and _trailing_past_adjunct(span.root, trigger, dated[0], published):
+        if rank is None and (
+            _trailing_past_adjunct(span.root, trigger, dated[0], published)
+            or _past_date_in_modifier(span.root, trigger, dated[0], published)
+        ):
             rank = (99, 99, abs(span.root.i - trigger.i))  # only when nothing governs
         if rank is not None and (best is None or rank < best[0]):
             best = (rank, timex, *dated)
@@ -1679,6 +1682,26 @@ def _trailing_past_adjunct(root: Token, trigger: Token, value: str, published: d
         return False
     period = period_of(value)
     return period is not None and period[1] < published
+
+
+def _past_date_in_modifier(root: Token, trigger: Token, value: str, published: dt.date) -> bool:
+    """ "fired tear gas to clear a blockade near Parotani on Tuesday", "blocked highways
+    linking La Paz with Oruro for a third day on Tuesday": the parser hangs the date on a
+    purpose or a participle inside the act's own phrase; a past date there is the act's. Never
+    through a complement or a relative clause (another happening), never for a present act."""
+    if trigger.tag_ != "VBD" or root.dep_ in _NOUN_MODIFIER_DEPS:
+        return False  # "violated the 2015 accord": the date describes the accord
+    if root.i not in {t.i for t in trigger.subtree}:
+        return False
+    node, crossed = root, 0
+    while node.i != trigger.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.i != trigger.i:
+            if node.dep_ not in ("xcomp", "acl", "advcl") or node.tag_ not in ("VB", "VBG"):
+                return False
+            crossed += 1
+    period = period_of(value)
+    return crossed > 0 and period is not None and period[1] < published
 
 
 def _forward(timex: Timex, value: str, precision: str, published: dt.date) -> str:

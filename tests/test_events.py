@@ -1586,6 +1586,34 @@ def test_statements_of_state_trend_and_alliance_are_no_acts(model) -> None:
     assert all(e.status == "negated" for e in _extract(model, text).events)
 
 
+def test_a_complaint_to_a_body_accuses_whom_it_is_about(model) -> None:
+    text = (
+        "Egypt complained to the U.N. Security Council that Ethiopia's decision to fill its "
+        "dam breaches international law."
+    )
+    result = _extract(model, text)
+    assert [e.type for e in result.events] == ["ACCUSE"]  # the breach is the charge
+    assert _find(result, "ACCUSE", "EGY", "ETH")
+    assert _find(_extract(model, "Ukraine complained to the UN about Russian attacks."),
+                 "ACCUSE", "UKR", "RUS")  # fmt: skip
+
+
+def test_the_neighbours_are_the_pair_the_story_is_about(model) -> None:
+    text = (
+        "Indonesian patrol boats detained two Malaysian trawlers on Tuesday. The neighbours "
+        "signed treaties on their maritime boundary in June last year."
+    )
+    (signing,) = [e for e in _extract(model, text).events if e.cameo == "057"]
+    assert _countries(_extract(model, text), signing.actor) == {"IDN", "MYS"}
+
+
+def test_a_tally_of_history_is_no_report(model) -> None:
+    text = "India and Pakistan have fought three wars since independence in 1947."
+    assert not _extract(model, text).events
+    text = "Russia has launched 300 missiles at Ukraine since Friday."
+    assert _find(_extract(model, text), "ASSAULT", "RUS", "UKR")
+
+
 def test_declining_to_comment_refuses_nothing(model) -> None:
     assert not _extract(model, "The Kremlin declined to comment on the report.").events
     assert _find(_extract(model, "Iran declined to sign the deal."), "REJECT", "IRN")

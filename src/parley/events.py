@@ -1088,10 +1088,14 @@ def _pair_phrase(token: Token) -> bool:
     two countries": the two parties the story is about, named before."""
     nodes = [token, *(c for c in token.children if c.dep_ == "poss")]
     if token.pos_ == "NOUN":
-        nodes.extend(_prep_objects(token, {"of"}))
+        nodes.extend(_prep_objects(token, {"of", "from"}))  # "officials from both sides"
     for node in nodes:
         if node.lemma_.lower() not in _PAIR_NOUNS and node.lower_ not in _PAIR_NOUNS:
             continue
+        if node.lower_ in ("neighbours", "neighbors") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in node.children
+        ):
+            return True  # "the neighbours": a pair by definition
         # "the two leaders", "both sides"; not "two Serbian officials" (no determiner)
         definite = any(
             c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "their")
@@ -1888,6 +1892,31 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
     )
 
 
+def _tally(verb: Token) -> bool:
+    """ "have fought three wars since independence in 1947": a count of acts over a span
+    sums up history; it reports no one happening."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    # a span of years or of an era ("since 1947", "since independence", "over the decades");
+    # "has launched 300 missiles since Friday" reports this week's barrage
+    spans = any(
+        c.dep_ == "prep"
+        and c.lower_ in ("since", "over")
+        and any(
+            (t.like_num and len(t.text) == 4)
+            or t.lower_ in ("decades", "years", "centuries")
+            or (t.dep_ == "pobj" and t.head is c and t.ent_type_ != "DATE")
+            for t in c.subtree
+        )
+        for c in verb.children
+    )
+    counted = any(
+        n.dep_ == "nummod" and n.lower_ not in ("one", "1")
+        for o in _direct_objects(verb)
+        for n in o.children
+    )
+    return perfect and spans and counted
+
+
 def _trend(noun: Token) -> bool:
     """A count of acts said to change over a span ("attacks have risen sharply since 2021",
     "strikes fell by 40 percent"); "protests grew across Iran on Sunday" still reports."""
@@ -1998,6 +2027,24 @@ def _finish(
         recipients = _anaphoric_recipients(ctx, draft, actor_ids)
     if plover in _REACTION_TYPES and not recipients:
         recipients = _reaction_recipients(ctx, draft)
+    if (
+        plover == "ACCUSE"
+        and draft.rule == "verb"
+        and recipients
+        and all(t.dep_ == "pobj" and t.head.lower_ == "to" for t, _ in recipients)
+    ):
+        # "complained to the Security Council that Ethiopia's decision breaches the law":
+        # the body complained to hears the charge; the accused is whom it is about
+        about = [
+            owner
+            for c in draft.trigger.children
+            if c.dep_ == "ccomp"
+            for s in c.children
+            if s.dep_ in ("nsubj", "nsubjpass")
+            for owner in (s, *(p for p in s.children if p.dep_ == "poss"))
+        ] + _prep_objects(draft.trigger, {"about", "over"})  # "about Russian attacks"
+        accused = [(t, a) for t, a in _resolve_all(ctx, about) if a.id not in actor_ids]
+        recipients = accused or recipients
     if plover == "ACCUSE" and not recipients and draft.rule == "verb":
         # "Iran charged that the United States was behind the attack": the accused is the
         # subject of what is alleged
@@ -2624,7 +2671,7 @@ def _rejects_a_claim(verb: Token) -> bool:
     )
 
 
-_ALLEGING_VERBS = _words("allege charge accuse")
+_ALLEGING_VERBS = _words("allege charge accuse complain")
 
 
 def _alleged(accuse: Token, triggers: dict[int, LexEntry]) -> set[int]:
@@ -2832,6 +2879,8 @@ def find_events(
 
     def code(i: int, entry: LexEntry) -> Event | None:
         token = doc[i]
+        if entry.pos == "V" and _tally(token):
+            return None
         draft = (
             _nominal_draft(ctx, token, entry)
             if entry.pos == "N"

@@ -715,3 +715,15 @@ def test_an_office_under_a_ranked_noun_is_a_kind_not_a_person(model) -> None:
     assert [a.name for a in found if a.kind == "person"] == ["Kenji Arata", "Park Min-jun"]
     _, found = _find(model, "A senior US official said the talks were useful.")
     assert [(a.country, a.role) for a in found if a.kind == "person"] == [("USA", "official")]
+
+
+def test_an_abbreviation_of_a_body_named_before_is_that_body(model) -> None:
+    doc, found = _find(
+        model,
+        "Sudan's army has fought the paramilitary Rapid Support Forces since April. Refugees "
+        "said RSF fighters had killed dozens of men last week.",
+    )
+    assert _at(doc, found, "RSF fighters").country == "SDN"
+    # initials that match no body of the text say nothing
+    doc, found = _find(model, "Refugees said XYZ fighters had killed dozens of men last week.")
+    assert _at(doc, found, "XYZ fighters").country is None

@@ -79,6 +79,9 @@ _SCENE_PREPS = {
     "through", "along",
 }  # fmt: skip
 _NAME_ARTICLES = {"al", "el", "al-", "el-"}
+# an abbreviation ("RSF", "LNA") and the little words its initials skip
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_GLUE = {"of", "the", "and", "for", "de", "du", "la"}
 # sites a country owns abroad: its name before them is the owner, not the scene
 _OWNED_SITES = {
     "embassy", "embassies", "consulate", "consulates", "mission", "missions", "base", "bases",
@@ -1915,9 +1918,28 @@ class _Finder:
                     if free:
                         build.country = min(free, key=lambda f: abs(f[0] - anchor.start))[1]
 
+    def _acronym_country(self, build: _Build) -> str | None:
+        """ "RSF fighters" after "the Rapid Support Forces": an abbreviation of a body the
+        document names is that body, and has its country."""
+        words = {w for name in build.names for w in name.split() if _ACRONYM.fullmatch(w)}
+        if not words:
+            return None
+        for other in self.builds.values():
+            if other is build or other.kind != "organisation" or other.country is None:
+                continue
+            for name in other.names:
+                initials = "".join(
+                    w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _GLUE
+                )
+                if len(initials) >= 2 and initials in words:
+                    return other.country
+        return None
+
     def fill_group_countries(self) -> None:
         """Crowds with no demonym take the country where the text puts them."""
         for build in self.builds.values():
+            if build.country is None and build.kind in ("group", "organisation"):
+                build.country = self._acronym_country(build)
             if build.kind == "person" and build.role_class == "gunmen" and build.country is None:
                 # "a gunman", "a suicide bomber": no one serves them; where they struck is
                 # all the text says of them

@@ -727,3 +727,12 @@ def test_an_abbreviation_of_a_body_named_before_is_that_body(model) -> None:
     # initials that match no body of the text say nothing
     doc, found = _find(model, "Refugees said XYZ fighters had killed dozens of men last week.")
     assert _at(doc, found, "XYZ fighters").country is None
+
+
+def test_an_official_of_its_serves_the_body_its_stands_for(model) -> None:
+    doc, found = _find(
+        model,
+        "Chad closed its border with Sudan on Monday, two days after its foreign minister "
+        "held talks in Port Sudan.",
+    )
+    assert _at(doc, found, "foreign minister").country == "TCD"

@@ -2212,6 +2212,30 @@ class _Finder:
                 i += 1
         return owners
 
+    def fill_from_owner_pronouns(self) -> None:
+        """ "Chad closed its border, two days after its foreign minister held talks": an
+        official or a force of "its"/"their" serves the body the pronoun stands for."""
+        owner_of = {
+            mention: build
+            for build in self.builds.values()
+            if build.kind in ("country", "organisation") and build.country
+            for mention in build.mentions
+        }
+        for build in self.builds.values():
+            if build.country is not None or build.kind not in ("person", "group"):
+                continue
+            for start, end in sorted(build.mentions):
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for child in span.root.children:
+                    if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+                        owner = owner_of.get((child.idx, child.idx + len(child)))
+                        if owner is not None:
+                            build.set_country(owner.country, 0)
+                if build.country is not None:
+                    break
+
     def resolve_body_pronouns(self) -> None:
         """ "it"/"its" to the last organisation or country that was a subject, "they"/"their"
         to the last crowd that was one. A subject that is no actor ("the deal", "the talks")
@@ -2521,6 +2545,7 @@ def find_actors(
     finder.fill_group_countries()
     finder.resolve_pronouns()
     finder.resolve_body_pronouns()
+    finder.fill_from_owner_pronouns()
     return finder.actors()
 
 

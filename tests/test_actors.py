@@ -736,12 +736,3 @@ def test_an_official_of_its_serves_the_body_its_stands_for(model) -> None:
         "held talks in Port Sudan.",
     )
     assert _at(doc, found, "foreign minister").country == "TCD"
-
-
-def test_a_bare_ministry_in_a_datelined_story_is_the_home_government(model) -> None:
-    doc, found = _find(
-        model,
-        "ISLAMABAD, March 20 (Wire) -- Pakistani jets struck targets in Afghanistan on Monday.\n\n"
-        "The foreign ministry also demanded that Kabul hand over militant commanders.",
-    )
-    assert _at(doc, found, "foreign ministry").country == "PAK"

@@ -1912,13 +1912,6 @@ class _Finder:
                 first = min(build.mentions)
                 anchor = self.doc.char_span(first[0], first[1], alignment_mode="expand")
                 if anchor is not None:
-                    home = self.home_country()
-                    if home and build.sector == "GOV" and anchor.text.lower().startswith("the "):
-                        # "The foreign ministry also demanded that Kabul ...", datelined
-                        # ISLAMABAD: a bare ministry is the home government's, not whoever
-                        # its sentence names
-                        build.country = home
-                        continue
                     free, _ = self._sentence_countries(self.ctx.sent_of[anchor.start], set())
                     doer = _doer_of(anchor.root)
                     free = [f for f in free if f[0] not in doer]

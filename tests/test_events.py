@@ -1825,6 +1825,8 @@ MANUAL_CASES = [
     ("Human rights groups in Poland criticised the measure.", "ACCUSE", "disapprove", "POL",
      None),
     ("Kabul warned that Pakistan would bear the consequences.", "THREATEN", None, "AFG", "PAK"),
+    ("Egypt said it would take all measures allowed under the U.N. Charter to defend its "
+     "water security.", "THREATEN", None, "EGY", None),
     # regret at another party's decision is disapproval; regret for deaths is remorse
     ("The EU expressed regret over Russia's decision to expel its diplomats.", "ACCUSE",
      "disapprove", "EUR", "RUS"),

@@ -777,7 +777,8 @@ class _Matcher:
             )
         if req.kind == "objmod":  # "take all necessary measures", "overwhelming action"
             return any(
-                c.dep_ in ("amod", "compound") and (c.lower_ in req.words or c.lemma_ in req.words)
+                c.dep_ in ("amod", "compound", "det", "predet")
+                and (c.lower_ in req.words or c.lemma_ in req.words)
                 for o in _direct_objects(token)
                 for c in o.children
             )

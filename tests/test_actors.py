@@ -717,22 +717,29 @@ def test_an_office_under_a_ranked_noun_is_a_kind_not_a_person(model) -> None:
     assert [(a.country, a.role) for a in found if a.kind == "person"] == [("USA", "official")]
 
 
-def test_an_abbreviation_of_a_body_named_before_is_that_body(model) -> None:
-    doc, found = _find(
-        model,
-        "Sudan's army has fought the paramilitary Rapid Support Forces since April. Refugees "
-        "said RSF fighters had killed dozens of men last week.",
-    )
-    assert _at(doc, found, "RSF fighters").country == "SDN"
-    # initials that match no body of the text say nothing
-    doc, found = _find(model, "Refugees said XYZ fighters had killed dozens of men last week.")
-    assert _at(doc, found, "XYZ fighters").country is None
-
-
-def test_an_official_of_its_serves_the_body_its_stands_for(model) -> None:
-    doc, found = _find(
-        model,
-        "Chad closed its border with Sudan on Monday, two days after its foreign minister "
-        "held talks in Port Sudan.",
-    )
-    assert _at(doc, found, "foreign minister").country == "TCD"
+@pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        # an abbreviation of a body the text named before is that body
+        (
+            "Sudan's army has fought the paramilitary Rapid Support Forces since April. "
+            "Refugees said RSF fighters had killed dozens of men last week.",
+            "RSF fighters",
+            "SDN",
+        ),
+        # initials that match no body of the text say nothing
+        ("Refugees said XYZ fighters had killed dozens of men last week.", "XYZ fighters", None),
+        # an official of "its" serves the body "its" stands for
+        (
+            "Chad closed its border with Sudan on Monday, two days after its foreign minister "
+            "held talks in Port Sudan.",
+            "foreign minister",
+            "TCD",
+        ),
+    ],
+)
+def test_the_text_around_a_mention_gives_its_country(
+    model, text: str, phrase: str, country: str | None
+) -> None:
+    doc, found = _find(model, text)
+    assert _at(doc, found, phrase).country == country

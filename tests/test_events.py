@@ -1632,48 +1632,26 @@ def test_an_over_phrase_is_a_reason_once_the_act_has_a_recipient(model) -> None:
 # country, a recipient country (None: any).
 MANUAL_CASES = [
     # manual, SANCTION withdraw: withdrawing oneself from a group or organisation
-    (
-        "Niger, Mali and Burkina Faso withdrew from ECOWAS.",
-        "SANCTION",
-        "withdraw",
-        "MLI",
-        "IGO",
-    ),
+    ("Niger, Mali and Burkina Faso withdrew from ECOWAS.", "SANCTION", "withdraw", "MLI", "IGO"),
     ("Britain left the European Union in 2020.", "SANCTION", "withdraw", "GBR", "EUR"),
     # manual, SANCTION convict: found liable by a court (the subject of a small clause)
     ("A Dutch court found Shell liable for oil spills.", "SANCTION", "convict", "NLD", None),
     # manual, RETREAT release: captives named by their nationality
-    (
-        "Venezuela released five Americans in a prisoner swap.",
-        "RETREAT",
-        "release",
-        "VEN",
-        "USA",
-    ),
+    ("Venezuela released five Americans in a prisoner swap.", "RETREAT", "release", "VEN", "USA"),
     # manual, CONCEDE: amnesties; easing administrative restrictions
     ("Myanmar's military granted amnesty to 7,000 prisoners.", "CONCEDE", None, "MMR", None),
     ("Thailand eased visa requirements for Chinese tourists.", "CONCEDE", None, "THA", None),
     # manual, COERCE arrest and restrict
-    (
-        "Security forces in Kenya took three activists into custody.",
-        "COERCE",
-        "arrest",
-        "KEN",
-        None,
-    ),
+    ("Security forces in Kenya took three activists into custody.", "COERCE",
+     "arrest", "KEN", None),
     ("The junta in Niger suspended the constitution.", "COERCE", "restrict", "NER", None),
     # CAMEO 163: a state's boycott of another's goods is a sanction; of a summit, a protest
     ("Egypt announced a boycott of Israeli goods.", "SANCTION", "discontinue", "EGY", "ISR"),
     ("Egypt boycotted Israeli products.", "SANCTION", "discontinue", "EGY", "ISR"),
     ("Turkey boycotted the summit in Athens.", "PROTEST", "boycott", "TUR", None),
     # CAMEO 165: halting mediation
-    (
-        "Norway withdrew from mediation between Sri Lanka and the Tamil rebels.",
-        "SANCTION",
-        "withdraw",
-        "NOR",
-        "LKA",
-    ),
+    ("Norway withdrew from mediation between Sri Lanka and the Tamil rebels.", "SANCTION",
+     "withdraw", "NOR", "LKA"),
     # CAMEO 154: forces massing
     ("Iraqi troops massed along the Kuwaiti border.", "MOBILIZE", "troops", "IRQ", None),
     ("China sent medical teams to Nepal after the earthquake.", "AID", None, "CHN", "NPL"),

@@ -1577,9 +1577,19 @@ def _warned_party(
 ) -> list[tuple[Token, Actor]]:
     """ "warned that Pakistan would bear the consequences": the party the warning says will
     suffer, the subject of the warned clause when it is not the warner."""
-    clauses = [c for c in draft.trigger.children if c.dep_ == "ccomp"]
-    subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    subjects = _clause_subjects(draft.trigger)
     return [(t, a) for t, a in _resolve_all(ctx, subjects) if a.id not in actor_ids]
+
+
+def _clause_subjects(trigger: Token) -> list[Token]:
+    """Subjects of the clauses a verb reports: "charged that the United States was ..."."""
+    return [
+        s
+        for c in trigger.children
+        if c.dep_ == "ccomp"
+        for s in c.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+    ]
 
 
 def _without_venues(recipients: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
@@ -1893,29 +1903,34 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
     )
 
 
+def _perfect(verb: Token) -> bool:
+    """A present or past perfect: "have fought", "had risen"."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _span_preps(verb: Token, preps: Iterable[str]) -> list[Token]:
+    """The verb's prepositions among ``preps`` ("since 2021", "by 40 percent")."""
+    return [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps]
+
+
 def _tally(verb: Token) -> bool:
     """ "have fought three wars since independence in 1947": a count of acts over a span
     sums up history; it reports no one happening."""
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     # a span of years or of an era ("since 1947", "since independence", "over the decades");
     # "has launched 300 missiles since Friday" reports this week's barrage
     spans = any(
-        c.dep_ == "prep"
-        and c.lower_ in ("since", "over")
-        and any(
-            (t.like_num and len(t.text) == 4)
-            or t.lower_ in ("decades", "years", "centuries")
-            or (t.dep_ == "pobj" and t.head is c and t.ent_type_ != "DATE")
-            for t in c.subtree
-        )
-        for c in verb.children
+        (t.like_num and len(t.text) == 4)
+        or t.lower_ in ("decades", "years", "centuries")
+        or (t.dep_ == "pobj" and t.head is prep and t.ent_type_ != "DATE")
+        for prep in _span_preps(verb, ("since", "over"))
+        for t in prep.subtree
     )
     counted = any(
         n.dep_ == "nummod" and n.lower_ not in ("one", "1")
         for o in _direct_objects(verb)
         for n in o.children
     )
-    return perfect and spans and counted
+    return _perfect(verb) and spans and counted
 
 
 def _trend(noun: Token) -> bool:
@@ -1924,9 +1939,7 @@ def _trend(noun: Token) -> bool:
     verb = noun.head
     if noun.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in _TREND_VERBS:
         return False
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    spans = any(c.dep_ == "prep" and c.lower_ in ("since", "by", "over") for c in verb.children)
-    return perfect or spans
+    return _perfect(verb) or bool(_span_preps(verb, ("since", "by", "over")))
 
 
 def _activity_host(noun: Token) -> Token | None:
@@ -2038,10 +2051,7 @@ def _finish(
         # the body complained to hears the charge; the accused is whom it is about
         about = [
             owner
-            for c in draft.trigger.children
-            if c.dep_ == "ccomp"
-            for s in c.children
-            if s.dep_ in ("nsubj", "nsubjpass")
+            for s in _clause_subjects(draft.trigger)
             for owner in (s, *(p for p in s.children if p.dep_ == "poss"))
         ] + _prep_objects(draft.trigger, {"about", "over"})  # "about Russian attacks"
         accused = [(t, a) for t, a in _resolve_all(ctx, about) if a.id not in actor_ids]
@@ -2049,13 +2059,7 @@ def _finish(
     if plover == "ACCUSE" and not recipients and draft.rule == "verb":
         # "Iran charged that the United States was behind the attack": the accused is the
         # subject of what is alleged
-        subjects = [
-            s
-            for c in draft.trigger.children
-            if c.dep_ == "ccomp"
-            for s in c.children
-            if s.dep_ in ("nsubj", "nsubjpass")
-        ]
+        subjects = _clause_subjects(draft.trigger)
         for clause in draft.trigger.children:
             # "condemned what it called the excessive use of force by the authorities": the
             # author of what is named

@@ -120,10 +120,34 @@ def test_ingest_is_idempotent_and_events_are_queryable(
 
 
 def test_demo_ingests_the_bundled_examples(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["demo", "--store", str(tmp_path / "demo")])
+    missing = tmp_path / "no-such-seed.txt"
+    result = runner.invoke(
+        app, ["demo", "--store", str(tmp_path / "demo"), "--founding", str(missing)]
+    )
     assert result.exit_code == 0, result.output
     assert "Timeline" in result.stdout
     assert "Events" in result.stdout and "Quotes" in result.stdout
+    assert "founding example" not in result.stdout and "--pair KOR JPN" in result.stdout
+
+
+def test_demo_ingests_the_founding_example_when_it_is_there(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    seed = tmp_path / "seed.txt"
+    seed.write_text(
+        "date 2023-06-19\n\nUS Secretary of State Antony Blinken met Chinese Foreign Minister "
+        "Qin Gang in Beijing on Sunday.\n",
+        encoding="utf-8",
+    )
+    store = tmp_path / "demo"
+    result = runner.invoke(app, ["demo", "--store", str(store), "--founding", str(seed)])
+    assert result.exit_code == 0, result.output
+    assert "founding example" in result.stdout and "--pair USA CHN" in result.stdout
+    listed = runner.invoke(
+        app, ["events", "--store", str(store), "--pair", "USA", "CHN", "--format", "jsonl"]
+    )
+    (meeting,) = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert (meeting["type"], meeting["date"]) == ("CONSULT", "2023-06-18")
 
 
 def test_actors_list_show_and_correct(runner: CliRunner, corpus: Path, tmp_path: Path) -> None:

@@ -59,6 +59,11 @@ MaxBytesOption = Annotated[
     int, typer.Option("--max-bytes", help="Inputs larger than this are refused.")
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")]
+# The founding example sits beside a checkout of the repository (../shared), never in the package.
+FOUNDING_EXAMPLE = Path("..") / "shared" / "examples" / "seed.txt"
+FoundingOption = Annotated[
+    Path, typer.Option("--founding", help="The founding example, ingested when the file exists.")
+]
 
 
 _PROGRESS_COLUMNS = (
@@ -658,13 +663,24 @@ def export(
 
 
 @app.command()
-def demo(store: StoreOption = Path(DEFAULT_STORE), model: ModelOption = None) -> None:
-    """Ingest the bundled example articles and show what was found."""
+def demo(
+    store: StoreOption = Path(DEFAULT_STORE),
+    model: ModelOption = None,
+    founding: FoundingOption = FOUNDING_EXAMPLE,
+) -> None:
+    """Ingest the founding example and the bundled example articles; show what was found."""
     folder = resources.files("parley") / "examples"
     with resources.as_file(folder) as path:
         log = _ProblemLog()
-        report = _ingest([str(path)], Store(store), None, model, sources.DEFAULT_MAX_BYTES, log)
+        # The founding example is reference data, not part of the package: it is read from
+        # beside the repository when it is there.
+        inputs = [str(founding)] if founding.is_file() else []
+        report = _ingest(
+            [*inputs, str(path)], Store(store), None, model, sources.DEFAULT_MAX_BYTES, log
+        )
     out.rule("[bold]parley demo")
+    if inputs:
+        out.print(f"the founding example: [bold]{founding}[/bold], and the bundled examples")
     out.print(
         f"{report.articles_new} new articles stored in [bold]{store}[/bold] "
         f"({report.articles_skipped} were already there)"
@@ -675,8 +691,9 @@ def demo(store: StoreOption = Path(DEFAULT_STORE), model: ModelOption = None) ->
     )
     _print_timeline(db.events().to_pylist())
     _emit(db.quotes().to_pylist(), "table", QUOTE_COLUMNS, title="Quotes")
+    pair = "USA CHN" if inputs else "KOR JPN"
     out.print(
-        "Next: [bold]parley events --pair KOR JPN --undirected[/bold], "
+        f"Next: [bold]parley events --pair {pair} --undirected[/bold], "
         "[bold]parley extract FILE --format table[/bold]"
     )
     raise typer.Exit(1 if log.count else 0)

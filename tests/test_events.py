@@ -1607,6 +1607,11 @@ def test_the_neighbours_are_the_pair_the_story_is_about(model) -> None:
     assert _countries(_extract(model, text), signing.actor) == {"IDN", "MYS"}
 
 
+def test_a_wounded_soldier_flown_to_hospital_is_no_deployment(model) -> None:
+    text = "The wounded soldier was flown to a military hospital in Warsaw, Poland."
+    assert not _extract(model, text).events
+
+
 def test_a_tally_of_history_is_no_report(model) -> None:
     text = "India and Pakistan have fought three wars since independence in 1947."
     assert not _extract(model, text).events
@@ -1805,6 +1810,34 @@ MANUAL_CASES = [
     ("Kabul warned that Pakistan would bear the consequences.", "THREATEN", None, "AFG", "PAK"),
     ("Egypt said it would take all measures allowed under the U.N. Charter to defend its "
      "water security.", "THREATEN", None, "EGY", None),
+    # CAMEO families in the wire style of the 1990s
+    ("Peru called off a planned visit to Chile on Monday.", "REJECT", "meet", "PER", None),
+    ("Rebel fighters in Mozambique handed in their weapons.", "RETREAT", "disarm", "MOZ",
+     None),
+    ("Serb forces pulled their heavy guns back from the hills around Gorazde.", "RETREAT",
+     "withdraw", "SRB", None),
+    ("Thousands of people rallied in Seoul, South Korea, on Saturday.", "PROTEST", "demo", "KOR",
+     None),
+    ("Argentina transferred the suspect to the UN tribunal in The Hague.", "COOPERATE", None,
+     "ARG", "UNO"),
+    ("Russia began pumping gas to China through the new pipeline.", "COOPERATE", None, "RUS",
+     "CHN"),
+    ("Japan wrote off debts owed by Myanmar.", "AID", None, "JPN", "MMR"),
+    ("The Security Council shelved a request from Haiti for a peacekeeping force.", "REJECT",
+     None, "UNO", "HTI"),
+    ("Palestinian youths threw stones at Israeli soldiers in Hebron.", "PROTEST", "riot", "PSE",
+     "ISR"),
+    ("Iraq moved two Republican Guard divisions toward the Kuwaiti border.", "MOBILIZE",
+     "troops", "IRQ", "KWT"),
+    ("The US Navy ordered a second aircraft carrier into the Gulf.", "MOBILIZE", "troops", "USA",
+     None),
+    ("Belgium pulled its peacekeepers out of Rwanda.", "SANCTION", "withdraw", "BEL", "RWA"),
+    ("Thailand forcibly sent back 300 Burmese refugees.", "COERCE", "deport", "THA", "MMR"),
+    ("Militants cut the throats of 12 Croatian workers near Algiers, Algeria.", "ASSAULT", None,
+     "DZA", "HRV"),
+    ("IRA guerrillas set off a truck bomb in London.", "ASSAULT", "explosives", "GBR", None),
+    ("Zimbabwe flew troops into Congo to shore up Laurent Kabila's forces.", "AID", None, "ZWE",
+     "COD"),
     # regret at another party's decision is disapproval; regret for deaths is remorse
     ("The EU expressed regret over Russia's decision to expel its diplomats.", "ACCUSE",
      "disapprove", "EUR", "RUS"),

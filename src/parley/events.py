@@ -300,7 +300,7 @@ _REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 _DEFINITE_DETS = frozenset({"the", "this", "these", "that", "those"})
 # Purposes that make an arrival of military personnel assistance (manual, AID: "military
 # and police assistance including arms and personnel").
-_ASSISTANCE_PURPOSES = _words("train help assist support advise protect guard")
+_ASSISTANCE_PURPOSES = _words("train help assist support advise protect guard shore bolster")
 _NOMINAL_TEMPORAL_PREPS = _words("after during following before since amid ahead")
 # Heads of a subject that make an arrival a deployment rather than a visit.
 _ARMED_PERSONNEL = _words(
@@ -631,7 +631,10 @@ def _objects_or_raised(verb: Token) -> list[Token]:
 def _has_prep(token: Token, preps: Iterable[str]) -> bool:
     wanted = set(preps)
     return any(
-        c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in wanted for c in token.children
+        (c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in wanted)
+        # "sent back 300 refugees": the parser may read the particle as an adverb
+        or (c.dep_ == "advmod" and c.lower_ == "back" and "back" in wanted)
+        for c in token.children
     )
 
 
@@ -1748,6 +1751,8 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
         # "withdrew the last of its troops from Mali", "recalled its ambassador from
         # Moscow": the place left is the party
         recipient_tokens.extend(_prep_objects(verb, {"from"}))
+        if _has_prep(verb, {"out"}):
+            recipient_tokens.extend(_prep_objects(verb, {"of"}))  # "pulled X out of Rwanda"
         for obj in _direct_objects(verb):  # "withdrew the last of its soldiers from Iraq"
             for part in (obj, *_measured(obj)):
                 recipient_tokens.extend(_prep_objects(part, {"from"}))

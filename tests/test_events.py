@@ -1607,6 +1607,14 @@ def test_the_neighbours_are_the_pair_the_story_is_about(model) -> None:
     assert _countries(_extract(model, text), signing.actor) == {"IDN", "MYS"}
 
 
+def test_a_riots_own_violence_is_part_of_the_riot(model) -> None:
+    text = (
+        "Thousands of Albanians rioted in the port of Vlora, Albania, on Monday, setting fire to "
+        "government buildings."
+    )
+    assert [e.type for e in _extract(model, text).events] == ["PROTEST"]
+
+
 def test_a_wounded_soldier_flown_to_hospital_is_no_deployment(model) -> None:
     text = "The wounded soldier was flown to a military hospital in Warsaw, Poland."
     assert not _extract(model, text).events
@@ -1838,6 +1846,8 @@ MANUAL_CASES = [
     ("IRA guerrillas set off a truck bomb in London.", "ASSAULT", "explosives", "GBR", None),
     ("Zimbabwe flew troops into Congo to shore up Laurent Kabila's forces.", "AID", None, "ZWE",
      "COD"),
+    ("Thousands of Taliban fighters massed north of Kabul on Monday.", "MOBILIZE", "troops",
+     "AFG", None),
     # regret at another party's decision is disapproval; regret for deaths is remorse
     ("The EU expressed regret over Russia's decision to expel its diplomats.", "ACCUSE",
      "disapprove", "EUR", "RUS"),

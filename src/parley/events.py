@@ -754,6 +754,9 @@ class _Matcher:
             )
         if req.kind == "subj":
             subject, _ = _subject(token)
+            if subject is not None and subject.lower_ in _COUNT_WORDS:
+                # "thousands of Taliban fighters massed": the counted noun is the subject
+                subject = next(iter(_prep_objects(subject, {"of"})), subject)
             return subject is not None and self.word_ok(subject, req.words)
         if req.kind == "pred":
             return any(self.word_ok(t, req.words) for t in _predicatives(token))
@@ -2790,6 +2793,9 @@ def _same_happening(verb: Token, triggers: dict[int, LexEntry]) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in (*clause.children, *verb.children)):
         return False
     main = triggers.get(clause.head.i)
+    if main is not None and main.cameo.startswith("145"):
+        # "rioted in Vlora, setting fire to government buildings": the riot's own violence
+        return _entry_type(triggers[verb.i]) in _CONFLICT_TYPES
     return main is not None and _entry_type(main) == _entry_type(triggers[verb.i])
 
 

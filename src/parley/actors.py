@@ -741,7 +741,7 @@ def _place_entries(doc: Doc, gaz: list[tuple[int, int, _Entry]]) -> list[tuple[i
 
     taken = {i for start, end, _ in gaz for i in range(start, end)}
     mentioned = {e.country for _, _, e in gaz}
-    countries_at = {start: e.country for start, _, e in gaz if e.kind == "country"}
+    countries_at = {doc[start].idx: e.country for start, _, e in gaz if e.kind == "country"}
     # Words of multi-word person names: "Jackson" after "Jesse Jackson" is the man, not the city.
     name_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     kb = _knowledge()
@@ -773,13 +773,9 @@ def _place_entries(doc: Doc, gaz: list[tuple[int, int, _Entry]]) -> list[tuple[i
         found = places.place_candidates(doc[start:end].text)
         if not found:
             continue
-        named = countries_at.get(end + 1) if end < len(doc) and doc[end].text == "," else None
-        if named in {country for _, country in found} or named in places.SAME_SHORT_NAME.get(
-            found[0][1], ()
-        ):
-            named = None  # the gazetteer's own place in that country ("Goma, Congo")
-        if named and not (end + 2 < len(doc) and doc[end + 2].tag_ == "POS"):
-            # "Nara, Japan": the writer names the country (not "Otieno, Kenya's minister")
+        named = places.named_country(doc, end, countries_at)
+        if named is not None and places.named_elsewhere(named, [c for _, c in found]):
+            # "Nara, Japan": the writer names the country, whatever else the name may be
             out.append((start, end, _Entry("place", named, "CVL", found[0][0], "place")))
             continue
         name, country = next((f for f in found if f[1] in mentioned), found[0])

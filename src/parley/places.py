@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -167,11 +168,11 @@ def find_places(doc: Doc) -> tuple[Location, ...]:
         if text in person_words or all(t.text in person_words for t in ent):
             continue  # "Blinken" tagged GPE is the person named elsewhere
         place = _resolve(text, doc_countries)
-        named = _named_country(doc, ent, countries_at)
+        named = named_country(doc, ent.end, countries_at)
         if (
-            named
-            and place is not None
-            and place.country not in (named, None, *SAME_SHORT_NAME.get(named, ()))
+            place is not None
+            and place.country is not None
+            and named_elsewhere(named, [place.country])
         ):
             # "Nara, Japan": the writer names the country; a same-named town elsewhere
             # ("Nara", Mali) is not it
@@ -198,22 +199,34 @@ def find_places(doc: Doc) -> tuple[Location, ...]:
 
 # Countries news calls by one short name ("Goma, Congo" is in the DR Congo): a qualifier naming
 # either keeps a place the gazetteer puts in the other.
-SAME_SHORT_NAME = {"COG": ("COD",), "COD": ("COG",), "SDN": ("SSD",), "SSD": ("SDN",)}
+_SAME_SHORT_NAME = {"COG": ("COD",), "COD": ("COG",), "SDN": ("SSD",), "SSD": ("SDN",)}
 
 
-def _named_country(doc: Doc, ent: Span, countries_at: dict[int, str]) -> str | None:
-    """The country named right after a place, "Nara, Japan" (or a US state: "Paris, Texas");
-    None when there is none."""
-    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+def named_country(doc: Doc, end: int, countries_at: dict[int, str]) -> str | None:
+    """The country a writer names right after a place ending at token ``end``: "Nara, Japan",
+    or a US state: "Paris, Texas". None when there is none, or when the name after the comma
+    is a possessive ("Otieno, Kenya's foreign minister"). ``countries_at``: country codes
+    by the character offset where a country's name starts."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
         return None
-    after = doc[ent.end + 1]
+    after = doc[end + 1]
     if after.idx in countries_at:
-        return countries_at[after.idx]
+        possessive = end + 2 < len(doc) and doc[end + 2].tag_ == "POS"
+        return None if possessive else countries_at[after.idx]
     if after.ent_iob_ == "B":
         qualifier = next((e for e in doc.ents if e.start == after.i), None)
         if qualifier is not None and qualifier.text in _gazetteer().us_states:
             return "USA"
     return None
+
+
+def named_elsewhere(named: str | None, countries: Iterable[str | None]) -> bool:
+    """Whether a named country overrides the gazetteer's countries for a place: none of them
+    is that country or shares its short name ("Goma, Congo" stays in the DR Congo)."""
+    if named is None:
+        return False
+    same = {named, *_SAME_SHORT_NAME.get(named, ())}
+    return not any(country in same for country in countries)
 
 
 def _sentence_country(ent: Span, resolved: list[tuple[Span, str, _Place | None]]) -> str | None:

@@ -130,6 +130,18 @@ def test_surname_and_capital_as_agent(model) -> None:
     assert {"DEU", "RUS", "FRA"} <= countries
 
 
+def test_capital_after_a_relational_word_is_its_government(model) -> None:
+    doc, found = _find(
+        model,
+        "NATO called on Belgrade to withdraw. Kuwait recalled its ambassador from Baghdad. "
+        "Rockets were fired from Gaza and protesters marched on Kabul.",
+    )
+    by_mention = {doc.text[s:e]: (a.country, a.sector) for a in found for s, e in a.mentions}
+    assert by_mention["Belgrade"] == ("SRB", "GOV")  # "called on Belgrade"
+    assert by_mention["Baghdad"] == ("IRQ", "GOV")  # "its ambassador from Baghdad"
+    assert by_mention["Kabul"][1] != "GOV"  # "marched on Kabul": the city
+
+
 def test_cities_named_as_places_are_low_salience_actors(model) -> None:
     doc, found = _find(model, "Rebels shelled Kandahar and protesters marched in Nairobi.")
     start = doc.text.index("Nairobi")

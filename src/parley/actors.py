@@ -170,6 +170,15 @@ _VISIT_WORDS = {
     "visit", "trip", "travel", "fly", "go", "come", "return", "journey", "mission", "delegation",
     "envoy", "ambassador", "embassy", "tour", "head", "send", "dispatch",
 }  # fmt: skip
+# words after which "on X" / "from X" names a government, not a place: "called on Belgrade",
+# "sanctions on Tehran", "recalled its ambassador from Baghdad", "demanded an apology from Ankara"
+_RELATIONAL_GOVERNORS = {
+    "on": {"call", "urge", "prevail", "sanction", "embargo", "pressure", "demand", "ultimatum",
+           "ban", "restriction", "tariff", "duty", "levy", "war", "declare", "impose"},
+    "from": {"recall", "withdraw", "demand", "seek", "request", "receive", "letter", "message",
+             "apology", "assurance", "guarantee", "expel", "extradite", "extradition",
+             "ambassador", "envoy", "diplomat", "delegation", "embassy", "mission"},
+}  # fmt: skip
 _ARRIVAL_WORDS = {"arrive", "land", "embassy", "consulate", "mission", "talks", "summit"}
 # degree words inside titles ("China's most powerful leader")
 _DEGREE_WORDS = {"most", "more", "very", "highly", "least"}
@@ -2336,7 +2345,10 @@ def _agentive(token: Token) -> bool:
     if token.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "conj", "appos"):
         return True
     if token.dep_ == "pobj":
-        return token.head.lower_ not in _LOCATIVE_PREPS
+        prep = token.head.lower_
+        if prep not in _LOCATIVE_PREPS:
+            return True
+        return token.head.head.lemma_.lower() in _RELATIONAL_GOVERNORS.get(prep, ())
     return False
 
 

@@ -142,6 +142,15 @@ def test_capital_after_a_relational_word_is_its_government(model) -> None:
     assert by_mention["Kabul"][1] != "GOV"  # "marched on Kabul": the city
 
 
+def test_possessor_owns_a_body_past_an_x_led_modifier(model) -> None:
+    doc, found = _find(
+        model, "Sudan's army-led government accused N'Djamena of letting weapons cross."
+    )
+    start = doc.text.index("government")
+    government = actors.actor_at(found, start, start + len("government"))
+    assert government is not None and government.country == "SDN"  # not Chad, named later
+
+
 def test_cities_named_as_places_are_low_salience_actors(model) -> None:
     doc, found = _find(model, "Rebels shelled Kandahar and protesters marched in Nairobi.")
     start = doc.text.index("Nairobi")

@@ -1397,6 +1397,10 @@ class _Finder:
                 end = token.i + 1  # a country before the head wins over "in X" after it
                 if title is not None and title.ethnic:
                     title = self._ethnic_residence(title, left, sent)
+            if title is not None and title.country is None:
+                owner_country = self._possessor_country(token)
+                if owner_country:  # "Sudan's army-led government": the words between are no title
+                    title = dataclasses.replace(title, country=owner_country)
             weak = low in kb.weak_groups and low not in kb.titles
             if counted and (title is None or title.sector is None or weak):
                 # "thousands of people": a crowd of civilians, placed by context later
@@ -1609,6 +1613,16 @@ class _Finder:
             build.names.append(name)
             build.mentions.add(ctx.char_span(start, end))
             ctx.consume(start, end)
+
+    def _possessor_country(self, head: Token) -> str | None:
+        """The country that owns ``head`` through the parse: "Sudan's (army-led) government"."""
+        for child in head.children:
+            if child.dep_ != "poss":
+                continue
+            match = self.ctx.gaz_at.get(child.i)
+            if match is not None and match[2].kind in ("country", "seat"):
+                return match[2].country
+        return None
 
     def _owner_country(self, start: int) -> str | None:
         """The country right before a body: "Pakistan's", "Egyptian"."""

@@ -151,6 +151,12 @@ def test_possessor_owns_a_body_past_an_x_led_modifier(model) -> None:
     assert government is not None and government.country == "SDN"  # not Chad, named later
 
 
+def test_an_organisation_named_with_a_possessive_is_known(model) -> None:
+    _doc, found = _find(model, "The International Monetary Fund's board approved the loan.")
+    names = {a.name for a in found}
+    assert "International Monetary Fund" in names, names
+
+
 def test_cities_named_as_places_are_low_salience_actors(model) -> None:
     doc, found = _find(model, "Rebels shelled Kandahar and protesters marched in Nairobi.")
     start = doc.text.index("Nairobi")

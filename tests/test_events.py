@@ -1641,6 +1641,23 @@ def test_an_over_phrase_is_a_reason_once_the_act_has_a_recipient(model) -> None:
     assert _find(result, "ACCUSE", "EUR", "RUS")
 
 
+def test_a_crowd_described_by_a_participle_is_the_target_and_dates_the_act(model) -> None:
+    text = (
+        "KARACHI, June 20 (Wire) -- Thousands of workers at state banks staged a strike on "
+        "Monday. In Karachi, police fired tear gas at students marching towards parliament "
+        "the same day."
+    )
+    result = _extract(model, text, dt.date(2023, 6, 20))
+    # the dateline places the unplaced workers
+    (strike,) = [e for e in _find(result, "PROTEST", "PAK") if e.mode == "boycott"]
+    assert strike.date == "2023-06-19"
+    (assault,) = _find(result, "ASSAULT", "PAK", "PAK")
+    by_id = {a.id: a for a in result.actors}
+    assert {by_id[i].name for i in assault.recipient} == {"students"}
+    assert assault.date == "2023-06-19"  # "the same day", hung on the participle
+    assert "prep_at=students" in assault.why
+
+
 # Categories from the manual (and the CAMEO codes behind them): sentence, type, mode, actor
 # country, a recipient country (None: any).
 MANUAL_CASES = [

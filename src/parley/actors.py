@@ -165,6 +165,8 @@ _FOREIGN_SERVICE = {"diplomat", "negotiator", "secretary-general"}
 # compass words between "in" and a place ("Albanians in southern Serbia")
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
             "central", "northeastern", "northwestern", "southeastern", "southwestern"}  # fmt: skip
+# crowds whose unplaced members a datelined story leaves at home: "workers went on strike"
+_DOMESTIC_CROWDS = {"civilian", "labour", "academic", "health", "opposition"}
 # what makes a capital the host government: "a visit to Tehran", "arrived in Amman"
 _VISIT_WORDS = {
     "visit", "trip", "travel", "fly", "go", "come", "return", "journey", "mission", "delegation",
@@ -1504,6 +1506,8 @@ class _Finder:
             start, end = ent.start, ent.end
             while start < end and doc[start].tag_ in ("DT", "PRP$"):
                 start += 1
+            while end > start and doc[end - 1].tag_ == "POS":
+                end -= 1  # "The International Monetary Fund's": the possessive is no part
             if start >= end or any(ctx.consumed[i] for i in range(start, end)):
                 continue
             if any(i in ctx.gaz_at for i in range(start, end)):
@@ -1972,10 +1976,11 @@ class _Finder:
                 build.country = self.group_country(build, look_back=not state_force)
                 if build.country is None and (
                     (build.sector in _HOME_SECTORS and build.role_class not in _FOREIGN_SERVICE)
-                    or (build.sector == "CVL" and build.role_class == "civilian")
+                    or build.role_class in _DOMESTIC_CROWDS
                 ):
-                    # "troops opened fire on a crowd", "officials said" in a datelined story
-                    # with no other scene: the home country's, as for a titled official
+                    # "troops opened fire on a crowd", "officials said", "thousands of workers
+                    # went on strike" in a datelined story with no other scene: the home
+                    # country's, as for a titled official
                     build.country = self.home_country()
 
     # ---- coreference of title-only phrases -------------------------------------

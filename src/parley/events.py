@@ -544,7 +544,10 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
             continue
         if child.dep_ in ("prep", "agent", "prt", "dative") and child.lower_ in wanted:
             for grandchild in child.children:
-                if grandchild.dep_ in ("pobj", "pcomp"):
+                if grandchild.dep_ == "pcomp" and _described_noun(grandchild):
+                    # "at students marching towards ...": the students, described by a clause
+                    found.extend(_conjuncts(_described_noun(grandchild)))
+                elif grandchild.dep_ in ("pobj", "pcomp"):
                     found.extend(_conjuncts(grandchild))
         elif child.lower_ in _PARTICLE_HEADS and not any(g.dep_ == "pobj" for g in child.children):
             # a particle and preposition: "pulled out of the talks", "away from the border"
@@ -554,6 +557,16 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
 
 
 _PARTICLE_HEADS = _words("out away off back up down")
+
+
+def _described_noun(verb: Token) -> Token | None:
+    """The noun a participle under a preposition describes: "students" in "fired at students
+    marching ..." (parsed as the participle's subject); none for a gerund ("of killing")."""
+    if verb.tag_ != "VBG":
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None
+    )
 
 
 def _measured(obj: Token, depth: int = 0) -> list[Token]:
@@ -2554,16 +2567,21 @@ def _contexts(row: CameoCode, sent: Span) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _role(token: Token, trigger: Token) -> str:
+    """How a party hangs on its trigger, for ``why``: "nsubj", "dobj", "prep_on"."""
+    if token.dep_ == "pobj":
+        return f"prep_{token.head.lower_}"
+    if token.dep_ == "nsubj" and token.head.dep_ == "pcomp" and token.head != trigger:
+        return f"prep_{token.head.head.lower_}"  # "at students marching ..."
+    return token.dep_
+
+
 def _why(draft: _Draft, plover: str, cameo: str, recipients: list[tuple[Token, Actor]]) -> str:
     word = draft.trigger.lemma_.lower() if draft.rule == "verb" else draft.trigger.lower_
     rule = "adjective" if draft.entry.pos == "A" else draft.rule
     parts = [f"{rule} '{word}' (lexicon {plover} {cameo})"]
-    for token, actor in draft.actors:
-        role = token.dep_ if token.dep_ != "pobj" else f"prep_{token.head.lower_}"
-        parts.append(f"{role}={actor.name}")
-    for token, actor in recipients:
-        role = token.dep_ if token.dep_ != "pobj" else f"prep_{token.head.lower_}"
-        parts.append(f"{role}={actor.name}")
+    for token, actor in [*draft.actors, *recipients]:
+        parts.append(f"{_role(token, draft.trigger)}={actor.name}")
     if draft.complement is not None:
         parts.append(f"complement '{draft.complement.lemma}'")
     if draft.reason:

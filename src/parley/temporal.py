@@ -1684,6 +1684,16 @@ def _trailing_past_adjunct(root: Token, trigger: Token, value: str, published: d
     return period is not None and period[1] < published
 
 
+def _described_participle(verb: Token) -> bool:
+    """ "fired water cannon at students marching ... the same day": a participle with its own
+    subject under a preposition describes that noun, not a complement ("accused X of killing")."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
+
+
 def _past_date_in_modifier(root: Token, trigger: Token, value: str, published: dt.date) -> bool:
     """ "fired tear gas to clear a blockade near Parotani on Tuesday", "blocked highways
     linking La Paz with Oruro for a third day on Tuesday": the parser hangs the date on a
@@ -1697,7 +1707,9 @@ def _past_date_in_modifier(root: Token, trigger: Token, value: str, published: d
     while node.i != trigger.i:
         node = node.head
         if node.pos_ in ("VERB", "AUX") and node.i != trigger.i:
-            if node.dep_ not in ("xcomp", "acl", "advcl") or node.tag_ not in ("VB", "VBG"):
+            if node.tag_ not in ("VB", "VBG") or not (
+                node.dep_ in ("xcomp", "acl", "advcl") or _described_participle(node)
+            ):
                 return False
             crossed += 1
     period = period_of(value)

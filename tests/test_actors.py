@@ -157,6 +157,17 @@ def test_an_organisation_named_with_a_possessive_is_known(model) -> None:
     assert "International Monetary Fund" in names, names
 
 
+def test_a_demonym_on_an_area_noun_sets_the_scene(model) -> None:
+    _doc, found = _find(
+        model,
+        "Rival armed groups fought in the Libyan capital's Tajoura district, the health "
+        "ministry said. Gunmen killed five people in the Afghan capital.",
+    )
+    by_name = {a.name: a for a in found}
+    assert by_name["Rival armed groups"].country == "LBY"
+    assert by_name["people in the Afghan capital"].country == "AFG"
+
+
 def test_cities_named_as_places_are_low_salience_actors(model) -> None:
     doc, found = _find(model, "Rebels shelled Kandahar and protesters marched in Nairobi.")
     start = doc.text.index("Nairobi")

@@ -57,6 +57,12 @@ def test_a_country_named_after_a_place_decides_it(model) -> None:
     assert paris.country == "FRA"
 
 
+def test_arabic_article_spellings_of_a_city_are_known(model) -> None:
+    # geonames has Al-Junaynah; wire copy writes "El Geneina"
+    found = places.find_places(model("Fighters killed dozens of men in El Geneina last week."))
+    assert _by_text(found, "El Geneina").country == "SDN"
+
+
 def test_countries_resolve_to_their_capital(model) -> None:
     found = places.find_places(model("Talks between Kenya and Britain ended."))
     kenya = _by_text(found, "Kenya")

@@ -167,6 +167,11 @@ _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern",
             "central", "northeastern", "northwestern", "southeastern", "southwestern"}  # fmt: skip
 # crowds whose unplaced members a datelined story leaves at home: "workers went on strike"
 _DOMESTIC_CROWDS = {"civilian", "labour", "academic", "health", "opposition"}
+# nouns for an area of a country: a demonym on one sets a scene ("in the Libyan capital")
+_AREA_NOUNS = {
+    "capital", "city", "town", "village", "district", "province", "region", "state", "port",
+    "border", "coast", "countryside", "territory", "enclave", "suburb", "outskirts", "camp",
+}  # fmt: skip
 # what makes a capital the host government: "a visit to Tehran", "arrived in Amman"
 _VISIT_WORDS = {
     "visit", "trip", "travel", "fly", "go", "come", "return", "journey", "mission", "delegation",
@@ -1384,6 +1389,11 @@ class _Finder:
                 diplomat = kb.titles.get(low, ("", ""))[1] == "diplomat"
                 if j in ctx.gaz_at and (ctx.gaz_at[j][2].kind != "seat" or not diplomat):
                     end = ctx.gaz_at[j][1]
+                    named = doc[j:end].root
+                    if ctx.gaz_at[j][2].kind == "demonym":
+                        # "people in the Afghan capital": to the area the demonym places
+                        area = _names_an_area(named, ctx.gaz_at[j][2]) and named.head.i < sent_end
+                        end = named.head.i + 1 if area else token.i + 1
             title = _read_title(ctx, left, token.i + 1)
             after = _read_title(ctx, token.i + 2, end) if end > token.i + 1 else None
             if (
@@ -1818,7 +1828,7 @@ class _Finder:
             (abs(start - anchor), entry.country)
             for start, end, entry in self.ctx.gaz
             if s_start <= start < s_end
-            and entry.kind in _PLACE_KINDS
+            and (entry.kind in _PLACE_KINDS or _names_an_area(doc[start:end].root, entry))
             and entry.country
             and _locative(doc[start:end].root)
         ]
@@ -2435,10 +2445,22 @@ def _counted(token: Token) -> bool:
     return _quantity_head(token) is not None
 
 
+def _names_an_area(token: Token, entry: _Entry) -> bool:
+    """A demonym on an area noun places it: "the Libyan capital", "a Sudanese border town"."""
+    return (
+        entry.kind == "demonym"
+        and token.dep_ in ("amod", "compound")
+        and token.head.lemma_.lower() in _AREA_NOUNS
+    )
+
+
 def _locative(token: Token) -> bool:
     """Whether a place name sets the scene: "in Kenya", "in the capital city of Algiers"."""
-    while token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
-        token = token.head
+    while (
+        token.dep_ in ("compound", "amod", "nmod")
+        or (token.dep_ == "poss" and token.lemma_.lower() in _AREA_NOUNS)
+    ) and token.head.i > token.i:
+        token = token.head  # "in the Libyan capital's Tajoura district"
         if token.lower_ in _OWNED_SITES:
             return False  # "outside the US embassy in Jakarta": the owner, not the scene
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "pobj":

@@ -10,6 +10,7 @@ Gardens") keep their own name and take their country from the sentence or the do
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -25,6 +26,12 @@ from parley.records import Location
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _ALTERNATE_NAME_MIN_POPULATION = 1_000_000  # big cities also go by older names ("Peking")
+# Countries whose place names are transliterated from Arabic, with the article in many spellings
+_ARABIC_SCRIPT_COUNTRIES = frozenset({
+    "SD", "SY", "IQ", "EG", "LY", "TN", "DZ", "MA", "YE", "SA", "OM", "KW", "BH", "QA", "AE",
+    "JO", "LB", "PS", "TD", "MR", "SO", "EH",
+})  # fmt: skip
+_ARTICLE_NAME = re.compile(r"(?:El|Al|Ad|Ed|Ar|Er|As|Es|Ash|At|Az)[ -][A-Z][a-z]+(?: [A-Z][a-z]+)?")
 _ISO3_FIXES = {"XKX": "KOS", "SCG": "SRB", "ANT": "NLD"}
 
 
@@ -67,10 +74,12 @@ def _gazetteer() -> _Gazetteer:
             city["name"], country, city["latitude"], city["longitude"], city["population"]
         )
         names = {city["name"], _ascii(city["name"])}  # "Kandahār" is written "Kandahar"
+        alternates = city.get("alternatenames", ())
         if city["population"] >= _ALTERNATE_NAME_MIN_POPULATION:
-            names.update(
-                n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper()
-            )
+            names.update(n for n in alternates if n.isascii() and n[:1].isupper())
+        elif city["countrycode"] in _ARABIC_SCRIPT_COUNTRIES:
+            # "El Geneina" for Al-Junaynah: wire copy spells the article every way
+            names.update(n for n in alternates if _ARTICLE_NAME.fullmatch(n))
         for name in names:
             by_name.setdefault(_clean(name), []).append(place)
     cities = {

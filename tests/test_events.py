@@ -1658,6 +1658,48 @@ def test_a_crowd_described_by_a_participle_is_the_target_and_dates_the_act(model
     assert "prep_at=students" in assault.why
 
 
+def test_a_naming_clause_is_transparent(model) -> None:
+    text = (
+        "Pakistani warplanes struck what the military called militant hideouts in "
+        "Afghanistan's Khost province early on Monday."
+    )
+    result = _extract(model, text, dt.date(2024, 3, 20))
+    (strike,) = result.events  # "the military called" calls for nothing
+    assert strike.type == "ASSAULT" and _countries(result, strike.recipient) == {"AFG"}
+    assert strike.date == "2024-03-18"
+
+
+def test_a_clause_n_days_after_the_dated_act_is_shifted(model) -> None:
+    text = (
+        "Pakistani jets struck Afghanistan early on Monday, a day after a suicide bomber "
+        "drove a truck into an army post in North Waziristan, killing seven soldiers."
+    )
+    result = _extract(model, text, dt.date(2024, 3, 20))
+    (bombing,) = _find(result, "ASSAULT", "PAK", "PAK")  # placed where he struck
+    assert bombing.date == "2024-03-17"
+    (strike,) = _find(result, "ASSAULT", "PAK", "AFG")
+    assert strike.date == "2024-03-18"
+
+
+def test_the_party_to_bear_the_consequences_is_threatened(model) -> None:
+    text = (
+        "The Taliban administration warned that Pakistan would bear the consequences of any "
+        "further violation of Afghan territory."
+    )
+    result = _extract(model, text)
+    (threat,) = _find(result, "THREATEN", "AFG")
+    assert _countries(result, threat.recipient) == {"PAK"}
+
+
+def test_a_ministry_unnamed_in_a_datelined_story_is_the_home_one(model) -> None:
+    text = (
+        "ISLAMABAD, March 20 (Wire) -- The Taliban administration in Kabul condemned the "
+        "strikes. The foreign ministry demanded that Kabul hand over militant commanders."
+    )
+    result = _extract(model, text, dt.date(2024, 3, 20))
+    assert _find(result, "REQUEST", "PAK", "AFG")
+
+
 # Categories from the manual (and the CAMEO codes behind them): sentence, type, mode, actor
 # country, a recipient country (None: any).
 MANUAL_CASES = [

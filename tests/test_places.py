@@ -63,6 +63,11 @@ def test_arabic_article_spellings_of_a_city_are_known(model) -> None:
     assert _by_text(found, "El Geneina").country == "SDN"
 
 
+def test_a_compass_part_of_a_known_region(model) -> None:
+    found = places.find_places(model("A bomber struck an army post in North Waziristan."))
+    assert _by_text(found, "North Waziristan").country == "PAK"
+
+
 def test_countries_resolve_to_their_capital(model) -> None:
     found = places.find_places(model("Talks between Kenya and Britain ended."))
     kenya = _by_text(found, "Kenya")

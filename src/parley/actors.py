@@ -172,6 +172,8 @@ _AREA_NOUNS = {
     "capital", "city", "town", "village", "district", "province", "region", "state", "port",
     "border", "coast", "countryside", "territory", "enclave", "suburb", "outskirts", "camp",
 }  # fmt: skip
+# offices of state that are not the ruling body: "the foreign ministry" after "the junta"
+_OFFICES = {"ministry", "ministries", "department", "office", "agency", "embassy", "service"}
 # what makes a capital the host government: "a visit to Tehran", "arrived in Amman"
 _VISIT_WORDS = {
     "visit", "trip", "travel", "fly", "go", "come", "return", "journey", "mission", "delegation",
@@ -1824,15 +1826,19 @@ class _Finder:
         Kenya", "outside Nairobi")."""
         doc = self.doc
         s_start, s_end = self.ctx.sent_bounds[sent]
+        # a scene in the anchor's own clause first: "a suicide bomber drove into an army post in
+        # North Waziristan", not the strikes "in Afghanistan's Khost province" before it
+        clause = _clause_of(doc[anchor]) if anchor < s_end else None
+        own = {t.i for t in clause.subtree} if clause is not None else set()
         scenes = [
-            (abs(start - anchor), entry.country)
+            (start not in own, abs(start - anchor), entry.country)
             for start, end, entry in self.ctx.gaz
             if s_start <= start < s_end
             and (entry.kind in _PLACE_KINDS or _names_an_area(doc[start:end].root, entry))
             and entry.country
             and _locative(doc[start:end].root)
         ]
-        return min(scenes)[1] if scenes else None
+        return min(scenes)[2] if scenes else None
 
     def group_country(self, build: _Build, look_back: bool = True) -> str | None:
         """Where an unplaced crowd is: the scene of its sentence, else a country the sentence
@@ -2096,8 +2102,13 @@ class _Finder:
     def _same_class_country(self, p: _Pending) -> str | None:
         """Country of the last group of the same kind before "the army" ("Israeli troops")."""
         best: tuple[int, str] | None = None
+        # "the foreign ministry" after "the Taliban administration": another office of state,
+        # not the same body; troops and the army are one force
+        same_head = p.title.cls == "government" and p.head.lower_ in _OFFICES
         for build in self.builds.values():
             if build.kind == "person" or build.role_class != p.title.cls or not build.country:
+                continue
+            if same_head and not any(n.lower().endswith(p.head.lower_) for n in build.names):
                 continue
             before = [m[0] for m in build.mentions if m[0] < p.start_char]
             if before and (best is None or max(before) > best[0]):
@@ -2443,6 +2454,18 @@ def _counted(token: Token) -> bool:
     if any(c.dep_ == "nummod" for c in token.children):
         return True
     return _quantity_head(token) is not None
+
+
+def _clause_of(token: Token) -> Token | None:
+    """The verb whose clause ``token`` belongs to, if any."""
+    node = token
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _names_an_area(token: Token, entry: _Entry) -> bool:

@@ -36,7 +36,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from parley import actors as actors_stage
-from parley import temporal
+from parley import nlp, temporal
 from parley.records import Actor, Article, Event, Location, Timex
 
 # ---------------------------------------------------------------- data tables
@@ -513,6 +513,15 @@ def _direct_objects(token: Token) -> list[Token]:
     for child in token.children:
         if _misread_place(child):
             continue
+        if child.dep_ == "ccomp" and nlp.naming_clause(child):
+            # "struck what the military called militant hideouts": the hideouts
+            found.extend(
+                o
+                for c in child.children
+                if c.dep_ in ("dobj", "oprd") and c.lower_ not in ("what", "which")
+                for o in _conjuncts(c)
+            )
+            continue
         if child.dep_ in ("dobj", "dative", "attr") or (
             child.dep_ == "nsubjpass" and token.pos_ in ("VERB", "AUX")
         ):
@@ -831,9 +840,7 @@ class _Matcher:
             subject, _ = _subject(clause)
             if subject is not None and self._same_party(subject, warner):
                 return True
-            if clause.lemma_.lower() in _SUFFER_VERBS and any(
-                o.lemma_.lower() in _PENALTY_NOUNS for o in _direct_objects(clause)
-            ):
+            if _penalty_clause(clause):
                 return True  # "warned that Pakistan would bear the consequences"
             # "warned that any incursion would be met with force", "would keep targeting ships"
             for verb in (clause, *(c for c in clause.children if c.dep_ == "xcomp")):
@@ -1591,6 +1598,16 @@ _HAPPENING_NOUNS = _words("coup takeover putsch election elections vote referend
 _SIDELINES = _words("sideline sidelines margin margins")
 
 
+def _penalty_clause(clause: Token) -> bool:
+    """A reported clause that promises its subject a penalty: "Pakistan would bear the
+    consequences", "would pay a heavy price"."""
+    return (
+        clause.dep_ == "ccomp"
+        and clause.lemma_.lower() in _SUFFER_VERBS
+        and any(o.lemma_.lower() in _PENALTY_NOUNS for o in _direct_objects(clause))
+    )
+
+
 def _warned_party(
     ctx: _DocContext, draft: _Draft, actor_ids: list[str]
 ) -> list[tuple[Token, Actor]]:
@@ -2113,6 +2130,10 @@ def _finish(
         recipients = recipients + _domestic_target(ctx, draft, actor_ids)
     if plover == "PROTEST" and not recipients:
         recipients = _protest_target(ctx, draft, actor_ids)
+    if plover == "THREATEN" and any(_penalty_clause(c) for c in draft.trigger.children):
+        # "warned that Pakistan would bear the consequences of any violation of Afghan
+        # territory": the threatened party is who will bear them, not what they are for
+        recipients = _warned_party(ctx, draft, actor_ids) or recipients
     if plover == "THREATEN" and not recipients:
         recipients = (
             _condition_target(ctx, draft, actor_ids)
@@ -2420,6 +2441,12 @@ def _target_country(
     named = [n for o in objects for n in (o, *_prep_objects(o, {"of"}))]
     places = [p for o in named for p in _prep_objects(o, _TARGET_PREPS)]
     places.extend(_prep_objects(draft.trigger, _TARGET_PREPS))  # the parser's other attachment
+    places.extend(  # "struck what X called hideouts in Y": the parser hangs Y on the naming
+        p
+        for c in draft.trigger.children
+        if c.dep_ == "ccomp" and nlp.naming_clause(c)
+        for p in _prep_objects(c, _TARGET_PREPS)
+    )
     # "in the Kharkiv region": the region named by its modifier
     places.extend(
         c for p in list(places) if p.lemma_.lower() in _SETTLEMENT_NOUNS
@@ -2834,6 +2861,8 @@ def find_events(
     matcher = _Matcher(ctx)
     triggers: dict[int, LexEntry] = {}
     for token in doc:
+        if nlp.naming_clause(token):
+            continue  # "what the military called hideouts" names; it calls for nothing
         if token.pos_ in ("VERB", "NOUN", "PROPN") or _predicative(token):
             entry = matcher.entry_for(token)
             if entry is not None and "skip" not in entry.flags:  # "a heart attack"

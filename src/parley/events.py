@@ -172,7 +172,7 @@ _LIGHT_VERBS = _words(
     "give level voice announce order mount open resume stage declare impose observe "
     "sign reach agree renew reiterate repeat step wage continue host attend join "
     "undertake perform kick initiate organize organise call go complete finish insist press "
-    "commit perpetrate grant "
+    "commit perpetrate grant offer "
     "express convey extend show put place signal indicate reaffirm affirm demonstrate"
 )
 # spaCy sm sometimes mislemmatises ("staged" -> "stag"): accept regular inflections too.
@@ -689,6 +689,14 @@ def _candidates(token: Token) -> tuple[LexEntry, ...]:
     lex = lexicon()
     if token.ent_type_ in ("DATE", "TIME"):
         return ()  # "in March" names a month, not a march
+    prefix = _hyphen_prefix(token)
+    if prefix and _is_nominal(token):
+        # the tokenizer splits "build-up", "write-off", "sit-in": the last part heads the word
+        joined = lex.get((f"{prefix}-{token.lower_}", "N"), ()) or lex.get(
+            (f"{prefix}-{token.lemma_.lower()}", "N"), ()
+        )
+        if joined:
+            return joined
     if _is_nominal(token):
         return lex.get((token.lower_, "N"), ()) or lex.get((token.lemma_.lower(), "N"), ())
     if token.pos_ == "VERB":
@@ -699,6 +707,16 @@ def _candidates(token: Token) -> tuple[LexEntry, ...]:
 
 
 _COPULAS = _words("be remain seem appear")
+
+
+def _hyphen_prefix(token: Token) -> str | None:
+    """ "build" for the "up" of "build-up" (three tokens, no spaces), else None."""
+    i = token.i
+    if i < 2 or token.doc[i - 1].text != "-" or token.doc[i - 2].whitespace_:
+        return None
+    if token.doc[i - 1].whitespace_:
+        return None
+    return token.doc[i - 2].lower_
 
 
 def _predicative(token: Token) -> bool:
@@ -766,7 +784,12 @@ class _Matcher:
         if req.kind == "all":
             return all(self.holds(token, part) for part in req.parts)
         if req.kind == "pobj":
-            return any(self.word_ok(o, req.words) for o in _prep_objects(token, {req.prep}))
+            # "the cancellation of $180 million of Tanzania's debt": through the amount
+            return any(
+                self.word_ok(part, req.words)
+                for o in _prep_objects(token, {req.prep})
+                for part in (o, *_measured(o))
+            )
         if req.kind == "mod":
             return any(
                 c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss")
@@ -785,7 +808,7 @@ class _Matcher:
         if req.kind == "comp":
             return _complement(token) is not None
         if req.kind == "light":
-            return _light_verb(token) is not None
+            return _light_verb(token) is not None or _reporting_verb(token) is not None
         if req.kind == "notopinion":  # "agrees Trump is an opportunist": a view, no pledge
             return not any(
                 c.dep_ == "ccomp" and (c.lemma_ == "be" or c.pos_ == "ADJ") for c in token.children
@@ -911,6 +934,40 @@ def _is_light(verb: Token) -> bool:
 _ROUND_NOUNS = _words("round rounds session sessions series day days")
 
 
+# Predicates that report a named act as done, begun or handed over: "the ban took effect",
+# "the withdrawal was completed", "a request was sent to London by Madrid"
+_EFFECT_VERBS = _words("complete begin start continue resume proceed")
+_DELIVERY_VERBS = _words(
+    "send hand offer deliver submit present circulate convey transmit relay forward pass"
+)
+
+
+def _reporting_verb(noun: Token) -> Token | None:
+    """The main verb that reports the act a subject noun names: "Britain's cancellation of
+    Tanzania's debt took effect on Friday", "the build-up of Ethiopian troops continued", "a
+    formal apology was offered to Rwanda by Belgium", or any verb when the noun carries its
+    own date ("Norway's offer on Tuesday to mediate was the first"). A bare reference as a
+    subject ("the invasion caused inflation") reports nothing."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.dep_ not in ("ROOT", "conj", "ccomp"):
+        return None
+    lemma = verb.lemma_.lower()
+    objects = {c.lower_ for c in verb.children if c.dep_ == "dobj"}
+    into = {g.lower_ for c in verb.children if c.lower_ == "into" for g in c.children}
+    if (
+        lemma in _EFFECT_VERBS
+        or (lemma == "take" and objects & {"effect", "place"})
+        or (lemma in ("come", "enter", "go") and into & {"force", "effect"})
+        or (noun.dep_ == "nsubjpass" and lemma in _DELIVERY_VERBS)
+    ):
+        return verb
+    if any(t.ent_type_ in ("DATE", "TIME") for t in noun.subtree if t.i != noun.i):
+        return verb
+    return None
+
+
 def _light_verb(noun: Token) -> Token | None:
     head = noun.head
     if (
@@ -935,6 +992,10 @@ def _light_verb(noun: Token) -> Token | None:
         verb = head.head  # "carried out strikes", "went on strike", "took part in talks"
         if head.lower_ in ("into", "about") and any(c.dep_ == "dobj" for c in verb.children):
             return None  # "opened an inquiry into an airstrike": what the inquiry is about
+        if head.lower_ in ("on", "over") and any(
+            c.dep_ == "dobj" and _candidates(c) for c in verb.children
+        ):
+            return None  # "opened talks on Seoul's offer of aid": the talks' topic
         if _is_light(verb) or (head.lower_ == "in" and verb.lemma_ == "take"):
             return verb
     return None
@@ -1881,6 +1942,11 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
         recipient_tokens.extend(t for t in _prep_objects(light, {"with"}) if not _instrument(t))
         recipient_tokens.extend(o for o in _direct_objects(light) if o.dep_ == "dative")
     else:
+        reporter = _reporting_verb(noun)
+        if reporter is not None and noun.dep_ == "nsubjpass":
+            # "a formal apology was offered to Rwanda by Belgium's prime minister"
+            actor_tokens.extend(_prep_objects(reporter, {"by"}))
+            recipient_tokens.extend(_prep_objects(reporter, {"to"}))
         host = _activity_host(noun) if "subjof" in entry.flags else None
         if host is not None:
             # "converged for a rally", "shut the city in protest", "remained on alert":
@@ -1907,8 +1973,13 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
         actor_tokens.extend(_prep_objects(of_object, {"by"}))
         if of_object.lower_ in _COUNT_WORDS:
             of_object = next(iter(_prep_objects(of_object, {"of"})), of_object)
-        if _entry_type(entry) == "MOBILIZE" and of_object.lemma_.lower() in _ARMED_PERSONNEL:
-            actor_tokens.append(of_object)  # "the deployment of Indian troops": India's
+        if (
+            _entry_type(entry) in ("MOBILIZE", "RETREAT")
+            and of_object.lemma_.lower() in _ARMED_PERSONNEL
+            and not _resolve_all(ctx, actor_tokens)  # "Ethiopia began a build-up of troops"
+        ):
+            # "the deployment of Indian troops", "the withdrawal of Syrian troops": theirs
+            actor_tokens.append(of_object)
     for participle in noun.children:
         if _agentive_participle(participle):
             # "a general strike called by the unions", "car bombs planted by al-Shabaab"
@@ -1919,6 +1990,15 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
     if _entry_type(entry) in ("SUPPORT", "AID", "AGREE"):
         # "voiced support for Moldova's bid", "aid for Gaza": whom it is for
         recipient_tokens.extend(_prep_objects(noun, {"for"}))
+    if _entry_type(entry) == "AID":
+        # "the cancellation of $180 million of Tanzania's debt": whose debt
+        recipient_tokens.extend(
+            c
+            for o in _prep_objects(noun, {"of"})
+            for part in (o, *_measured(o))
+            for c in part.children
+            if c.dep_ == "poss"
+        )
     if _entry_type(entry) in ("ASSAULT", "COERCE", "ACCUSE", "SANCTION"):
         # "Russia's invasion of Ukraine", "the bombing of Gaza": what is struck;
         # "voiced criticism of Israel's policy": what is criticised; "a boycott of
@@ -2605,6 +2685,9 @@ def _role(token: Token, trigger: Token) -> str:
 
 def _why(draft: _Draft, plover: str, cameo: str, recipients: list[tuple[Token, Actor]]) -> str:
     word = draft.trigger.lemma_.lower() if draft.rule == "verb" else draft.trigger.lower_
+    prefix = _hyphen_prefix(draft.trigger)
+    if prefix and draft.rule != "verb" and (f"{prefix}-{word}", "N") in lexicon():
+        word = f"{prefix}-{word}"  # "build-up", not its last token
     rule = "adjective" if draft.entry.pos == "A" else draft.rule
     parts = [f"{rule} '{word}' (lexicon {plover} {cameo})"]
     for token, actor in [*draft.actors, *recipients]:

@@ -1722,9 +1722,32 @@ def test_hyphenated_triggers_are_matched(model) -> None:
     assert {e.type for e in _extract(model, text).events} == {"CONSULT"}  # the offer is a topic
 
 
+def test_a_country_before_an_amount_is_no_currency(model) -> None:
+    text = "Japan gave Bangladesh $30 million in emergency aid on Wednesday."
+    assert _find(_extract(model, text), "AID", "JPN", "BGD")
+
+
+def test_two_leaders_who_discuss_consult(model) -> None:
+    text = "Vladimir Putin and George W. Bush discussed missile defence on Monday."
+    (talks,) = _extract(model, text).events
+    assert talks.type == "CONSULT" and len(talks.actor) == 2
+    assert not _extract(model, "Analysts and bankers discussed the budget.").events
+
+
+def test_forces_that_leave_a_place_retreat(model) -> None:
+    result = _extract(model, "The last U.S. combat troops left Somalia on Friday.")
+    assert _find(result, "RETREAT", "USA", "SOM")
+    text = "Serb forces expelled Moslems from Bijeljina, leaving them near the front line."
+    assert {e.type for e in _extract(model, text).events} == {"COERCE"}
+
+
 # Categories from the manual (and the CAMEO codes behind them): sentence, type, mode, actor
 # country, a recipient country (None: any).
 MANUAL_CASES = [
+    # CAMEO 194, 182, 173 idioms
+    ("Hezbollah lobbed rockets into northern Israel.", "ASSAULT", "heavy-weapons", "LBN", "ISR"),
+    ("Police roughed up a dozen Kenyan activists in Nairobi.", "ASSAULT", "beat", "KEN", None),
+    ("Russian forces rounded up 200 Chechen men in Grozny.", "COERCE", "arrest", "RUS", None),
     # manual, SANCTION withdraw: withdrawing oneself from a group or organisation
     ("Niger, Mali and Burkina Faso withdrew from ECOWAS.", "SANCTION", "withdraw", "MLI", "IGO"),
     ("Britain left the European Union in 2020.", "SANCTION", "withdraw", "GBR", "EUR"),

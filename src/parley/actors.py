@@ -749,8 +749,10 @@ def _inside_name(doc: Doc, match: tuple[int, int, _Entry]) -> bool:
 
 def _currency(doc: Doc, match: tuple[int, int, _Entry]) -> bool:
     """A country code that prefixes an amount ("US $50 million") names a currency."""
-    end = match[1]
-    return end < len(doc) and doc[end].text.startswith("$")
+    start, end = match[0], match[1]
+    code = doc[start:end].text.replace(".", "")
+    # "US $50 million", "HK$", "NZ $": an abbreviation, never a name ("gave Bangladesh $30")
+    return end < len(doc) and doc[end].text.startswith("$") and code.isupper() and len(code) <= 3
 
 
 def _place_entries(doc: Doc, gaz: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:

@@ -115,6 +115,7 @@ def _parse_requirement(text: str) -> Requirement:
         "future",
         "notown",
         "notopinion",
+        "pair",
     ):
         return Requirement(text)
     if text.startswith("^"):  # "^on": the noun is the object of "on" ("on alert")
@@ -735,13 +736,14 @@ class _Matcher:
             return True
         if token.lemma_.lower() in words or token.lower_ in words:
             return True
-        if "@actor" in words or "@person" in words or "@group" in words or "@org" in words:
+        if words & {"@actor", "@person", "@group", "@org", "@country"}:
             actor = _resolve(self.ctx, token)
             if actor is not None and (
                 "@actor" in words
                 or (actor.kind == "person" and "@person" in words)
                 or (actor.kind == "group" and "@group" in words)  # "released five Americans"
                 or (actor.kind == "organisation" and "@org" in words)
+                or (actor.kind in ("country", "place") and "@country" in words)
             ):
                 return True
         return "@place" in words and self.ctx.place_at(token) is not None
@@ -807,6 +809,14 @@ class _Matcher:
             return any(self.word_ok(t, req.words) for t in _predicatives(token))
         if req.kind == "comp":
             return _complement(token) is not None
+        if req.kind == "pair":  # "Putin and Bush discussed missile defence"
+            subject, passive = _subject(token)
+            return (
+                subject is not None
+                and not passive
+                and any(c.dep_ == "conj" for c in subject.children)
+                and self.ctx.token_actor(subject) is not None
+            )
         if req.kind == "light":
             return _light_verb(token) is not None or _reporting_verb(token) is not None
         if req.kind == "notopinion":  # "agrees Trump is an opportunist": a view, no pledge

@@ -1741,6 +1741,17 @@ def test_forces_that_leave_a_place_retreat(model) -> None:
     assert {e.type for e in _extract(model, text).events} == {"COERCE"}
 
 
+def test_a_retreat_one_side_agrees_to_is_a_concession(model) -> None:
+    (event,) = _extract(model, "Serbia agreed on Friday to pull its troops out of Kosovo.").events
+    assert (event.type, event.cameo) == ("CONCEDE", "080")
+    # two sides agreeing a truce make an agreement
+    (event,) = _extract(model, "Armenia and Azerbaijan agreed to a truce.").events
+    assert event.type == "AGREE"
+    text = "The Zambian government agreed to the opposition's demand for a new commission."
+    (event,) = _extract(model, text).events  # the demand is what is acceded to, no event
+    assert (event.type, event.cameo) == ("CONCEDE", "083")
+
+
 # Categories from the manual (and the CAMEO codes behind them): sentence, type, mode, actor
 # country, a recipient country (None: any).
 MANUAL_CASES = [

@@ -1752,6 +1752,19 @@ def test_a_retreat_one_side_agrees_to_is_a_concession(model) -> None:
     assert (event.type, event.cameo) == ("CONCEDE", "083")
 
 
+def test_a_threat_is_made_when_it_is_said(model) -> None:
+    text = (
+        "If Taiwan moves towards formal independence, China will not hesitate to use force, "
+        "the Defence Ministry in Beijing said on Thursday."
+    )
+    (threat,) = _extract(model, text, dt.date(2023, 6, 20)).events
+    assert (threat.type, threat.status, threat.date) == ("THREATEN", "occurred", "2023-06-15")
+    result = _extract(model, text, dt.date(2023, 6, 20))
+    assert _countries(result, threat.recipient) == {"TWN"}  # who must act to avert it
+    (strike,) = _extract(model, "Israel did not hesitate to strike Gaza.").events
+    assert (strike.type, strike.status) == ("ASSAULT", "occurred")
+
+
 # Categories from the manual (and the CAMEO codes behind them): sentence, type, mode, actor
 # country, a recipient country (None: any).
 MANUAL_CASES = [

@@ -1539,6 +1539,13 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
             return "planned", "be to"
         if head_lemma in _DENIAL_VERBS:
             return "negated", f"'{head_lemma}'"  # "denied organising the blockades"
+        if head_lemma == "hesitate" and _negated(head):
+            # "will not hesitate to use force": a resolve to act; "did not hesitate to
+            # strike": it struck
+            head_auxes = {c.lower_ for c in head.children if c.dep_ == "aux"}
+            if head_auxes & (_FUTURE_AUX | _HYPOTHETICAL_AUX | {"would"}):
+                return "planned", "'not hesitate' to"
+            return "occurred", "'did not hesitate' to"
         if _negated(head):
             return "negated", f"negated '{head_lemma}'"
         if head_lemma in _TRY_VERBS:
@@ -2288,8 +2295,19 @@ def _finish(
         # Speculation ("may attack") stays hypothetical: nobody has threatened anything.
         cameo, plover, mode = _THREAT_CODES[plover], "THREATEN", None
         row = code(cameo)
-        if draft.reason == "conditional future":  # "would retaliate if attacked": a threat
-            status = draft.status = "planned"
+        # the threat is made as it is said ("would retaliate if attacked", "will not
+        # hesitate to use force"): it occurred, on the day of the saying
+        status = draft.status = "occurred"
+        draft.reason = f"threat stated ({draft.reason})"
+        date, precision, source = temporal.event_date(
+            ctx.doc, draft.trigger, timexes, article.published, status
+        )
+        if _after(date, precision, article.published):
+            date, precision, source = article.published.isoformat(), "day", "published"
+        if not recipients:
+            recipients = _most_specific(
+                _condition_target(ctx, draft, actor_ids) or _sibling_recipients(ctx, draft)
+            )
     elif status == "negated" and plover in _REFUSABLE_CODES and _refusal(draft.clause_head):
         # "will not accept", "cannot allow": a refusal, which CAMEO and PLOVER code as REJECT.
         cameo, plover, mode, status = _REFUSABLE_CODES[plover], "REJECT", None, "occurred"
@@ -2591,6 +2609,10 @@ def _condition_target(
     heads = [draft.trigger, draft.clause_head]
     if draft.complement_token is not None:
         heads.append(draft.complement_token)
+    node = draft.trigger
+    while node.dep_ in ("xcomp", "conj") and node.head is not node:
+        node = node.head  # "if Taiwan moves ..., China will not hesitate to use force"
+        heads.append(node)
     for head in heads:
         for clause in (t for h in (head, *head.children) for t in h.children):
             if clause.dep_ != "advcl" or not any(

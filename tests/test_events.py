@@ -72,8 +72,13 @@ def test_lexicon_codes_exist_and_reporting_verbs_are_not_triggers() -> None:
     lexicon = events.lexicon()
     table = events.cameo_table()
     assert all(e.cameo in table for entries in lexicon.values() for e in entries)
-    for verb in ("say", "tell", "add", "state", "report"):
+    for verb in ("say", "add", "state", "report"):
         assert (verb, "V") not in lexicon
+    # "tell" reports, unless it tells another party to act ("told Turkey to open its ports")
+    assert all(
+        "inf" in {p.kind for r in e.requires for p in (r.parts or (r,))}
+        for e in lexicon[("tell", "V")]
+    )
     # "meet" is a meeting unless it meets demands (a concession), tried first
     assert [e.cameo for e in lexicon[("meet", "V")]] == ["083", "040"]
     # ... and no meeting when it meets a deadline or a target
@@ -1765,9 +1770,25 @@ def test_a_threat_is_made_when_it_is_said(model) -> None:
     assert (strike.type, strike.status) == ("ASSAULT", "occurred")
 
 
+def test_what_an_act_ends_and_a_summons_protests_are_no_events(model) -> None:
+    text = "North Korea agreed on Saturday to return to the talks, ending a 13-month boycott."
+    assert [e.type for e in _extract(model, text).events] == ["AGREE"]
+    text = "Seoul summoned Japan's ambassador on Tuesday to protest against a textbook."
+    assert [e.type for e in _extract(model, text).events] == ["ACCUSE"]
+    text = "Kenya's finance minister told parliament that inflation had fallen."
+    assert not _extract(model, text).events  # a statement, not an order
+
+
 # Categories from the manual (and the CAMEO codes behind them): sentence, type, mode, actor
 # country, a recipient country (None: any).
 MANUAL_CASES = [
+    # CAMEO 10 (an order to another state), 051, 162, 164 and 061 idioms
+    ("The EU told Turkey to open its ports to Cypriot ships.", "REQUEST", "change", "EUR", "TUR"),
+    ("Moscow threw its weight behind Belgrade.", "SUPPORT", None, "RUS", "SRB"),
+    ("The World Bank pulled the plug on new loans to Chad.", "SANCTION", "discontinue", "IGO",
+     "TCD"),
+    ("The Sudanese delegation walked out of the talks.", "SANCTION", "withdraw", "SDN", None),
+    ("Beijing and Taipei launched direct flights.", "COOPERATE", None, "CHN", None),
     # CAMEO 194, 182, 173 idioms
     ("Hezbollah lobbed rockets into northern Israel.", "ASSAULT", "heavy-weapons", "LBN", "ISR"),
     ("Police roughed up a dozen Kenyan activists in Nairobi.", "ASSAULT", "beat", "KEN", None),

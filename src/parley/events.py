@@ -116,6 +116,7 @@ def _parse_requirement(text: str) -> Requirement:
         "notown",
         "notopinion",
         "pair",
+        "inf",
     ):
         return Requirement(text)
     if text.startswith("^"):  # "^on": the noun is the object of "on" ("on alert")
@@ -173,7 +174,7 @@ _LIGHT_VERBS = _words(
     "give level voice announce order mount open resume stage declare impose observe "
     "sign reach agree renew reiterate repeat step wage continue host attend join "
     "undertake perform kick initiate organize organise call go complete finish insist press "
-    "commit perpetrate grant offer "
+    "commit perpetrate grant offer slap "
     "express convey extend show put place signal indicate reaffirm affirm demonstrate"
 )
 # spaCy sm sometimes mislemmatises ("staged" -> "stag"): accept regular inflections too.
@@ -809,6 +810,11 @@ class _Matcher:
             return any(self.word_ok(t, req.words) for t in _predicatives(token))
         if req.kind == "comp":
             return _complement(token) is not None
+        if req.kind == "inf":  # "told Turkey to open its ports", not "told X that ..."
+            return any(
+                c.dep_ in ("xcomp", "ccomp") and any(a.tag_ == "TO" for a in c.children)
+                for c in token.children
+            )
         if req.kind == "pair":  # "Putin and Bush discussed missile defence"
             subject, passive = _subject(token)
             return (
@@ -2971,7 +2977,19 @@ def _same_happening(verb: Token, triggers: dict[int, LexEntry]) -> bool:
     if main is not None and main.cameo.startswith("145"):
         # "rioted in Vlora, setting fire to government buildings": the riot's own violence
         return _entry_type(triggers[verb.i]) in _CONFLICT_TYPES
+    if main is not None and verb.lemma_.lower() == "end" and verb is clause:
+        # "agreed to return to the talks, ending a 13-month boycott": what the act ends
+        return True
     return main is not None and _entry_type(main) == _entry_type(triggers[verb.i])
+
+
+def _purpose_of_a_protest_note(verb: Token, triggers: dict[int, LexEntry]) -> bool:
+    """ "summoned Japan's ambassador to protest against a textbook": the summons is the
+    protest (ACCUSE); the purpose clause is no street protest of its own."""
+    if verb.lemma_.lower() != "protest" or verb.dep_ not in ("advcl", "xcomp"):
+        return False
+    main = triggers.get(verb.head.i)
+    return main is not None and _entry_type(main) in ("ACCUSE", "SANCTION")
 
 
 # ---------------------------------------------------------------- entry point
@@ -3004,7 +3022,11 @@ def find_events(
     complement_tokens: dict[int, Token] = {}
     background: list[int] = []  # coded only in a sentence that reports nothing else
     for i, entry in triggers.items():
-        if entry.pos == "V" and (_description(doc[i]) or _same_happening(doc[i], triggers)):
+        if entry.pos == "V" and (
+            _description(doc[i])
+            or _same_happening(doc[i], triggers)
+            or _purpose_of_a_protest_note(doc[i], triggers)
+        ):
             consumed.add(i)
         if _condition(doc[i], triggers):
             consumed.add(i)

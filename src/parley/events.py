@@ -2117,18 +2117,6 @@ def _add_complement_recipients(ctx: _DocContext, draft: _Draft) -> None:
     draft.recipients = [(t, a) for t, a in _resolve_all(ctx, tokens) if a.id not in actor_ids]
 
 
-def _one_sided(draft: _Draft) -> bool:
-    """An undertaking by one party with no partner: no second subject, no "with" party,
-    and a verb complement ("agreed to withdraw"), not a noun ("agreed to a ceasefire")."""
-    trigger = draft.trigger
-    subject, _ = _subject(trigger)
-    if subject is not None and any(c.dep_ == "conj" for c in subject.children):
-        return False
-    if _prep_objects(trigger, {"with"}) or len(draft.actors) > 1:
-        return False
-    return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in trigger.children)
-
-
 def _refined_code(draft: _Draft) -> str:
     """The CAMEO code after the complement and status have had their say."""
     cameo = draft.entry.cameo
@@ -2142,16 +2130,16 @@ def _refined_code(draft: _Draft) -> str:
                 return comp.cameo
             if "flip" in draft.entry.flags and comp_type in _CONFLICT_TYPES:
                 return "138" if comp_type in ("ASSAULT", "MOBILIZE") else "130"
-            if comp_type in ("RETREAT", "CONCEDE") and _one_sided(draft):
-                # "Belgrade agreed to pull its troops out of Kosovo": a retreat one side
-                # promises is a concession (manual: announced future retreats are CONCEDE);
-                # two sides agreeing a truce or a reopening make an agreement
-                return "080"
+            # "agreed to pull its troops out": an express intent to yield, which the official
+            # table codes AGREE (035); a retreat merely announced ("said it would withdraw")
+            # is the manual's CONCEDE
             return {
                 "CONSULT": "036",
                 "COOPERATE": "031",
                 "AID": "033",
                 "SUPPORT": "032",
+                "RETREAT": "035",
+                "CONCEDE": "035",
             }.get(comp_type, cameo)
         if own == "REQUEST":
             return {"CONSULT": "106", "AID": "103", "COOPERATE": "101", "RETREAT": "105"}.get(

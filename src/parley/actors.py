@@ -50,6 +50,7 @@ import numpy as np
 from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from parley import nlp
 from parley.records import Actor
 from parley.temporal import as_date
 
@@ -642,6 +643,7 @@ class _Doc:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = nlp.text_of(doc)
         self.kb = _knowledge()
         self.sent_of = [0] * len(doc)
         self.sent_bounds: list[tuple[int, int]] = []
@@ -649,7 +651,7 @@ class _Doc:
             self.sent_bounds.append((sent.start, sent.end))
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = n
-        self.gaz: list[tuple[int, int, _Entry]] = _gazetteer(doc, self.kb)
+        self.gaz: list[tuple[int, int, _Entry]] = _gazetteer(doc, self.kb, self.text)
         self.gaz = [m for m in self.gaz if not _inside_name(doc, m) and not _currency(doc, m)]
         self.gaz += _place_entries(doc, self.gaz)
         self.gaz.sort(key=lambda m: m[0])
@@ -668,7 +670,7 @@ class _Doc:
         doc, strings = self.doc, self.doc.vocab.strings
         if len(doc) == 0 or not any(e.kind in ("country", "demonym") for _, _, e in self.gaz):
             return []
-        lowered = doc.text.lower()
+        lowered = self.text.lower()
         if not any(noun in lowered for noun in _COUNTRY_NOUNS):
             return []
         words = doc.to_array([LOWER])
@@ -706,9 +708,9 @@ class _Doc:
         return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
 
 
-def _gazetteer(doc: Doc, kb: _Knowledge) -> list[tuple[int, int, _Entry]]:
+def _gazetteer(doc: Doc, kb: _Knowledge, text: str | None = None) -> list[tuple[int, int, _Entry]]:
     """Longest known phrases starting at capitalised tokens: (start, end, entry)."""
-    text, n, out = doc.text, len(doc), []
+    text, n, out = text if text is not None else doc.text, len(doc), []
     prefixes, surfaces = kb.prefixes, kb.surfaces
     i = 0
     while i < n:
@@ -1847,7 +1849,7 @@ class _Finder:
         names that no other actor there claims, else the scene of the sentences before.
         Several states ("Arab states", "Western countries") are no one country's."""
         first = min(build.mentions)
-        if self.doc.text[first[0] : first[1]].lower().split()[-1] in _SEVERAL_STATES:
+        if self.ctx.text[first[0] : first[1]].lower().split()[-1] in _SEVERAL_STATES:
             return None  # "Western countries": no one place's crowd
         span = self.doc.char_span(first[0], first[1], alignment_mode="expand")
         if span is None:
@@ -2650,10 +2652,11 @@ def gazetteer_entry(text: str) -> tuple[str, str] | None:
     return (entry.kind, entry.country) if entry else None
 
 
-def country_mentions(doc: Doc) -> list[tuple[int, int, str, str]]:
-    """Known names in ``doc`` as (start_char, end_char, kind, code), longest match first."""
+def country_mentions(doc: Doc, text: str | None = None) -> list[tuple[int, int, str, str]]:
+    """Known names in ``doc`` as (start_char, end_char, kind, code), longest match first;
+    ``text`` is ``doc.text`` when the caller has it already."""
     out = []
-    for start, end, entry in _gazetteer(doc, _knowledge()):
+    for start, end, entry in _gazetteer(doc, _knowledge(), text):
         last = doc[end - 1]
         out.append((doc[start].idx, last.idx + len(last), entry.kind, entry.country))
     return out

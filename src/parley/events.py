@@ -407,7 +407,9 @@ class _DocContext:
 
     def __init__(self, doc: Doc, actors: tuple[Actor, ...], places: tuple[Location, ...]) -> None:
         self.doc = doc
+        self.text = nlp.text_of(doc)
         self.actors = actors
+        self._token_actors: dict[int, Actor | None] = {}
         self.places = tuple(p for p in places if p.start is not None and p.end is not None)
         self.mentions = sorted(
             (start, end, actor) for actor in actors for start, end in actor.mentions
@@ -421,13 +423,15 @@ class _DocContext:
     def paragraph(self, char: int) -> int:
         """Index of the paragraph holding character ``char`` (a line break, or several with
         blank lines between them, ends a paragraph)."""
-        return len(_PARAGRAPH_BREAK.findall(self.doc.text, 0, char))
+        return len(_PARAGRAPH_BREAK.findall(self.text, 0, char))
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         return actors_stage.actor_at(self.actors, start, end)
 
     def token_actor(self, token: Token) -> Actor | None:
-        return self.actor_at(token.idx, token.idx + len(token))
+        if token.i not in self._token_actors:  # asked for the same tokens again and again
+            self._token_actors[token.i] = self.actor_at(token.idx, token.idx + len(token))
+        return self._token_actors[token.i]
 
     def place_at(self, token: Token) -> Location | None:
         start, end = token.idx, token.idx + len(token)
@@ -714,7 +718,9 @@ _COPULAS = _words("be remain seem appear")
 def _hyphen_prefix(token: Token) -> str | None:
     """ "build" for the "up" of "build-up" (three tokens, no spaces), else None."""
     i = token.i
-    if i < 2 or token.doc[i - 1].text != "-" or token.doc[i - 2].whitespace_:
+    if i < 2 or token.idx == 0 or nlp.text_of(token.doc)[token.idx - 1] != "-":
+        return None  # (a character test first: building tokens is slow)
+    if token.doc[i - 1].text != "-" or token.doc[i - 2].whitespace_:
         return None
     if token.doc[i - 1].whitespace_:
         return None

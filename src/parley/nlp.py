@@ -61,3 +61,12 @@ def naming_clause(verb: Token) -> bool:
         and verb.dep_ in ("ccomp", "dobj", "pobj", "xcomp")
         and any(c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in verb.children)
     )
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, kept in ``doc.user_data``: spaCy rebuilds it from every token on each
+    access, and each stage needs it."""
+    text = doc.user_data.get("parley.text")
+    if text is None:
+        text = doc.user_data["parley.text"] = doc.text
+    return text

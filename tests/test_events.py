@@ -1777,9 +1777,20 @@ def test_what_an_act_ends_and_a_summons_protests_are_no_events(model) -> None:
     assert not _extract(model, text).events  # a statement, not an order
 
 
+def test_whose_forces_are_the_antecedents(model) -> None:
+    text = "The Ethiopian commander, whose troops pulled out of Senafe on Saturday, declined."
+    result = _extract(model, text)
+    (retreat,) = _find(result, "RETREAT", "ETH")
+    assert retreat.date == "2023-06-17"
+
+
 # Categories from the manual (and the CAMEO codes behind them): sentence, type, mode, actor
 # country, a recipient country (None: any).
 MANUAL_CASES = [
+    # manual, CONCEDE: declarations (not implementations) of ceasefires; no mode
+    ("The Tamil Tigers declared a month-long ceasefire.", "CONCEDE", None, "LKA", None),
+    ("Ethiopian troops pulled out of the Eritrean town of Senafe.", "RETREAT", "withdraw",
+     "ETH", None),
     # CAMEO 10 (an order to another state), 051, 162, 164 and 061 idioms
     ("The EU told Turkey to open its ports to Cypriot ships.", "REQUEST", "change", "EUR", "TUR"),
     ("Moscow threw its weight behind Belgrade.", "SUPPORT", None, "RUS", "SRB"),

@@ -2282,8 +2282,25 @@ class _Finder:
                         owner = owner_of.get((child.idx, child.idx + len(child)))
                         if owner is not None:
                             build.set_country(owner.country, 0)
+                    elif child.dep_ == "poss" and child.lower_ == "whose":
+                        # "the Ethiopian commander, whose troops pulled out": his side's
+                        owner = self._relative_antecedent(child)
+                        if owner is not None and owner is not build and owner.country:
+                            build.set_country(owner.country, 0)
                 if build.country is not None:
                     break
+
+    def _relative_antecedent(self, whose: Token) -> _Build | None:
+        """The actor a relative clause is about: the noun its verb modifies."""
+        node = whose
+        for _ in range(6):
+            if node.dep_ == "relcl":
+                head = node.head
+                return self._build_at(head.idx) if head.pos_ in ("NOUN", "PROPN") else None
+            if node.head.i == node.i:
+                return None
+            node = node.head
+        return None
 
     def resolve_body_pronouns(self) -> None:
         """ "it"/"its" to the last organisation or country that was a subject, "they"/"their"

@@ -2176,6 +2176,8 @@ def _finish(
     overridden = draft.entry.plover is not None and cameo == draft.entry.cameo
     plover = draft.entry.plover if overridden else row.plover_type
     mode = (draft.entry.mode if overridden else None) or row.mode
+    if overridden and plover != row.plover_type:
+        mode = draft.entry.mode  # the table's mode belongs to the table's type
     recipients = [(t, a) for t, a in draft.recipients if a.id not in actor_ids and not _generic(a)]
     # A state's official acting on the state itself ("warned that Tehran would reduce its
     # cooperation", "called on Kyiv's allies"): the actor's own country is no recipient.

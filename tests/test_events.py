@@ -1784,6 +1784,12 @@ def test_whose_forces_are_the_antecedents(model) -> None:
     assert retreat.date == "2023-06-17"
 
 
+def test_a_passive_agent_hung_on_the_noun_before_it(model) -> None:
+    text = "Tourists were kidnapped from a Malaysian resort by Abu Sayyaf gunmen on Sunday."
+    (kidnap,) = _extract(model, text).events
+    assert kidnap.type == "ASSAULT" and _countries(_extract(model, text), kidnap.actor) == {"PHL"}
+
+
 # Categories from the manual (and the CAMEO codes behind them): sentence, type, mode, actor
 # country, a recipient country (None: any).
 MANUAL_CASES = [

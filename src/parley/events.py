@@ -572,6 +572,7 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
 
 
 _PARTICLE_HEADS = _words("out away off back up down")
+_ANY_PREPS = _words("from in at on near outside inside during after to into across")
 
 
 def _described_noun(verb: Token) -> Token | None:
@@ -1792,6 +1793,15 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
     themes = _theme_words(entry)
     if passive:
         actor_tokens.extend(_prep_objects(verb, {"by"}))
+        if not actor_tokens:
+            # "were kidnapped from a diving resort by Abu Sayyaf gunmen": the parser may hang
+            # the agent on the noun before it
+            actor_tokens.extend(
+                agent
+                for obj in _prep_objects(verb, _ANY_PREPS)
+                for agent in _prep_objects(obj, {"by"})
+                if ctx.token_actor(agent) is not None
+            )
         if subject is not None and not actor_tokens and entry.cameo.startswith("084"):
             # "two French nationals held in Iran were released": the state that held them
             actor_tokens.extend(

@@ -168,6 +168,18 @@ def test_a_demonym_on_an_area_noun_sets_the_scene(model) -> None:
     assert by_name["people in the Afghan capital"].country == "AFG"
 
 
+def test_acting_in_a_title_and_his_government(model) -> None:
+    doc, found = _find(
+        model,
+        "The Pakistani foreign ministry protested. Afghan acting Foreign Minister Abdul Wali "
+        "Nazari said that his government allowed no attacks.",
+    )
+    assert _by_name(found, "Abdul Wali Nazari").country == "AFG"
+    start = doc.text.index("government")
+    government = actors.actor_at(found, start, start + len("government"))
+    assert government is not None and government.country == "AFG"  # his, not the last body
+
+
 def test_cities_named_as_places_are_low_salience_actors(model) -> None:
     doc, found = _find(model, "Rebels shelled Kandahar and protesters marched in Nairobi.")
     start = doc.text.index("Nairobi")

@@ -1790,6 +1790,13 @@ def test_a_passive_agent_hung_on_the_noun_before_it(model) -> None:
     assert kidnap.type == "ASSAULT" and _countries(_extract(model, text), kidnap.actor) == {"PHL"}
 
 
+def test_a_place_off_which_an_act_happens_is_no_party(model) -> None:
+    text = "Indonesian patrol boats detained two Malaysian trawlers off North Sumatra."
+    result = _extract(model, text)
+    (detention,) = _find(result, "COERCE", "IDN")
+    assert _countries(result, detention.recipient) == {"MYS"}
+
+
 # Categories from the manual (and the CAMEO codes behind them): sentence, type, mode, actor
 # country, a recipient country (None: any).
 MANUAL_CASES = [

@@ -957,6 +957,9 @@ def _walk_left(ctx: _Doc, end: int, floor: int) -> int:
         if low == "turned" or (tag == "VBN" and low in ctx.kb.former):
             i -= 1
             continue
+        if low in _FLUFF and low not in ("the", "a", "an"):
+            i -= 1  # "Afghan acting Foreign Minister", "Iran's newly elected President"
+            continue
         if tag in _STOP_TAGS or tag.startswith("V"):
             break
         i -= 1
@@ -2047,7 +2050,8 @@ class _Finder:
                     country = owner.country  # "the Bush administration", "Djindjic's party"
             if country is None and kind == "organisation":
                 country = (
-                    self._same_class_country(p)
+                    self._pronoun_owner_country(p)
+                    or self._same_class_country(p)
                     or self._dateline_institution(title)
                     or self.nearest_country(p.sentence, p.head.i)
                 )
@@ -2102,6 +2106,23 @@ class _Finder:
             if any(start <= char < end for start, end in build.mentions):
                 return build
         return None
+
+    def _pronoun_owner_country(self, p: _Pending) -> str | None:
+        """ "Afghan Foreign Minister Nazari said that his government ...": the country of the
+        person "his" or "her" stands for, the last one named before it in the sentence."""
+        owner = next((c for c in p.head.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lower_ not in ("his", "her"):
+            return None
+        s_start, _ = self.ctx.sent_bounds[p.sentence]
+        sentence_start = self.doc[s_start].idx
+        best: tuple[int, str] | None = None
+        for build in self.builds.values():
+            if build.kind != "person" or not build.country:
+                continue
+            for start, _end in build.mentions:
+                if sentence_start <= start < owner.idx and (best is None or start > best[0]):
+                    best = (start, build.country)
+        return best[1] if best else None
 
     def _same_class_country(self, p: _Pending) -> str | None:
         """Country of the last group of the same kind before "the army" ("Israeli troops")."""

@@ -270,6 +270,7 @@ _ANY_SUBJECTS = _words("anyone anybody whoever everyone everybody whomever")
 # Prepositions whose object is the occasion of an act, not an act it performs.
 _CROWD_PLACE_PREPS = _words("in at through outside")
 _TARGET_PREPS = _words("in near outside inside")
+_LOCATIVE_RECIPIENT_PREPS = _words("near around off along at")
 _SETTING_PREPS = _words("at during after before since following amid")
 # Heads of "the two X" / "both X" that stand for the story's two parties.
 _PAIR_NOUNS = _words(
@@ -1729,7 +1730,16 @@ def _without_venues(recipients: list[tuple[Token, Actor]]) -> list[tuple[Token, 
         if t.dep_ == "pobj" and t.head.lower_ == "at" and a.kind == "organisation"
     ]
     if at_venue and len(at_venue) < len(recipients):
-        return [pair for pair in recipients if pair not in at_venue]
+        recipients = [pair for pair in recipients if pair not in at_venue]
+    # "detained Malaysian trawlers off North Sumatra": once a party is named, a place the act
+    # happens near or off is where, not whom
+    where = [
+        (t, a)
+        for t, a in recipients
+        if a.kind == "place" and t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE_RECIPIENT_PREPS
+    ]
+    if where and len(where) < len(recipients):
+        recipients = [pair for pair in recipients if pair not in where]
     return recipients
 
 

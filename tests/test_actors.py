@@ -180,6 +180,16 @@ def test_acting_in_a_title_and_his_government(model) -> None:
     assert government is not None and government.country == "AFG"  # his, not the last body
 
 
+def test_unnamed_rights_groups_are_non_governmental(model) -> None:
+    _doc, found = _find(
+        model,
+        "WARSAW (Wire) -- Human rights groups criticised the measure. Polish rights "
+        "groups protested.",
+    )
+    assert _by_name(found, "Human rights groups").country == "NGO"  # not the dateline's
+    assert _by_name(found, "Polish rights groups").country == "POL"
+
+
 def test_cities_named_as_places_are_low_salience_actors(model) -> None:
     doc, found = _find(model, "Rebels shelled Kandahar and protesters marched in Nairobi.")
     start = doc.text.index("Nairobi")

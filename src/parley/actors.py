@@ -1991,6 +1991,11 @@ class _Finder:
                 # all the text says of them
                 build.country = self.group_country(build, look_back=False)
                 continue
+            if build.kind == "group" and build.country is None and build.role_class == "advocacy":
+                # "human rights groups", "aid agencies" named by no nationality: the
+                # non-governmental sector, as CAMEO codes them, not the story's country
+                build.country = "NGO"
+                continue
             if build.kind == "group" and build.country is None and build.mentions:
                 # A state's forces are its own wherever the story was before ("talks resumed
                 # in Caracas ... rebels released four soldiers"): in a datelined story they

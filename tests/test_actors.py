@@ -190,6 +190,17 @@ def test_unnamed_rights_groups_are_non_governmental(model) -> None:
     assert _by_name(found, "Polish rights groups").country == "POL"
 
 
+def test_a_place_in_a_relative_clause_places_nobody_outside_it(model) -> None:
+    doc, found = _find(
+        model,
+        "Congolese President Jean-Pierre Mukendi, who met Angolan President Joao Ferreira in "
+        "Luanda on Saturday, said that Kinshasa would never negotiate with the rebels.",
+    )
+    start = doc.text.index("rebels")
+    rebels = actors.actor_at(found, start, start + len("rebels"))
+    assert rebels is None or rebels.country != "AGO"
+
+
 def test_cities_named_as_places_are_low_salience_actors(model) -> None:
     doc, found = _find(model, "Rebels shelled Kandahar and protesters marched in Nairobi.")
     start = doc.text.index("Nairobi")

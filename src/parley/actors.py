@@ -1844,6 +1844,7 @@ class _Finder:
             and (entry.kind in _PLACE_KINDS or _names_an_area(doc[start:end].root, entry))
             and entry.country
             and _locative(doc[start:end].root)
+            and not _in_other_relative(doc[start], anchor)
         ]
         return min(scenes)[2] if scenes else None
 
@@ -2501,6 +2502,19 @@ def _counted(token: Token) -> bool:
     if any(c.dep_ == "nummod" for c in token.children):
         return True
     return _quantity_head(token) is not None
+
+
+def _in_other_relative(token: Token, anchor: int) -> bool:
+    """Whether ``token`` sits in a relative clause that does not hold token ``anchor``: "X,
+    who met Y in Luanda on Saturday, said ... the rebels": Luanda is not where the rebels are."""
+    node = token
+    for _ in range(12):
+        if node.dep_ == "relcl":
+            return not (node.left_edge.i <= anchor <= node.right_edge.i)
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _clause_of(token: Token) -> Token | None:

@@ -1797,6 +1797,15 @@ def test_a_place_off_which_an_act_happens_is_no_party(model) -> None:
     assert _countries(result, detention.recipient) == {"MYS"}
 
 
+def test_the_dateline_date_dates_no_act(model) -> None:
+    text = (
+        "LA PAZ, Nov 8 (Wire) -- Supporters of former Bolivian President Ramiro Quispe "
+        "blocked highways linking La Paz with Oruro for a third day on Tuesday."
+    )
+    (blockade,) = _extract(model, text, dt.date(2023, 11, 8)).events
+    assert blockade.date == "2023-11-07"
+
+
 # Categories from the manual (and the CAMEO codes behind them): sentence, type, mode, actor
 # country, a recipient country (None: any).
 MANUAL_CASES = [

@@ -2326,6 +2326,11 @@ def _finish(
         )
         if _after(date, precision, article.published):
             date, precision, source = article.published.isoformat(), "day", "published"
+        if source == "published":
+            doers = frozenset(a.country for _, a in draft.actors if a.country)
+            context = _context_date(ctx, draft, status, doers)
+            if context is not None:
+                date, precision, source = context.date, context.precision, "context"
         if not recipients:
             recipients = _most_specific(
                 _condition_target(ctx, draft, actor_ids) or _sibling_recipients(ctx, draft)
@@ -2453,6 +2458,8 @@ def _simple_past(draft: _Draft) -> bool:
     """The clause is told in the simple past ("signed", "did not meet"), not the present
     perfect or the present."""
     verb = draft.clause_head if draft.clause_head.pos_ in ("VERB", "AUX") else draft.trigger
+    while draft.reason.startswith("threat stated") and verb.dep_ in ("ccomp", "xcomp", "conj"):
+        verb = verb.head  # "said Cairo would take all measures": a threat is told as "said"
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
     if verb.tag_ == "VBD":
@@ -3022,6 +3029,11 @@ def find_events(
     if not actors:
         return ()
     ctx = _DocContext(doc, actors, places)
+    found = actors_stage.dateline(doc)
+    if found is not None and found[0] < len(doc):
+        # "LA PAZ, Nov 8 (Wire) --": the dateline's date is the report's, never an act's
+        body = doc[found[0]].idx
+        timexes = tuple(t for t in timexes if t.start >= body)
     matcher = _Matcher(ctx)
     triggers: dict[int, LexEntry] = {}
     for token in doc:

@@ -1806,6 +1806,12 @@ def test_the_dateline_date_dates_no_act(model) -> None:
     assert blockade.date == "2023-11-07"
 
 
+def test_a_when_clause_on_a_date_takes_it(model) -> None:
+    text = "Talks broke down in December, when Egypt walked out of a round in Addis Ababa."
+    (walkout,) = _extract(model, text, dt.date(2023, 6, 20)).events
+    assert (walkout.type, walkout.date) == ("SANCTION", "2022-12")
+
+
 # Categories from the manual (and the CAMEO codes behind them): sentence, type, mode, actor
 # country, a recipient country (None: any).
 MANUAL_CASES = [

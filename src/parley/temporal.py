@@ -1608,7 +1608,14 @@ def event_date(
             break  # "Park, who arrived on Sunday, is ...": the main clause is another event
         node, depth = node.head, depth + 1
     best: tuple[tuple[int, int, int], Timex, str, str] | None = None
+    when = _time_antecedent(trigger, chain, timexes)
+    when_dated = date_precision(when.value) if when is not None else None
+    if when is not None and when_dated is not None:
+        # "broke down in December, when Egypt walked out": the clause hangs on the date
+        best = ((0, 0, 0), when, *when_dated)
     for timex in timexes:
+        if best is not None and best[0] == (0, 0, 0):
+            break
         if timex.type not in ("DATE", "TIME") or not (
             sentence.start_char <= timex.start < sentence.end_char
         ):
@@ -1636,6 +1643,22 @@ def event_date(
     if precision == "day" and span is not None:
         value = _shifted(value, trigger, chain, span.root, published)
     return value, precision, "text"
+
+
+def _time_antecedent(
+    trigger: Token, chain: dict[int, int], timexes: tuple[Timex, ...]
+) -> Timex | None:
+    """The time expression a relative clause of the trigger's chain modifies ("in December,
+    when Egypt walked out"; "the day the talks collapsed")."""
+    for i in chain:
+        node = trigger.doc[i]
+        if node.dep_ != "relcl":
+            continue
+        head = node.head
+        for timex in timexes:
+            if timex.type in ("DATE", "TIME") and timex.start <= head.idx < timex.end:
+                return timex
+    return None
 
 
 # "a day after", "two days before": the measure between a clause and the act it hangs on

@@ -1812,9 +1812,16 @@ def test_a_when_clause_on_a_date_takes_it(model) -> None:
     assert (walkout.type, walkout.date) == ("SANCTION", "2022-12")
 
 
+def test_a_noun_in_a_threat_condition_is_no_event(model) -> None:
+    text = "Tokyo would impose sanctions on Pyongyang if it went ahead with a nuclear test."
+    assert [e.type for e in _extract(model, text).events] == ["THREATEN"]
+
+
 # Categories from the manual (and the CAMEO codes behind them): sentence, type, mode, actor
 # country, a recipient country (None: any).
 MANUAL_CASES = [
+    # strikes carried out on a place are military; a strike staged is a walkout
+    ("Israel carried out strikes on Gaza.", "ASSAULT", None, "ISR", "PSE"),
     # manual, CONCEDE: declarations (not implementations) of ceasefires; no mode
     ("The Tamil Tigers declared a month-long ceasefire.", "CONCEDE", None, "LKA", None),
     ("Ethiopian troops pulled out of the Eritrean town of Senafe.", "RETREAT", "withdraw",

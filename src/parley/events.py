@@ -2933,6 +2933,11 @@ def _condition(token: Token, triggers: dict[int, LexEntry]) -> bool:
     """ "would retaliate if Israel attacked", "will release them unless the army withdraws": a
     condition set on another event is part of that threat or offer, not a reported act."""
     clause = token
+    if token.pos_ in ("NOUN", "PROPN"):
+        light = _light_verb(token)  # "if it went ahead with a nuclear test"
+        if light is None:
+            return False
+        clause = light
     while clause.dep_ == "conj" and clause.head is not clause:
         clause = clause.head
     if clause.dep_ != "advcl" or not any(

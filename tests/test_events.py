@@ -1817,6 +1817,14 @@ def test_a_noun_in_a_threat_condition_is_no_event(model) -> None:
     assert [e.type for e in _extract(model, text).events] == ["THREATEN"]
 
 
+def test_a_bare_refusal_answers_the_offer_it_is_joined_to(model) -> None:
+    result = _extract(model, "Iran asked for talks but Washington refused.")
+    assert _find(result, "REJECT", "USA", "IRN")
+    # "refused to comment" refuses nothing
+    result = _extract(model, "Police raided the office and refused to comment.")
+    assert [e.type for e in result.events] == ["COERCE"]
+
+
 # Categories from the manual (and the CAMEO codes behind them): sentence, type, mode, actor
 # country, a recipient country (None: any).
 MANUAL_CASES = [

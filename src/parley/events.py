@@ -117,6 +117,7 @@ def _parse_requirement(text: str) -> Requirement:
         "notopinion",
         "pair",
         "inf",
+        "answers",
     ):
         return Requirement(text)
     if text.startswith("^"):  # "^on": the noun is the object of "on" ("on alert")
@@ -573,6 +574,8 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
 
 
 _PARTICLE_HEADS = _words("out away off back up down")
+# what a bare refusal answers when it is joined to it: "offered ..., but Jakarta declined"
+_PROPOSAL_VERBS = _words("offer propose invite ask request urge suggest demand")
 _ANY_PREPS = _words("from in at on near outside inside during after to into across")
 
 
@@ -818,6 +821,12 @@ class _Matcher:
             return any(self.word_ok(t, req.words) for t in _predicatives(token))
         if req.kind == "comp":
             return _complement(token) is not None
+        if req.kind == "answers":  # "X offered to send aircraft, but Jakarta declined"
+            return (
+                token.dep_ == "conj"
+                and token.head.lemma_.lower() in _PROPOSAL_VERBS
+                and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in token.children)
+            )
         if req.kind == "inf":  # "told Turkey to open its ports", not "told X that ..."
             return any(
                 c.dep_ in ("xcomp", "ccomp") and any(a.tag_ == "TO" for a in c.children)
@@ -2264,6 +2273,19 @@ def _finish(
         recipients = recipients + _domestic_target(ctx, draft, actor_ids)
     if plover == "PROTEST" and not recipients:
         recipients = _protest_target(ctx, draft, actor_ids)
+    if (
+        plover == "REJECT"
+        and not recipients
+        and draft.trigger.dep_ == "conj"
+        and draft.trigger.head.lemma_.lower() in _PROPOSAL_VERBS
+    ):
+        # "Kuala Lumpur offered aircraft, but Jakarta declined": who made the offer
+        proposer, _ = _subject(draft.trigger.head)
+        recipients = [
+            (t, a)
+            for t, a in _resolve_all(ctx, [proposer] if proposer is not None else [])
+            if a.id not in actor_ids
+        ]
     if plover == "THREATEN" and any(_penalty_clause(c) for c in draft.trigger.children):
         # "warned that Pakistan would bear the consequences of any violation of Afghan
         # territory": the threatened party is who will bear them, not what they are for

@@ -2995,9 +2995,21 @@ def _sent_to_help(ctx: _DocContext, draft: _Draft) -> bool:
     """Troops deployed to another state with a purpose of help ("to help", "to train")."""
     if draft.rule != "verb" or draft.entry.cameo != "154" or draft.status != "occurred":
         return False
+    purpose = _aid_purpose(draft.trigger)
+    if purpose is None:
+        return False
     own = {a.country for _, a in draft.actors}
     foreign = any(a.country and a.country not in own for _, a in draft.recipients)
-    return foreign and _aid_purpose(draft.trigger) is not None
+    if not foreign:
+        # "sent 1,200 troops to help Sri Lanka cope with the tsunami": the party helped
+        helped = [
+            (t, a)
+            for t, a in _resolve_all(ctx, _objects_or_raised(purpose))
+            if a.country and a.country not in own
+        ]
+        draft.recipients.extend(helped)
+        foreign = bool(helped)
+    return foreign
 
 
 def _assisting(arrival: Token) -> bool:

@@ -1828,6 +1828,9 @@ def test_a_bare_refusal_answers_the_offer_it_is_joined_to(model) -> None:
 # Categories from the manual (and the CAMEO codes behind them): sentence, type, mode, actor
 # country, a recipient country (None: any).
 MANUAL_CASES = [
+    # manual, SANCTION discontinue: a ban on another state's goods
+    ("Russia imposed a ban on imports of Georgian wine.", "SANCTION", "discontinue", "RUS",
+     "GEO"),
     # CAMEO 074: forces sent to help another state, named only as the one helped
     ("India sent 1,200 troops to help Sri Lanka after the tsunami.", "AID", None, "IND", "LKA"),
     # strikes carried out on a place are military; a strike staged is a walkout

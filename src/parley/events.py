@@ -574,6 +574,8 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
 
 
 _PARTICLE_HEADS = _words("out away off back up down")
+# prepositions a row may find on the verb's object as well as on the verb ("a ban on imports")
+_OBJECT_PHRASE_PREPS = _words("on against")
 # what a bare refusal answers when it is joined to it: "offered ..., but Jakarta declined"
 _PROPOSAL_VERBS = _words("offer propose invite ask request urge suggest demand")
 _ANY_PREPS = _words("from in at on near outside inside during after to into across")
@@ -798,10 +800,15 @@ class _Matcher:
         if req.kind == "all":
             return all(self.holds(token, part) for part in req.parts)
         if req.kind == "pobj":
-            # "the cancellation of $180 million of Tanzania's debt": through the amount
+            # "the cancellation of $180 million of Tanzania's debt": through the amount;
+            # "imposed a ban on imports": the parser may hang the phrase on the object
+            hosts = [token]
+            if token.pos_ == "VERB" and req.prep in _OBJECT_PHRASE_PREPS:
+                hosts += [o for o in _direct_objects(token) if o.dep_ == "dobj"]
             return any(
                 self.word_ok(part, req.words)
-                for o in _prep_objects(token, {req.prep})
+                for host in hosts
+                for o in _prep_objects(host, {req.prep})
                 for part in (o, *_measured(o))
             )
         if req.kind == "mod":

@@ -1686,14 +1686,28 @@ def test_a_clause_n_days_after_the_dated_act_is_shifted(model) -> None:
     assert strike.date == "2024-03-18"
 
 
-def test_the_party_to_bear_the_consequences_is_threatened(model) -> None:
-    text = (
-        "The Taliban administration warned that Pakistan would bear the consequences of any "
-        "further violation of Afghan territory."
-    )
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipients"),
+    [
+        # the party to bear the consequences is the one threatened, not what they are for
+        (
+            "The Taliban administration warned that Pakistan would bear the consequences of "
+            "any further violation of Afghan territory.",
+            "THREATEN", "AFG", {"PAK"},
+        ),
+        # a place the act happens off or near is no party once one is named
+        (
+            "Indonesian patrol boats detained two Malaysian trawlers off North Sumatra.",
+            "COERCE", "IDN", {"MYS"},
+        ),
+    ],
+)  # fmt: skip
+def test_the_recipient_is_the_party_acted_on(
+    model, text: str, type_: str, actor: str, recipients: set[str]
+) -> None:
     result = _extract(model, text)
-    (threat,) = _find(result, "THREATEN", "AFG")
-    assert _countries(result, threat.recipient) == {"PAK"}
+    (event,) = _find(result, type_, actor)
+    assert _countries(result, event.recipient) == recipients
 
 
 def test_a_ministry_unnamed_in_a_datelined_story_is_the_home_one(model) -> None:
@@ -1788,13 +1802,6 @@ def test_a_passive_agent_hung_on_the_noun_before_it(model) -> None:
     text = "Tourists were kidnapped from a Malaysian resort by Abu Sayyaf gunmen on Sunday."
     (kidnap,) = _extract(model, text).events
     assert kidnap.type == "ASSAULT" and _countries(_extract(model, text), kidnap.actor) == {"PHL"}
-
-
-def test_a_place_off_which_an_act_happens_is_no_party(model) -> None:
-    text = "Indonesian patrol boats detained two Malaysian trawlers off North Sumatra."
-    result = _extract(model, text)
-    (detention,) = _find(result, "COERCE", "IDN")
-    assert _countries(result, detention.recipient) == {"MYS"}
 
 
 def test_the_dateline_date_dates_no_act(model) -> None:

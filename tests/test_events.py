@@ -127,6 +127,18 @@ def test_seed_required_events(seed) -> None:
     assert not missing, [e.why for e in result.events]
 
 
+def test_seed_sunday_meeting_is_with_qin_gang_alone(seed) -> None:
+    # "met with Foreign Minister Qin Gang ..., with both sides agreeing to ...": the absolute
+    # clause says how it went; it adds no party to the meeting
+    result, _ = seed
+    names = {a.id: a.name for a in result.actors}
+    (meeting,) = [
+        e for e in result.events
+        if e.type == "CONSULT" and e.status == "occurred" and e.date == "2023-06-18"
+    ]  # fmt: skip
+    assert {names[i] for i in meeting.recipient} == {"Qin Gang"}
+
+
 def test_seed_denial_and_likely_meeting_are_not_occurred(seed) -> None:
     result, _ = seed
     text = result.article.text

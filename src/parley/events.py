@@ -561,7 +561,11 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
             continue
         if child.dep_ in ("prep", "agent", "prt", "dative") and child.lower_ in wanted:
             for grandchild in child.children:
-                if grandchild.dep_ == "pcomp" and _described_noun(grandchild):
+                if (
+                    grandchild.dep_ == "pcomp"
+                    and child.lower_ in _TARGET_OF_FIRE_PREPS
+                    and _described_noun(grandchild)
+                ):
                     # "at students marching towards ...": the students, described by a clause
                     found.extend(_conjuncts(_described_noun(grandchild)))
                 elif grandchild.dep_ in ("pobj", "pcomp"):
@@ -574,6 +578,9 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
 
 
 _PARTICLE_HEADS = _words("out away off back up down")
+# where a participle after the preposition describes a target ("fired at students marching"),
+# never "with": "met for hours, with both sides agreeing to ..." is how it went
+_TARGET_OF_FIRE_PREPS = _words("at on upon against into toward towards")
 # prepositions a row may find on the verb's object as well as on the verb ("a ban on imports")
 _OBJECT_PHRASE_PREPS = _words("on against")
 # what a bare refusal answers when it is joined to it: "offered ..., but Jakarta declined"

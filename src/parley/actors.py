@@ -1836,7 +1836,7 @@ class _Finder:
         # a scene in the anchor's own clause first: "a suicide bomber drove into an army post in
         # North Waziristan", not the strikes "in Afghanistan's Khost province" before it
         clause = _clause_of(doc[anchor]) if anchor < s_end else None
-        own = {t.i for t in clause.subtree} if clause is not None else set()
+        own = range(clause.left_edge.i, clause.right_edge.i + 1) if clause is not None else range(0)
         scenes = [
             (start not in own, abs(start - anchor), entry.country)
             for start, end, entry in self.ctx.gaz

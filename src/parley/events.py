@@ -561,13 +561,14 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
             continue
         if child.dep_ in ("prep", "agent", "prt", "dative") and child.lower_ in wanted:
             for grandchild in child.children:
-                if (
-                    grandchild.dep_ == "pcomp"
-                    and child.lower_ in _TARGET_OF_FIRE_PREPS
-                    and _described_noun(grandchild)
-                ):
-                    # "at students marching towards ...": the students, described by a clause
-                    found.extend(_conjuncts(_described_noun(grandchild)))
+                # "at students marching towards ...": the students, described by a clause
+                described = (
+                    nlp.described_noun(grandchild)
+                    if child.lower_ in _TARGET_OF_FIRE_PREPS
+                    else None
+                )
+                if described is not None:
+                    found.extend(_conjuncts(described))
                 elif grandchild.dep_ in ("pobj", "pcomp"):
                     found.extend(_conjuncts(grandchild))
         elif child.lower_ in _PARTICLE_HEADS and not any(g.dep_ == "pobj" for g in child.children):
@@ -586,16 +587,6 @@ _OBJECT_PHRASE_PREPS = _words("on against")
 # what a bare refusal answers when it is joined to it: "offered ..., but Jakarta declined"
 _PROPOSAL_VERBS = _words("offer propose invite ask request urge suggest demand")
 _ANY_PREPS = _words("from in at on near outside inside during after to into across")
-
-
-def _described_noun(verb: Token) -> Token | None:
-    """The noun a participle under a preposition describes: "students" in "fired at students
-    marching ..." (parsed as the participle's subject); none for a gerund ("of killing")."""
-    if verb.tag_ != "VBG":
-        return None
-    return next(
-        (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None
-    )
 
 
 def _measured(obj: Token, depth: int = 0) -> list[Token]:

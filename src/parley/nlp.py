@@ -70,3 +70,14 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["parley.text"] = doc.text
     return text
+
+
+def described_noun(verb: Token) -> Token | None:
+    """The noun a participle after a preposition describes, which the parser makes its
+    subject: "students" in "fired water cannon at students marching ... the same day"; None
+    for a gerund ("accused X of killing")."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG":
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None
+    )

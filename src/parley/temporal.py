@@ -1673,7 +1673,10 @@ def _shifted(
     happened N days before (or after) that date. The date must belong above that clause."""
     for node in sorted(chain, key=chain.get):
         clause = trigger.doc[node]
-        if clause.dep_ not in ("advcl", "pcomp") or dated.i in {t.i for t in clause.subtree}:
+        if (
+            clause.dep_ not in ("advcl", "pcomp")
+            or clause.left_edge.i <= dated.i <= clause.right_edge.i
+        ):
             continue
         link = next(
             (c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("after", "before")),
@@ -1754,16 +1757,6 @@ def _trailing_past_adjunct(root: Token, trigger: Token, value: str, published: d
     return period is not None and period[1] < published
 
 
-def _described_participle(verb: Token) -> bool:
-    """ "fired water cannon at students marching ... the same day": a participle with its own
-    subject under a preposition describes that noun, not a complement ("accused X of killing")."""
-    return (
-        verb.dep_ == "pcomp"
-        and verb.tag_ == "VBG"
-        and any(c.dep_ == "nsubj" for c in verb.children)
-    )
-
-
 def _past_date_in_modifier(root: Token, trigger: Token, value: str, published: dt.date) -> bool:
     """ "fired tear gas to clear a blockade near Parotani on Tuesday", "blocked highways
     linking La Paz with Oruro for a third day on Tuesday": the parser hangs the date on a
@@ -1778,7 +1771,7 @@ def _past_date_in_modifier(root: Token, trigger: Token, value: str, published: d
         node = node.head
         if node.pos_ in ("VERB", "AUX") and node.i != trigger.i:
             if node.tag_ not in ("VB", "VBG") or not (
-                node.dep_ in ("xcomp", "acl", "advcl") or _described_participle(node)
+                node.dep_ in ("xcomp", "acl", "advcl") or nlp.described_noun(node) is not None
             ):
                 return False
             crossed += 1

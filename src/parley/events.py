@@ -586,7 +586,9 @@ _TARGET_OF_FIRE_PREPS = _words("at on upon against into toward towards")
 _OBJECT_PHRASE_PREPS = _words("on against")
 # what a bare refusal answers when it is joined to it: "offered ..., but Jakarta declined"
 _PROPOSAL_VERBS = _words("offer propose invite ask request urge suggest demand")
-_ANY_PREPS = _words("from in at on near outside inside during after to into across")
+# prepositions whose object may carry a passive act's misattached by-agent ("kidnapped from a
+# resort by Abu Sayyaf gunmen")
+_AGENT_HOST_PREPS = _words("from in at on near outside inside during after to into across")
 
 
 def _measured(obj: Token, depth: int = 0) -> list[Token]:
@@ -725,11 +727,10 @@ def _hyphen_prefix(token: Token) -> str | None:
     i = token.i
     if i < 2 or token.idx == 0 or nlp.text_of(token.doc)[token.idx - 1] != "-":
         return None  # (a character test first: building tokens is slow)
-    if token.doc[i - 1].text != "-" or token.doc[i - 2].whitespace_:
+    hyphen, prefix = token.doc[i - 1], token.doc[i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or prefix.whitespace_:
         return None
-    if token.doc[i - 1].whitespace_:
-        return None
-    return token.doc[i - 2].lower_
+    return prefix.lower_
 
 
 def _predicative(token: Token) -> bool:
@@ -1822,7 +1823,7 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
             # the agent on the noun before it
             actor_tokens.extend(
                 agent
-                for obj in _prep_objects(verb, _ANY_PREPS)
+                for obj in _prep_objects(verb, _AGENT_HOST_PREPS)
                 for agent in _prep_objects(obj, {"by"})
                 if ctx.token_actor(agent) is not None
             )
@@ -2313,15 +2314,13 @@ def _finish(
         draft.reason = "threat stated"
     if draft.reason == "purpose":
         return None  # "resigned to allow elections": an aim, not a reported act
-    date, precision, source = temporal.event_date(
-        ctx.doc, draft.trigger, timexes, article.published, status
+    date, precision, source = _with_story_date(
+        ctx,
+        draft,
+        status,
+        temporal.event_date(ctx.doc, draft.trigger, timexes, article.published, status),
     )
     parties = frozenset(a.country for _, a in (*draft.actors, *recipients) if a.country)
-    if source == "published":
-        doers = frozenset(a.country for _, a in draft.actors if a.country)
-        context = _context_date(ctx, draft, status, doers)
-        if context is not None:
-            date, precision, source = context.date, context.precision, "context"
     if status == "occurred" and source == "text" and _after(date, precision, article.published):
         # Nothing dated after the publication can have happened yet ("to visit in June").
         status = draft.status = "planned"
@@ -2348,16 +2347,10 @@ def _finish(
         # hesitate to use force"): it occurred, on the day of the saying
         status = draft.status = "occurred"
         draft.reason = f"threat stated ({draft.reason})"
-        date, precision, source = temporal.event_date(
-            ctx.doc, draft.trigger, timexes, article.published, status
-        )
-        if _after(date, precision, article.published):
-            date, precision, source = article.published.isoformat(), "day", "published"
-        if source == "published":
-            doers = frozenset(a.country for _, a in draft.actors if a.country)
-            context = _context_date(ctx, draft, status, doers)
-            if context is not None:
-                date, precision, source = context.date, context.precision, "context"
+        dated = temporal.event_date(ctx.doc, draft.trigger, timexes, article.published, status)
+        if _after(dated[0], dated[1], article.published):
+            dated = article.published.isoformat(), "day", "published"
+        date, precision, source = _with_story_date(ctx, draft, status, dated)
         if not recipients:
             recipients = _most_specific(
                 _condition_target(ctx, draft, actor_ids) or _sibling_recipients(ctx, draft)
@@ -2479,6 +2472,19 @@ def _in_aside(token: Token) -> bool:
             return True
         node, steps = node.head, steps + 1
     return False
+
+
+def _with_story_date(
+    ctx: _DocContext, draft: _Draft, status: str, dated: tuple[str, str, str]
+) -> tuple[str, str, str]:
+    """(date, precision, source) with the story's date (`_context_date`) in place of the
+    publication date, where the story gives one."""
+    if dated[2] == "published":
+        doers = frozenset(a.country for _, a in draft.actors if a.country)
+        context = _context_date(ctx, draft, status, doers)
+        if context is not None:
+            return context.date, context.precision, "context"
+    return dated
 
 
 def _simple_past(draft: _Draft) -> bool:

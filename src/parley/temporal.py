@@ -1613,9 +1613,7 @@ def event_date(
     if when is not None and when_dated is not None:
         # "broke down in December, when Egypt walked out": the clause hangs on the date
         best = ((0, 0, 0), when, *when_dated)
-    for timex in timexes:
-        if best is not None and best[0] == (0, 0, 0):
-            break
+    for timex in timexes if best is None else ():
         if timex.type not in ("DATE", "TIME") or not (
             sentence.start_char <= timex.start < sentence.end_char
         ):
@@ -1764,7 +1762,7 @@ def _past_date_in_modifier(root: Token, trigger: Token, value: str, published: d
     through a complement or a relative clause (another happening), never for a present act."""
     if trigger.tag_ != "VBD" or root.dep_ in _NOUN_MODIFIER_DEPS:
         return False  # "violated the 2015 accord": the date describes the accord
-    if root.i not in {t.i for t in trigger.subtree}:
+    if not trigger.left_edge.i <= root.i <= trigger.right_edge.i:
         return False
     node, crossed = root, 0
     while node.i != trigger.i:

@@ -164,8 +164,9 @@ _PLACE_KINDS = {"country", "seat", "place"}
 _HOME_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _FOREIGN_SERVICE = {"diplomat", "negotiator", "secretary-general"}
 # compass words between "in" and a place ("Albanians in southern Serbia")
-_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-            "central", "northeastern", "northwestern", "southeastern", "southwestern"}  # fmt: skip
+COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern",
+                 "western", "central", "northeastern", "northwestern", "southeastern",
+                 "southwestern"}  # fmt: skip
 # crowds whose unplaced members a datelined story leaves at home: "workers went on strike"
 _DOMESTIC_CROWDS = {"civilian", "labour", "academic", "health", "opposition"}
 # nouns for an area of a country: a demonym on one sets a scene ("in the Libyan capital")
@@ -1729,7 +1730,7 @@ class _Finder:
                     return match[2].country
                 if match is not None and match[2].kind == "demonym":
                     j = match[1]  # "the Israeli-occupied West Bank": an adjective, not the place
-                elif doc[j].tag_ in ("DT", "JJ", "HYPH", "VBN") or doc[j].lower_ in _COMPASS:
+                elif doc[j].tag_ in ("DT", "JJ", "HYPH", "VBN") or doc[j].lower_ in COMPASS_WORDS:
                     j += 1
                 else:
                     break

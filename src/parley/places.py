@@ -149,10 +149,8 @@ def _resolve(text: str, doc_countries: Counter[str]) -> _Place | None:
     return None
 
 
-_COMPASS_WORDS = frozenset(
-    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
-     "lower", "central", "northeastern", "northwestern", "southeastern", "southwestern"}
-)  # fmt: skip
+# compass words that name a part of a region or country ("North Waziristan", "Upper Nile")
+_COMPASS_WORDS = frozenset(actors.COMPASS_WORDS | {"upper", "lower"})
 
 
 def _without_compass(text: str) -> str | None:

@@ -98,6 +98,10 @@ CASES = [
     ("The ministers met on Thursday.", "Thursday", "2023-06-15"),
     ("The ministers will meet on Thursday.", "Thursday", "2023-06-22"),
     ("He plans to travel to Paris on Friday.", "Friday", "2023-06-23"),
+    # a plan told in the past perfect looks back: the day has passed
+    ("The offer had been due to expire on Friday.", "Friday", "2023-06-16"),
+    ("The vote had been scheduled to take place on Friday.", "Friday", "2023-06-16"),
+    ("The offer is due to expire on Friday.", "Friday", "2023-06-23"),
     ("The talks ended on Monday.", "Monday", "2023-06-19"),
     ("The talks will end on Monday.", "Monday", "2023-06-19"),
     ("They met last Monday.", "last Monday", "2023-06-12"),

@@ -382,6 +382,8 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
         return "future"
     head = verb.head
     if any(aux.tag_ == "TO" for aux in auxes):
+        if head.lemma_.lower() in _PLANNING and head.i != verb.i and _pluperfect(head):
+            return "past"  # "had been due to expire Friday": a plan the story looks back on
         if head.i == verb.i or head.lemma_.lower() in _PLANNING or depth > 3:
             return "future"
         if head.pos_ in ("VERB", "AUX"):
@@ -413,6 +415,12 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
     if depth == 0 and verb.tag_ == "VBG" and words & _PROGRESSIVE_AUX:
         return "future"  # "is meeting on Monday": a plan
     return "present"
+
+
+def _pluperfect(word: Token) -> bool:
+    """Whether ``word`` (a verb, or an adjective after its copula) is in the past perfect."""
+    verb = word.head if word.dep_ == "acomp" else word
+    return any(child.dep_ == "aux" and child.lower_ == "had" for child in verb.children)
 
 
 # ---------------------------------------------------------------- rules

@@ -2078,6 +2078,14 @@ MANUAL_CASES = [
      "disapprove", "EUR", "RUS"),
     ("Germany regrets the Turkish move.", "ACCUSE", "disapprove", "DEU", "TUR"),
     ("Japan expressed regret over the deaths of the fishermen.", "CONCEDE", None, "JPN", None),
+    # parses to read through: a past tense read as a participle ("police arrested") takes
+    # its noun as subject when it has an object; coordinated means share their phrase
+    ("Malaysian police arrested sacked former deputy prime minister Anwar Ibrahim at his home "
+     "on Sunday night.",
+     "COERCE", "arrest", "MYS", None),
+    ("The U.N. Security Council imposed an air and arms embargo on Libya on Tuesday.",
+     "SANCTION", "discontinue", "UNO", "LBY"),
+    ("The EU imposed sanctions and tariffs on China.", "SANCTION", "discontinue", "EUR", "CHN"),
 ]  # fmt: skip
 
 

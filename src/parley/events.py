@@ -1442,8 +1442,24 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             # "Russia, which has troops there, called on ...": a parse with the noun as its
             # root and the main verb as its modifier
             return node.head, False
+        if _misread_active(node):
+            return node.head, False
         break
     return None, False
+
+
+def _misread_active(verb: Token) -> bool:
+    """ "Malaysian police arrested Anwar Ibrahim at his home": the parse can read a past
+    tense after its subject as a participle modifying it ("police arrested"), but a passive
+    participle takes no direct object, so one with an object is the noun's own act."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBN", "VBD")
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and verb.head.i < verb.i
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and not any(c.dep_ in ("agent", "auxpass") for c in verb.children)
+    )
 
 
 def _stranded_subject(clause: Token) -> Token | None:
@@ -1764,6 +1780,11 @@ def _theme_recipients(theme: Token) -> list[Token]:
     found: list[Token] = []
     for part in (theme, *_measured(theme)):
         found.extend(_prep_objects(part, _THEME_RECIPIENT_PREPS))
+    if not found:
+        # a phrase after coordinated means is shared: "sanctions and tariffs on China", and
+        # "an air and arms embargo on Libya" (parsed as "air" and "arms embargo")
+        for part in theme.conjuncts:
+            found.extend(_prep_objects(part, _THEME_RECIPIENT_PREPS))
     if theme.lemma_.lower() in _ENCIRCLING_NOUNS:
         found.extend(_prep_objects(theme, {"of"}))  # "its blockade of Yemen's port"
     found.extend(_goods_origin(found))

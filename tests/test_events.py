@@ -2086,6 +2086,11 @@ MANUAL_CASES = [
     ("The U.N. Security Council imposed an air and arms embargo on Libya on Tuesday.",
      "SANCTION", "discontinue", "UNO", "LBY"),
     ("The EU imposed sanctions and tariffs on China.", "SANCTION", "discontinue", "EUR", "CHN"),
+    # an infinitive after a date is the complement the parse read as a purpose
+    ("Nelson Mandela offered on Thursday to mediate between the government of Burundi and "
+     "Hutu rebel groups.", "AGREE", None, "ZAF", "BDI"),
+    ("The World Food Programme suspended food distribution across Liberia on Wednesday.",
+     "SANCTION", "discontinue", "UNO", "LBR"),
 ]  # fmt: skip
 
 

@@ -270,7 +270,7 @@ _HOSTED_NOUNS = _words("embassy consulate mission legation")
 _ANY_SUBJECTS = _words("anyone anybody whoever everyone everybody whomever")
 # Prepositions whose object is the occasion of an act, not an act it performs.
 _CROWD_PLACE_PREPS = _words("in at through outside")
-_TARGET_PREPS = _words("in near outside inside")
+_TARGET_PREPS = _words("in near outside inside across throughout")
 _LOCATIVE_RECIPIENT_PREPS = _words("near around off along at")
 _SETTING_PREPS = _words("at during after before since following amid")
 # Heads of "the two X" / "both X" that stand for the story's two parties.
@@ -677,11 +677,27 @@ def _complement(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "acl" and token.pos_ == "NOUN"):
             return child
+    for child in token.children:
+        if _delayed_infinitive(token, child):
+            return child
     for obj in _direct_objects(token):  # "accepted an offer to visit", "urged X to stop"
         for child in obj.children:
             if child.dep_ in ("acl", "xcomp", "relcl") and child.pos_ == "VERB":
                 return child
     return None
+
+
+def _delayed_infinitive(verb: Token, clause: Token) -> bool:
+    """ "offered on Thursday to mediate": an infinitive after a phrase of time or place is
+    read as a purpose clause by the parse; with no object before it, it is the complement."""
+    if clause.dep_ != "advcl" or clause.i < verb.i or verb.pos_ != "VERB":
+        return False
+    if not any(c.tag_ == "TO" for c in clause.children):
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return False
+    between = [c for c in verb.children if verb.i < c.i < clause.i]
+    return bool(between) and all(c.dep_ in ("prep", "npadvmod", "advmod") for c in between)
 
 
 def _is_nominal(token: Token) -> bool:
@@ -2284,9 +2300,9 @@ def _finish(
         # "bombed a refugee camp in central Gaza", "carried out air strikes inside
         # Afghanistan": a target of no country is placed by where it is
         recipients = _target_country(ctx, draft, actor_ids) or recipients
-    if plover == "AID" and not recipients:
-        # "resumed food distributions in government-held areas of Yemen": aid given where
-        # people are goes to that place
+    if (plover == "AID" or cameo.startswith("162")) and not recipients:
+        # "resumed food distributions in government-held areas of Yemen": aid given (or
+        # stopped) where people are goes to that place
         recipients = _target_country(ctx, draft, actor_ids)
         agencies = [a for _, a in draft.actors if a.country in _NON_STATE_CODES]
         if not recipients and agencies and len(agencies) == len(draft.actors):

@@ -2091,6 +2091,10 @@ MANUAL_CASES = [
      "Hutu rebel groups.", "AGREE", None, "ZAF", "BDI"),
     ("The World Food Programme suspended food distribution across Liberia on Wednesday.",
      "SANCTION", "discontinue", "UNO", "LBR"),
+    # hyphenated verbs are read whole (split, the parse loses the sentence's verb)
+    ("North Korea test-fired two short-range missiles into the sea on Wednesday.", "MOBILIZE",
+     "weapons", "PRK", None),
+    ("The EU re-imposed sanctions on Iran.", "SANCTION", "discontinue", "EUR", "IRN"),
 ]  # fmt: skip
 
 
@@ -2100,3 +2104,9 @@ def test_manual_categories(model, text: str, type_: str, mode: str | None, actor
     result = _extract(model, text)
     found = _find(result, type_, actor, recipient)
     assert found and found[0].mode == mode, [(e.type, e.mode, e.why) for e in result.events]
+
+
+def test_hyphenated_verbs_are_one_token_with_their_own_lemma(model) -> None:
+    doc = model("Iran test-launched a missile and Turkey re-opened its border.")
+    verbs = {t.text: t.lemma_ for t in doc if t.pos_ == "VERB"}
+    assert verbs == {"test-launched": "test-launch", "re-opened": "re-open"}

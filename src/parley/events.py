@@ -729,7 +729,9 @@ def _candidates(token: Token) -> tuple[LexEntry, ...]:
     if _is_nominal(token):
         return lex.get((token.lower_, "N"), ()) or lex.get((token.lemma_.lower(), "N"), ())
     if token.pos_ == "VERB":
-        return lex.get((token.lemma_.lower(), "V"), ())
+        lemma = token.lemma_.lower()
+        # "re-imposed", "air-dropped" (kept whole by the NLP pass) are "reimpose", "airdrop"
+        return lex.get((lemma, "V"), ()) or lex.get((lemma.replace("-", ""), "V"), ())
     if _predicative(token):
         return lex.get((token.lemma_.lower(), "A"), ())  # "was ready to negotiate"
     return ()

@@ -2097,6 +2097,15 @@ MANUAL_CASES = [
     ("North Korea test-fired two short-range missiles into the sea on Wednesday.", "MOBILIZE",
      "weapons", "PRK", None),
     ("The EU re-imposed sanctions on Iran.", "SANCTION", "discontinue", "EUR", "IRN"),
+    # a by-agent the parse hangs on the "as" predicate; idioms of censure and alert
+    ("Zimbabwe's election was condemned as seriously flawed by Commonwealth observers.",
+     "ACCUSE", "disapprove", "IGO", "ZWE"),
+    ("Human Rights Watch tore into Uzbekistan on Thursday.", "ACCUSE", "disapprove", "NGO",
+     "UZB"),
+    ("Pyongyang put its armed forces on full combat readiness on Monday.", "MOBILIZE", None,
+     "PRK", None),
+    ("Uzbekistan's authorities slapped a travel ban on 30 activists.", "COERCE", "restrict",
+     "UZB", None),
 ]  # fmt: skip
 
 

@@ -1866,6 +1866,16 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
                 for agent in _prep_objects(obj, {"by"})
                 if ctx.token_actor(agent) is not None
             )
+        if not actor_tokens:
+            # "was condemned as seriously flawed by Commonwealth observers": or on the
+            # predicate the verb's "as" phrase made into a clause
+            actor_tokens.extend(
+                agent
+                for clause in verb.children
+                if clause.dep_ in ("advcl", "oprd", "xcomp")
+                and any(c.lower_ == "as" for c in clause.children)
+                for agent in _prep_objects(clause, {"by"})
+            )
         if subject is not None and not actor_tokens and entry.cameo.startswith("084"):
             # "two French nationals held in Iran were released": the state that held them
             actor_tokens.extend(

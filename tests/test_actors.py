@@ -814,3 +814,12 @@ def test_the_text_around_a_mention_gives_its_country(
 ) -> None:
     doc, found = _find(model, text)
     assert _at(doc, found, phrase).country == country
+
+
+def test_a_listed_titled_name_is_not_another_persons_surname(model) -> None:
+    """ "King Hussein" is a listed person of his own, not Saddam Hussein named by surname."""
+    _, found = _find(model, "Jordan's King Hussein granted asylum to Saddam Hussein's relatives.")
+    assert (_by_name(found, "King Hussein").country, _by_name(found, "Saddam Hussein").country) == (
+        "JOR",
+        "IRQ",
+    )

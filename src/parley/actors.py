@@ -1059,6 +1059,13 @@ class _Finder:
                 continue  # "Jordan" tagged PERSON is the country
             if all(t.lower_ in kb.title_words for t in tokens):
                 continue
+            if (
+                end - start == 1
+                and start > 0
+                and f"{self.doc[start - 1].lower_} {_norm(self.doc[start].text).lower()}"
+                in kb.people
+            ):
+                start -= 1  # "King Hussein" is a listed name, not Saddam Hussein's surname
             out.append((start, end))
         return out
 

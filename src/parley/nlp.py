@@ -34,10 +34,10 @@ def load(model: str | None = None) -> Language:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return _with_compound_verbs(module.load())
+        return _customised(module.load())
     if model:
         try:  # a path to a pipeline directory also works
-            return _with_compound_verbs(spacy.load(model))
+            return _customised(spacy.load(model))
         except OSError:
             pass
     raise ModelNotFound(
@@ -52,6 +52,19 @@ def load(model: str | None = None) -> Language:
 COMPOUND_VERB_STEMS = ("test-fire", "test-launch", "re-impose", "re-open", "air-drop", "air-lift")
 
 
+# Verb forms the rule lemmatizer gets wrong ("raped" -> "rap", "fined" -> "fin"): news verbs
+# whose lemma decides an event type
+LEMMA_FIXES = {
+    "rape": ("raped", "rapes", "raping"),
+    "fine": ("fined", "fines", "fining"),
+    "wage": ("waged", "wages", "waging"),
+    "cordon": ("cordoned", "cordoning"),
+    "relaunch": ("relaunched", "relaunches", "relaunching"),
+    "unban": ("unbanned", "unbanning"),
+}
+_VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
+
+
 def _inflections(stem: str) -> tuple[str, ...]:
     base = stem.removesuffix("e")
     last = stem.rsplit("-", 1)[1]
@@ -62,7 +75,9 @@ def _inflections(stem: str) -> tuple[str, ...]:
     return stem, past, ing, third
 
 
-def _with_compound_verbs(nlp: Language) -> Language:
+def _customised(nlp: Language) -> Language:
+    """The loaded pipeline with parley's fixes for news text: hyphenated verbs kept whole,
+    lemmas the rule lemmatizer gets wrong, and the parse repair."""
     if "parser" in nlp.pipe_names and "parley_parse_repair" not in nlp.pipe_names:
         # after the attribute ruler, which gives the parts of speech it reads
         after = "attribute_ruler" if "attribute_ruler" in nlp.pipe_names else "parser"
@@ -76,6 +91,10 @@ def _with_compound_verbs(nlp: Language) -> Language:
                 nlp.tokenizer.add_special_case(cased, [{ORTH: cased}])
                 if ruler is not None:
                     ruler.add([[{"ORTH": cased}]], {"LEMMA": stem})
+    if ruler is not None:
+        for lemma, forms in LEMMA_FIXES.items():
+            patterns = [[{"LOWER": form, "TAG": {"IN": _VERB_TAGS}}] for form in forms]
+            ruler.add(patterns, {"LEMMA": lemma})
     return nlp
 
 

@@ -2108,6 +2108,33 @@ MANUAL_CASES = [
      "UZB", None),
     ("Police forces from Uganda, Kenya and Tanzania launched a joint operation against cattle "
      "rustlers.", "COOPERATE", None, "TZA", None),
+    # CAMEO wordings: captives handed over or set free, inspectors let back in, forces
+    # disbanding, relations scaled back, arrests by idiom, killings by beating, hijackings
+    ("The Yugoslav army handed over three captured U.S. soldiers on Saturday.", "RETREAT",
+     "release", "SRB", "USA"),
+    ("Some 400 political prisoners were set free by Burma's military authorities on Thursday.",
+     "RETREAT", "release", "MMR", None),
+    ("North Korea readmitted inspectors from the International Atomic Energy Agency.",
+     "RETREAT", "access", "PRK", None),
+    ("Eritrea took in the first contingent of U.N. peacekeepers on Tuesday.", "RETREAT",
+     "access", "ERI", None),
+    ("Hundreds of UNITA fighters disbanded at a ceremony in Huambo, Angola.", "RETREAT",
+     "disarm", "AGO", None),
+    ("Canada scaled back its relations with Iran on Tuesday.", "SANCTION", "withdraw", "CAN",
+     "IRN"),
+    ("Security forces in Kashmir picked up several senior separatist leaders on Sunday.",
+     "COERCE", "arrest", "IND", None),
+    ("Hindu activists tore down the Babri mosque in Ayodhya, India.", "ASSAULT", "destroy",
+     "IND", None),
+    ("Militiamen hacked 15 villagers to death in northern Burundi on Saturday.", "ASSAULT",
+     None, "BDI", "BDI"),
+    ("Algerian militants commandeered an Air France airliner at Algiers airport.", "ASSAULT",
+     "abduct", "DZA", None),
+    ("Israeli settlers attacked and beat Palestinian olive pickers near Nablus.", "ASSAULT",
+     None, "ISR", "PSE"),
+    # an inquiry set up or sent is begun, not merely intended
+    ("Argentina's Congress set up a commission on Tuesday to investigate the bombing.",
+     "ACCUSE", "investigate", "ARG", None),
 ]  # fmt: skip
 
 

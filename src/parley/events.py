@@ -534,6 +534,17 @@ def _direct_objects(token: Token) -> list[Token]:
             child.dep_ == "nsubjpass" and token.pos_ in ("VERB", "AUX")
         ):
             found.extend(_conjuncts(child))
+    if not found and token.pos_ == "VERB":
+        # "attacked and beat olive pickers": two verbs joined share the object after both
+        doc = token.doc
+        for verb in token.children:
+            if (
+                verb.dep_ == "conj"
+                and verb.pos_ == "VERB"
+                and verb.i == token.i + 2
+                and doc[token.i + 1].dep_ == "cc"
+            ):
+                found.extend(o for c in verb.children if c.dep_ == "dobj" for o in _conjuncts(c))
     return found
 
 
@@ -1631,8 +1642,19 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
     if verb.dep_ == "conj" and verb.tag_ == "VB" and depth < 3:
         return _verb_status(verb.head, depth + 1)  # "will meet X and discuss Y"
     if verb.dep_ in ("advcl", "acl") and "to" in auxes:
+        if (
+            verb.lemma_.lower() in _INQUIRY_VERBS
+            and verb.head.lemma_.lower() in _INQUIRY_SETUP_VERBS
+        ):
+            # "set up a commission to investigate the bombing", "sent a team to look into
+            # reports": the inquiry begins when the body is set up or sent
+            return _verb_status(verb.head, depth + 1)
         return "planned", "purpose"
     return "occurred", ""
+
+
+_INQUIRY_VERBS = _words("investigate probe examine look")
+_INQUIRY_SETUP_VERBS = _words("set establish appoint form create send dispatch name launch open")
 
 
 def _nominal_status(noun: Token, light: Token | None) -> tuple[str, str]:

@@ -61,6 +61,7 @@ LEMMA_FIXES = {
     "cordon": ("cordoned", "cordoning"),
     "relaunch": ("relaunched", "relaunches", "relaunching"),
     "unban": ("unbanned", "unbanning"),
+    "readmit": ("readmitted", "readmitting"),
 }
 _VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
 

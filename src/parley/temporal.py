@@ -376,7 +376,7 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
     if words & _FUTURE_AUX:
         return "future"
     lemma = verb.lemma_.lower()
-    if depth == 0 and (lemma in _SCHEDULING or (lemma == "set" and verb.tag_ == "VBN" and auxes)):
+    if depth == 0 and (lemma in _SCHEDULING or (_set_for(verb) and verb.tag_ == "VBN" and auxes)):
         # "planned a rally on Saturday", "is set for Monday": the date is the plan's (but
         # "a record set on Aug. 6" is a past event)
         return "future"
@@ -415,6 +415,13 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
     if depth == 0 and verb.tag_ == "VBG" and words & _PROGRESSIVE_AUX:
         return "future"  # "is meeting on Monday": a plan
     return "present"
+
+
+def _set_for(verb: Token) -> bool:
+    """ "is set for Monday", not "were set free on Thursday" (a release that happened)."""
+    return verb.lemma_.lower() == "set" and not any(
+        c.lower_ in ("free", "loose", "ablaze", "alight", "afire") for c in verb.children
+    )
 
 
 def _pluperfect(word: Token) -> bool:

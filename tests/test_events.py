@@ -2132,6 +2132,18 @@ MANUAL_CASES = [
      "abduct", "DZA", None),
     ("Israeli settlers attacked and beat Palestinian olive pickers near Nablus.", "ASSAULT",
      None, "ISR", "PSE"),
+    # hostage rescues by state forces are aid (manual); captors freeing hostages retreat
+    ("Peruvian commandos freed 71 hostages from the Japanese ambassador's residence in Lima.",
+     "AID", None, "PER", None),
+    ("Hamas freed two hostages on Friday.", "RETREAT", "release", "PSE", None),
+    ("Thailand's government placed Bangkok under a state of emergency on Wednesday.", "COERCE",
+     "martial-law", "THA", None),
+    ("Israel and the Vatican raised their ties to full ambassadorial level.", "SUPPORT", None,
+     "VAT", None),
+    ("North Korea paraded tanks and missiles through Pyongyang on Tuesday.", "MOBILIZE",
+     "weapons", "PRK", None),
+    ("Guatemala's government opened its doors to a U.N. human rights mission.", "RETREAT",
+     "access", "GTM", "UNO"),
     # an inquiry set up or sent is begun, not merely intended
     ("Argentina's Congress set up a commission on Tuesday to investigate the bombing.",
      "ACCUSE", "investigate", "ARG", None),

@@ -270,7 +270,7 @@ _HOSTED_NOUNS = _words("embassy consulate mission legation")
 _ANY_SUBJECTS = _words("anyone anybody whoever everyone everybody whomever")
 # Prepositions whose object is the occasion of an act, not an act it performs.
 _CROWD_PLACE_PREPS = _words("in at through outside")
-_TARGET_PREPS = _words("in near outside inside across throughout")
+_TARGET_PREPS = _words("in near outside inside across throughout along")
 _LOCATIVE_RECIPIENT_PREPS = _words("near around off along at")
 _SETTING_PREPS = _words("at during after before since following amid")
 # Heads of "the two X" / "both X" that stand for the story's two parties.
@@ -907,6 +907,14 @@ class _Matcher:
             return self.yields(token)
         if req.kind == "subjof":  # "a ceasefire took effect": the noun is the verb's subject
             return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in req.words
+        if req.kind == "under" and token.pos_ == "VERB":
+            # a verb's row: the preposition "under" ("placed Bangkok under a state of
+            # emergency"), the object or what it is a state of
+            return any(
+                self.word_ok(o, req.words) or any(self.word_ok(m, req.words) for m in _measured(o))
+                or any(self.word_ok(g, req.words) for g in _prep_objects(o, {"of"}))
+                for o in _prep_objects(token, {"under"})
+            )
         if req.kind == "under":
             light = _light_verb(token)
             return light is not None and (

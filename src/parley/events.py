@@ -911,7 +911,8 @@ class _Matcher:
             # a verb's row: the preposition "under" ("placed Bangkok under a state of
             # emergency"), the object or what it is a state of
             return any(
-                self.word_ok(o, req.words) or any(self.word_ok(m, req.words) for m in _measured(o))
+                self.word_ok(o, req.words)
+                or any(self.word_ok(m, req.words) for m in _measured(o))
                 or any(self.word_ok(g, req.words) for g in _prep_objects(o, {"of"}))
                 for o in _prep_objects(token, {"under"})
             )

@@ -2144,6 +2144,13 @@ MANUAL_CASES = [
      "weapons", "PRK", None),
     ("Guatemala's government opened its doors to a U.N. human rights mission.", "RETREAT",
      "access", "GTM", "UNO"),
+    # forces sent as part of a mission are military aid, planned ones a pledge of it
+    ("Kenya sent 1,000 police officers to Haiti on Tuesday as part of a U.N.-backed mission.",
+     "AID", None, "KEN", "HTI"),
+    ("Cairo said it will send troops to Somalia next year as part of an African Union mission.",
+     "AGREE", None, "EGY", "SOM"),
+    ("Iraq let U.N. weapons inspectors back into the country on Monday.", "RETREAT", "access",
+     "IRQ", "UNO"),
     # an inquiry set up or sent is begun, not merely intended
     ("Argentina's Congress set up a commission on Tuesday to investigate the bombing.",
      "ACCUSE", "investigate", "ARG", None),

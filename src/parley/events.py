@@ -664,6 +664,8 @@ def _objects_or_raised(verb: Token) -> list[Token]:
                 (
                     child.tag_ == "VB"
                     or child.pos_ == "ADJ"
+                    # "let U.N. inspectors back into the country": a particle as predicate
+                    or (child.pos_ in ("ADV", "ADP") and child.lower_ in _PARTICLE_HEADS | {"in"})
                     # "let a convoy of trucks enter": read as a present tense after a plural
                     or (child.tag_ == "VBP" and verb.lemma_.lower() in _BARE_INFINITIVE_VERBS)
                 )
@@ -3085,7 +3087,13 @@ def _troop_arrival(draft: _Draft) -> bool:
 
 def _sent_to_help(ctx: _DocContext, draft: _Draft) -> bool:
     """Troops deployed to another state with a purpose of help ("to help", "to train")."""
-    if draft.rule != "verb" or draft.entry.cameo != "154" or draft.status != "occurred":
+    if draft.rule != "verb" or draft.entry.cameo != "154":
+        return False
+    if _in_a_mission(draft.trigger):
+        # "will send troops to Somalia as part of a new African Union mission"
+        own = {a.country for _, a in draft.actors}
+        return any(a.country and a.country not in own for _, a in draft.recipients)
+    if draft.status != "occurred":
         return False
     purpose = _aid_purpose(draft.trigger)
     if purpose is None:
@@ -3102,6 +3110,21 @@ def _sent_to_help(ctx: _DocContext, draft: _Draft) -> bool:
         draft.recipients.extend(helped)
         foreign = bool(helped)
     return foreign
+
+
+def _in_a_mission(verb: Token) -> bool:
+    """Forces sent "as part of" a peacekeeping or stabilisation mission or force."""
+    return any(
+        prep.lower_ == "as" and part.lemma_.lower() == "part"
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        for part in prep.children
+    ) and any(
+        t.lemma_.lower() in _PEACEKEEPING_WORDS | {"mission"}
+        for prep in verb.children
+        if prep.lower_ == "as"
+        for t in prep.subtree
+    )
 
 
 def _assisting(arrival: Token) -> bool:

@@ -823,3 +823,9 @@ def test_a_listed_titled_name_is_not_another_persons_surname(model) -> None:
         "JOR",
         "IRQ",
     )
+
+
+def test_security_agents_commandos_and_war_veterans_are_actors(model) -> None:
+    _, found = _find(model, "Peruvian commandos and Zimbabwe's war veterans met security agents.")
+    assert _by_name(found, "Peruvian commandos").sector == "MIL"
+    assert {a.sector for a in found} >= {"MIL", "CVL", "SPY"}

@@ -2188,3 +2188,12 @@ def test_news_verbs_the_lemmatizer_gets_wrong_have_their_lemma(model) -> None:
     assert [t.lemma_ for t in doc if t.pos_ == "VERB"] == ["rape", "fine", "wage"]
     result = _extract(model, "Militiamen raped dozens of women in North Darfur on Tuesday.")
     assert _find(result, "ASSAULT", "SDN"), [e.why for e in result.events]
+
+
+def test_what_a_concession_lets_happen_is_the_same_happening(model) -> None:
+    result = _extract(
+        model,
+        "The Saudi-led coalition lifted its blockade of Yemen's Hodeidah port on Friday, "
+        "allowing fuel tankers to dock.",
+    )
+    assert [e.type for e in result.events] == ["RETREAT"], [e.why for e in result.events]

@@ -3157,6 +3157,15 @@ def _same_happening(verb: Token, triggers: dict[int, LexEntry]) -> bool:
     if main is not None and verb.lemma_.lower() == "end" and verb is clause:
         # "agreed to return to the talks, ending a 13-month boycott": what the act ends
         return True
+    if (
+        main is not None
+        and verb is clause
+        and verb.lemma_.lower() in ("allow", "permit", "let", "enable", "lift")
+        and _entry_type(main) in ("RETREAT", "CONCEDE")
+    ):
+        # "lifted its blockade of the port, allowing fuel tankers to dock": what the
+        # concession lets happen is the same happening
+        return True
     return main is not None and _entry_type(main) == _entry_type(triggers[verb.i])
 
 

@@ -2197,3 +2197,14 @@ def test_what_a_concession_lets_happen_is_the_same_happening(model) -> None:
         "allowing fuel tankers to dock.",
     )
     assert [e.type for e in result.events] == ["RETREAT"], [e.why for e in result.events]
+
+
+def test_a_dated_relative_clause_in_an_accusation_is_a_known_happening(model) -> None:
+    result = _extract(
+        model,
+        "Congo cut diplomatic ties with Rwanda on Tuesday, accusing Kigali of sending troops to "
+        "back the M23 rebels who fought their way into the city of Goma last week.",
+    )
+    assert "ASSAULT" in {e.type for e in result.events}, [e.why for e in result.events]
+    result = _extract(model, "Congo accused Rwanda of sending troops who attacked Goma.")
+    assert "ASSAULT" not in {e.type for e in result.events}, [e.why for e in result.events]

@@ -3021,7 +3021,9 @@ def _alleged(accuse: Token, triggers: dict[int, LexEntry]) -> set[int]:
         # "condemned the strikes, saying they had killed eight women": the charge it makes
         if saying.dep_ == "advcl" and saying.lemma_.lower() in _REPORTING_VERBS:
             alleged.extend(c for c in saying.children if c.dep_ == "ccomp")
-    found = {t.i for c in alleged for t in c.subtree if t.i in triggers}
+    found = {
+        t.i for c in alleged for t in c.subtree if t.i in triggers and not _dated_description(t, c)
+    }
     if alleged:  # a participle with no subject of its own tells the alleged act's toll
         found.update(
             c.i
@@ -3032,6 +3034,18 @@ def _alleged(accuse: Token, triggers: dict[int, LexEntry]) -> set[int]:
             and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
         )
     return found
+
+
+def _dated_description(trigger: Token, content: Token) -> bool:
+    """ "accusing Kigali of sending troops to back the M23 rebels who fought their way into
+    Goma last week": a relative clause with its own date inside what is alleged describes a
+    known happening, not part of the charge."""
+    node = trigger
+    while node.i != content.i and node.head.i != node.i:
+        if node.dep_ == "relcl":
+            return any(t.ent_type_ in ("DATE", "TIME") for t in node.subtree)
+        node = node.head
+    return False
 
 
 def _protest_topic(verb: Token, entry: LexEntry, triggers: dict[int, LexEntry]) -> bool:

@@ -2151,6 +2151,9 @@ MANUAL_CASES = [
      "AGREE", None, "EGY", "SOM"),
     ("Iraq let U.N. weapons inspectors back into the country on Monday.", "RETREAT", "access",
      "IRQ", "UNO"),
+    # a capital read as its state is still a place to return to
+    ("An IMF team will return to Colombo in March for the next review.", "AGREE", None, "IGO",
+     "LKA"),
     # an inquiry set up or sent is begun, not merely intended
     ("Argentina's Congress set up a commission on Tuesday to investigate the bombing.",
      "ACCUSE", "investigate", "ARG", None),

@@ -790,7 +790,13 @@ class _Matcher:
                 or (actor.kind in ("country", "place") and "@country" in words)
             ):
                 return True
-        return "@place" in words and self.ctx.place_at(token) is not None
+        if "@place" not in words:
+            return False
+        if self.ctx.place_at(token) is not None:
+            return True
+        # "will return to Colombo": a capital the actor stage read as its state is a place too
+        actor = _resolve(self.ctx, token)
+        return actor is not None and actor.kind in ("country", "place")
 
     def object_ok(self, obj: Token, words: frozenset[str]) -> bool:
         """An object or what it measures or classifies: "5 million dollars of aid",

@@ -2211,3 +2211,16 @@ def test_a_dated_relative_clause_in_an_accusation_is_a_known_happening(model) ->
     assert "ASSAULT" in {e.type for e in result.events}, [e.why for e in result.events]
     result = _extract(model, "Congo accused Rwanda of sending troops who attacked Goma.")
     assert "ASSAULT" not in {e.type for e in result.events}, [e.why for e in result.events]
+
+
+def test_what_a_state_is_summoned_over_is_its_own_act(model) -> None:
+    result = _extract(
+        model,
+        "Jordan summoned Israel's charge d'affaires on Wednesday to protest a police raid on "
+        "the Al-Aqsa mosque earlier that day, during which hundreds of worshippers were detained.",
+    )
+    assert _find(result, "ACCUSE", "JOR", "ISR"), [e.why for e in result.events]
+    coerced = _find(result, "COERCE", "ISR")
+    assert {e.status for e in coerced} == {"occurred"} and len(coerced) == 2, [
+        e.why for e in result.events
+    ]

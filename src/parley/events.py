@@ -419,6 +419,8 @@ class _DocContext:
         self._main_visit: Location | bool | None = False
         # events coded so far, in text order: (sentence start char, trigger lemma, parties)
         self.history: list[tuple[int, str, list[Actor], list[Actor]]] = []
+        # (CAMEO code, actors, recipients) of the events coded so far, by trigger token
+        self.coded: dict[int, tuple[str, list[Actor], list[Actor]]] = {}
         # events dated by the text so far, in text order, for sentences with no date
         self.dated: list[_Dated] = []
 
@@ -2472,6 +2474,7 @@ def _finish(
             [a for _, a in recipients],
         )
     )
+    ctx.coded[draft.trigger.i] = (cameo, [a for _, a in draft.actors], [a for _, a in recipients])
     if source != "published" and not _in_aside(draft.trigger):
         paragraph = ctx.paragraph(sent.start_char)
         told = _Dated(sent.start_char, paragraph, plover, status, date, precision, parties,
@@ -3042,6 +3045,29 @@ def _alleged(accuse: Token, triggers: dict[int, LexEntry]) -> set[int]:
     return found
 
 
+def _actors_from_governor(ctx: _DocContext, trigger: Token) -> list[tuple[Token, Actor]]:
+    """The doer of an act named with no doer of its own, from the event it belongs to: what a
+    state is summoned over is its own act ("summoned Israel's envoy to protest a police raid"),
+    and what happens during a described act is that act's doer's ("a raid, during which
+    hundreds of worshippers were detained")."""
+    node = trigger
+    for _ in range(6):
+        if node.head.i == node.i:
+            return []
+        described = node.dep_ == "relcl"
+        node = node.head
+        coded = ctx.coded.get(node.i)
+        if coded is None:
+            continue
+        cameo, actors, recipients = coded
+        if cameo.startswith("114"):
+            return [(node, a) for a in recipients if a.country]
+        if described:
+            return [(node, a) for a in actors]
+        return []
+    return []
+
+
 def _dated_description(trigger: Token, content: Token) -> bool:
     """ "accusing Kigali of sending troops to back the M23 rebels who fought their way into
     Goma last week": a relative clause with its own date inside what is alleged describes a
@@ -3334,6 +3360,11 @@ def find_events(
             # "dispatched soldiers to the Central African Republic to help protect its
             # government": forces sent to a state's aid are military assistance (CAMEO 074)
             draft.entry = replace(_PEACEKEEPING_ENTRY, lemma=entry.lemma)
+        if not draft.actors:
+            draft.actors = _actors_from_governor(ctx, token)
+            if draft.actors and draft.reason == "purpose":
+                # "summoned the envoy to protest a raid": the raid protested has happened
+                draft.status, draft.reason = "occurred", "act protested"
         if i in complements:
             draft.complement = complements[i][0]
         if i in complement_tokens:

@@ -829,3 +829,9 @@ def test_security_agents_commandos_and_war_veterans_are_actors(model) -> None:
     _, found = _find(model, "Peruvian commandos and Zimbabwe's war veterans met security agents.")
     assert _by_name(found, "Peruvian commandos").sector == "MIL"
     assert {a.sector for a in found} >= {"MIL", "CVL", "SPY"}
+
+
+def test_a_name_after_a_title_read_as_a_place_is_a_person(model) -> None:
+    _, found = _find(model, "South African President Thabo Mbeki met leaders on Thursday.")
+    mbeki = _by_name(found, "Thabo Mbeki")
+    assert (mbeki.kind, mbeki.country, mbeki.sector) == ("person", "ZAF", "GOV")

@@ -2151,6 +2151,11 @@ MANUAL_CASES = [
      "AGREE", None, "EGY", "SOM"),
     ("Iraq let U.N. weapons inspectors back into the country on Monday.", "RETREAT", "access",
      "IRQ", "UNO"),
+    # rallying others behind a party, rushing to its defence; a permit restored
+    ("South African President Thabo Mbeki marshalled southern African leaders behind "
+     "Zimbabwe's embattled government.", "SUPPORT", None, "ZAF", "ZWE"),
+    ("Malaysian authorities restored the publishing permit of an opposition newspaper.",
+     "CONCEDE", None, "MYS", None),
     # a capital read as its state is still a place to return to
     ("An IMF team will return to Colombo in March for the next review.", "AGREE", None, "IGO",
      "LKA"),

@@ -1041,6 +1041,7 @@ class _Finder:
                 ent.label_ != "PERSON"
                 and not self._titled_name_as_org(ent)
                 and not self._appositive_person(ent)
+                and not self._name_after_title(ent)
             ):
                 continue
             start, end = ent.start, ent.end
@@ -1086,6 +1087,19 @@ class _Finder:
             0 < len(name) <= 3
             and all(t.pos_ == "PROPN" and t.i not in self.ctx.gaz_at for t in name)
             and not any(rx.search(name.text) for rx, _ in _ORG_KEYWORDS)
+        )
+
+    def _name_after_title(self, ent: Span) -> bool:
+        """ "South African President Thabo Mbeki" with the name read as a place: a title
+        right before two or three capitalised words that are no known place or body."""
+        doc, ctx = self.doc, self.ctx
+        if ent.label_ not in _MISREAD_NAME_LABELS or not 2 <= len(ent) <= 3 or ent.start == 0:
+            return False
+        title = doc[ent.start - 1]
+        if title.lower_ not in self.kb.title_words or not title.text[:1].isupper():
+            return False
+        return all(t.pos_ == "PROPN" and t.i not in ctx.gaz_at for t in ent) and not any(
+            rx.search(ent.text) for rx, _ in _ORG_KEYWORDS
         )
 
     def _appositive_person(self, ent: Span) -> bool:

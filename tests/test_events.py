@@ -2156,6 +2156,12 @@ MANUAL_CASES = [
      "Zimbabwe's embattled government.", "SUPPORT", None, "ZAF", "ZWE"),
     ("Malaysian authorities restored the publishing permit of an opposition newspaper.",
      "CONCEDE", None, "MYS", None),
+    # a relative "whose group" is the side of the person named; troops pulled out of a
+    # multinational force withdraw from it (SANCTION 166)
+    ("The Tamil Tiger leader, whose group declared a month-long ceasefire on Sunday, said the "
+     "gesture was meant to pave the way for talks.", "CONCEDE", None, "LKA", None),
+    ("Belgium began pulling its 400 paratroopers out of the U.N. peacekeeping force in Rwanda.",
+     "SANCTION", "withdraw", "BEL", None),
     # a capital read as its state is still a place to return to
     ("An IMF team will return to Colombo in March for the next review.", "AGREE", None, "IGO",
      "LKA"),
@@ -2229,3 +2235,16 @@ def test_what_a_state_is_summoned_over_is_its_own_act(model) -> None:
     assert {e.status for e in coerced} == {"occurred"} and len(coerced) == 2, [
         e.why for e in result.events
     ]
+
+
+def test_an_agentless_measure_announced_by_a_government_is_its_own(model) -> None:
+    result = _extract(model, "The government announced that 200 prisoners would be freed.")
+    assert [(e.type, e.status) for e in result.events] == [("CONCEDE", "planned")], [
+        e.why for e in result.events
+    ]
+    # but never a killing it reports, nor what it will not say
+    for text in (
+        "The ministry said three soldiers were killed.",
+        "Russian officials said it was too early to say whether troops would be withdrawn.",
+    ):
+        assert not _extract(model, text).events, text

@@ -1132,6 +1132,9 @@ _NAMED_TEXTS = _words(
 _WATER_NAMES = _words("sea seas strait straits gulf ocean bay channel waters")
 
 
+_COLLECTIVE_NOUNS = _words("group party movement government organisation organization forces army")
+
+
 def _resolve(ctx: _DocContext, token: Token) -> Actor | None:
     """The actor a noun phrase headed by ``token`` refers to, if any."""
     if token.lower_ in _RELATIVE_PRONOUNS or token.lower_ == "whose":
@@ -1155,6 +1158,13 @@ def _resolve(ctx: _DocContext, token: Token) -> Actor | None:
         token.tag_ == "VBG" and token.dep_ in ("pcomp", "pobj")  # "by Russian shelling"
     ):
         return None
+    if token.lemma_.lower() in _COLLECTIVE_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ == "whose" for c in token.children
+    ):
+        # "The Tamil Tiger leader, whose group declared a ceasefire": the leader's side
+        owner = _antecedent(next(c for c in token.children if c.lower_ == "whose"))
+        if owner is not None and owner is not token:
+            return _resolve(ctx, owner)
     if token.lemma_.lower() in _BORDER_NOUNS:
         # "on the border with Kosovo": the other side of the border
         for other in _prep_objects(token, {"with"}):
@@ -1495,6 +1505,31 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             return node.head, False
         break
     return None, False
+
+
+# the measures a government announces and takes itself (never a killing or an arrest it reports)
+_ANNOUNCED_MEASURE_TYPES = frozenset({"CONCEDE", "RETREAT", "SANCTION", "COERCE"})
+
+
+def _announcing_authority(ctx: _DocContext, verb: Token) -> Token | None:
+    """The government body whose announcement reports an agentless measure, if any."""
+    clause = verb
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _ANNOUNCING_VERBS:
+        return None
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+        return None  # "too early to say whether any troops would be withdrawn"
+    if _negated(clause.head) or any(c.tag_ == "TO" for c in clause.head.children):
+        return None
+    reporter, _ = _subject(clause.head)
+    actor = _resolve(ctx, reporter) if reporter is not None else None
+    if actor is None or actor.sector != "GOV" or actor.kind == "person":
+        return None
+    return reporter
+
+
+_ANNOUNCING_VERBS = _words("announce say declare state confirm order decree")
 
 
 def _misread_active(verb: Token) -> bool:
@@ -1938,6 +1973,12 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
         elif subject is not None and not actor_tokens and "selfpass" in entry.flags:
             # "is opposed to", "have been demobilized": a state of the subject itself
             actor_tokens.append(subject)
+        if not actor_tokens and _entry_type(entry) in _ANNOUNCED_MEASURE_TYPES:
+            # "A curfew will be enforced in Srinagar, the Kashmir administration announced":
+            # a measure with no agent, announced by a government body, is that body's
+            announcer = _announcing_authority(ctx, verb)
+            if announcer is not None:
+                actor_tokens.append(announcer)
         elif subject is not None and (subject.lemma_.lower() in themes or subject.lower_ in themes):
             # "new sanctions against Russia were announced by Britain": the passive subject
             # is the means; the party it is aimed at hangs on it. People or ships acted on

@@ -2202,6 +2202,18 @@ def test_hyphenated_verbs_are_one_token_with_their_own_lemma(model) -> None:
     assert verbs == {"test-launched": "test-launch", "re-opened": "re-open"}
 
 
+def test_a_verb_read_as_a_participle_of_its_subject_gets_the_sentence_back(model) -> None:
+    """ "unions threatened to call a strike": no passive participle takes such an infinitive
+    (unlike "protesters ordered to disperse", which stays as parsed)."""
+    doc = model("South Korean unions threatened on Tuesday to call a nationwide general strike.")
+    assert {(t.text, t.dep_) for t in doc if t.text in ("unions", "threatened")} == {
+        ("unions", "nsubj"),
+        ("threatened", "ROOT"),
+    }
+    result = _extract(model, doc.text)
+    assert _find(result, "THREATEN", "KOR"), [e.why for e in result.events]
+
+
 def test_a_sentence_parsed_as_one_noun_phrase_gets_its_verb_back(model) -> None:
     """The small model can read "al-Sisi hosted Jordan's King Abdullah" as a noun phrase with
     "hosted" as a modifier; the NLP pass re-hangs it, so the visit is found."""

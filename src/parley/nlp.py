@@ -126,16 +126,54 @@ def _verb_read_as_modifier(sent: Span) -> tuple[Token, Token, Token] | None:
     return None
 
 
+# Past forms of verbs whose subject does what the to-infinitive says: never a passive
+# participle before it ("unions threatened to call a strike", unlike "protesters ordered to
+# disperse"). Forms, not lemmas: the repair runs before the lemmatizer.
+_SUBJECT_CONTROL_PAST = frozenset(
+    {"threatened", "vowed", "pledged", "promised", "agreed", "refused", "declined", "decided",
+     "offered", "planned", "sought", "tried", "attempted", "voted", "moved", "failed",
+     "resolved"}
+)  # fmt: skip
+
+
+def _verb_read_as_participle(sent: Span) -> Token | None:
+    """The verb where the parse made a sentence's subject its root and its verb a participle
+    modifying it: "South Korean unions threatened on Tuesday to call a general strike". A
+    passive participle takes no object and no such infinitive, so the verb is active."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for verb in root.rights:
+        if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or verb.pos_ != "VERB":
+            continue
+        if any(c.dep_ in ("agent", "auxpass", "aux", "nsubj", "nsubjpass") for c in verb.children):
+            return None
+        has_object = any(c.dep_ == "dobj" for c in verb.children)
+        controls = verb.lower_ in _SUBJECT_CONTROL_PAST and any(
+            c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children
+        )
+        return verb if has_object or controls else None
+    return None
+
+
 @Language.component("parley_parse_repair")
 def repair_parse(doc: Doc) -> Doc:
     """Re-hang a sentence the small model parsed as one noun phrase around its finite verb,
     so that every stage reads subject, verb and object from the same repaired tree."""
     repairs = [found for sent in doc.sents if (found := _verb_read_as_modifier(sent))]
-    if not repairs:
+    participles = [found for sent in doc.sents if (found := _verb_read_as_participle(sent))]
+    if not repairs and not participles:
         return doc
     heads = [t.head.i for t in doc]
     deps = [t.dep_ for t in doc]
     tags = [t.tag_ for t in doc]
+    for verb in participles:
+        subject = verb.head
+        for child in subject.children:
+            if child.i > verb.i and child.dep_ in _CLAUSE_ADJUNCTS:
+                heads[child.i] = verb.i  # the sentence's final stop, its trailing clauses
+        heads[verb.i], deps[verb.i], tags[verb.i] = verb.i, "ROOT", "VBD"
+        heads[subject.i], deps[subject.i] = verb.i, "nsubj"
     for verb, subject, root in repairs:
         for token in doc[root.sent.start : verb.i]:
             if heads[token.i] < verb.i or token.i == subject.i:

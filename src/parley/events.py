@@ -1501,7 +1501,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             # "Russia, which has troops there, called on ...": a parse with the noun as its
             # root and the main verb as its modifier
             return node.head, False
-        if _misread_active(node):
+        if nlp.active_participle(node):
+            # "Malaysian police arrested Anwar Ibrahim": a past tense read as a participle
             return node.head, False
         break
     return None, False
@@ -1530,20 +1531,6 @@ def _announcing_authority(ctx: _DocContext, verb: Token) -> Token | None:
 
 
 _ANNOUNCING_VERBS = _words("announce say declare state confirm order decree")
-
-
-def _misread_active(verb: Token) -> bool:
-    """ "Malaysian police arrested Anwar Ibrahim at his home": the parse can read a past
-    tense after its subject as a participle modifying it ("police arrested"), but a passive
-    participle takes no direct object, so one with an object is the noun's own act."""
-    return (
-        verb.dep_ == "acl"
-        and verb.tag_ in ("VBN", "VBD")
-        and verb.head.pos_ in ("NOUN", "PROPN")
-        and verb.head.i < verb.i
-        and any(c.dep_ == "dobj" for c in verb.children)
-        and not any(c.dep_ in ("agent", "auxpass") for c in verb.children)
-    )
 
 
 def _stranded_subject(clause: Token) -> Token | None:

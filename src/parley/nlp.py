@@ -136,24 +136,33 @@ _SUBJECT_CONTROL_PAST = frozenset(
 )  # fmt: skip
 
 
+def active_participle(verb: Token) -> bool:
+    """Whether a past form the parse hangs on the noun before it as a participle ("police
+    arrested", "unions threatened") is that noun's own act: a passive participle takes no
+    direct object and no subject-control infinitive ("Malaysian police arrested Anwar
+    Ibrahim", "unions threatened to call a strike"; not "protesters ordered to disperse")."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or verb.head.i > verb.i:
+        return False
+    if verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ in ("agent", "auxpass", "aux", "nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" for c in verb.children) or (
+        verb.lower_ in _SUBJECT_CONTROL_PAST
+        and any(
+            c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children
+        )
+    )
+
+
 def _verb_read_as_participle(sent: Span) -> Token | None:
     """The verb where the parse made a sentence's subject its root and its verb a participle
-    modifying it: "South Korean unions threatened on Tuesday to call a general strike". A
-    passive participle takes no object and no such infinitive, so the verb is active."""
+    modifying it: "South Korean unions threatened on Tuesday to call a general strike"."""
     root = sent.root
     if root.pos_ not in ("NOUN", "PROPN"):
         return None
-    for verb in root.rights:
-        if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or verb.pos_ != "VERB":
-            continue
-        if any(c.dep_ in ("agent", "auxpass", "aux", "nsubj", "nsubjpass") for c in verb.children):
-            return None
-        has_object = any(c.dep_ == "dobj" for c in verb.children)
-        controls = verb.lower_ in _SUBJECT_CONTROL_PAST and any(
-            c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children
-        )
-        return verb if has_object or controls else None
-    return None
+    verb = next((v for v in root.rights if v.dep_ == "acl" and v.pos_ == "VERB"), None)
+    return verb if verb is not None and active_participle(verb) else None
 
 
 @Language.component("parley_parse_repair")

@@ -312,6 +312,7 @@ _ARMED_PERSONNEL = _words(
     "paratrooper warship army instructor"
 )
 _PEACEKEEPING_WORDS = _words("peacekeeping peacekeeper peacekeepers")
+_MISSION_WORDS = _PEACEKEEPING_WORDS | {"mission"}
 _PEACEKEEPING_ENTRY = LexEntry(
     lemma="arrive", pos="V", cameo="074", plover=None, mode=None, requires=(), flags=frozenset()
 )
@@ -733,15 +734,15 @@ def _candidates(token: Token) -> tuple[LexEntry, ...]:
     lex = lexicon()
     if token.ent_type_ in ("DATE", "TIME"):
         return ()  # "in March" names a month, not a march
-    prefix = _hyphen_prefix(token)
-    if prefix and _is_nominal(token):
-        # the tokenizer splits "build-up", "write-off", "sit-in": the last part heads the word
-        joined = lex.get((f"{prefix}-{token.lower_}", "N"), ()) or lex.get(
-            (f"{prefix}-{token.lemma_.lower()}", "N"), ()
-        )
-        if joined:
-            return joined
     if _is_nominal(token):
+        prefix = _hyphen_prefix(token)
+        if prefix:
+            # the tokenizer splits "build-up", "write-off", "sit-in": the last part heads it
+            joined = lex.get((f"{prefix}-{token.lower_}", "N"), ()) or lex.get(
+                (f"{prefix}-{token.lemma_.lower()}", "N"), ()
+            )
+            if joined:
+                return joined
         return lex.get((token.lower_, "N"), ()) or lex.get((token.lemma_.lower(), "N"), ())
     if token.pos_ == "VERB":
         lemma = token.lemma_.lower()
@@ -3188,17 +3189,14 @@ def _sent_to_help(ctx: _DocContext, draft: _Draft) -> bool:
 
 def _in_a_mission(verb: Token) -> bool:
     """Forces sent "as part of" a peacekeeping or stabilisation mission or force."""
-    return any(
-        prep.lower_ == "as" and part.lemma_.lower() == "part"
-        for prep in verb.children
-        if prep.dep_ == "prep"
-        for part in prep.children
-    ) and any(
-        t.lemma_.lower() in _PEACEKEEPING_WORDS | {"mission"}
-        for prep in verb.children
-        if prep.lower_ == "as"
-        for t in prep.subtree
-    )
+    for prep in verb.children:
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "as"
+            and any(part.lemma_.lower() == "part" for part in prep.children)
+        ):
+            return any(t.lemma_.lower() in _MISSION_WORDS for t in prep.subtree)
+    return False
 
 
 def _assisting(arrival: Token) -> bool:

@@ -60,7 +60,7 @@ class Requirement:
     """One alternative condition a lexicon row puts on its trigger's arguments."""
 
     # obj, subj, notobj, noobj, prep, noprep, pobj, mod, comp, light, under, inprep, all,
-    # future, adv, objmod, notown, compv, nocomp, notopinion
+    # future, adv, objmod, notown, ownforces, compv, nocomp, notopinion
     kind: str
     words: frozenset[str] = frozenset()
     prep: str = ""  # for pobj: the preposition ("from" in "from:talks")
@@ -114,6 +114,7 @@ def _parse_requirement(text: str) -> Requirement:
         "yield",
         "future",
         "notown",
+        "ownforces",
         "notopinion",
         "pair",
         "inf",
@@ -896,6 +897,8 @@ class _Matcher:
             return not any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
         if req.kind == "notown":  # "ordered French troops to leave", not "its troops"
             return not any(_own(o) for o in _objects_or_raised(token))
+        if req.kind == "ownforces":  # "ordered his fighters to halt attacks"
+            return any(_own_forces(o) for o in _objects_or_raised(token))
         if req.kind == "compv":  # the complement's verb: "ordered X to leave"
             comp = _complement(token)
             return comp is not None and comp.lemma_.lower() in req.words
@@ -1080,6 +1083,8 @@ def _light_verb(noun: Token) -> Token | None:
         verb = head.head  # "carried out strikes", "went on strike", "took part in talks"
         if head.lower_ in ("into", "about") and any(c.dep_ == "dobj" for c in verb.children):
             return None  # "opened an inquiry into an airstrike": what the inquiry is about
+        if head.lower_ == "to" and any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
+            return None  # "gave in to opposition demands": what is yielded to
         if head.lower_ in ("on", "over") and any(
             c.dep_ == "dobj" and _candidates(c) for c in verb.children
         ):
@@ -1557,6 +1562,9 @@ def _object_controller(verb: Token) -> Token | None:
         return None
     for child in head.children:
         if child.dep_ == "dobj" and child.i < verb.i:
+            if head.lemma_.lower() in _COMMAND_VERBS and _own_forces(child):
+                return None  # "ordered his troops to withdraw": the commander's own act
+
             # "fired tear gas to clear a blockade": a means serves its user's purpose
             return None if child.lemma_.lower() in _INSTRUMENT_NOUNS else child
     return None
@@ -1669,6 +1677,11 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
             return "hypothetical", f"'{head_lemma}' to"
         if head_lemma in _OBJECT_CONTROL_VERBS and _object_controller(verb) is not None:
             return "planned", f"{_CONTROLLED} '{head_lemma}'"
+        if head_lemma in _COMMAND_VERBS and any(
+            c.dep_ == "dobj" and _own_forces(c) for c in head.children
+        ):
+            # "ordered his fighters to halt attacks": decided, not yet carried out
+            return "planned", f"ordered ('{head_lemma}')"
         if head.pos_ == "ADJ" and head.lower_ in _WILLING_ADJECTIVES:
             if head.lower_ == "unwilling":
                 return "negated", "'unwilling' to"
@@ -1893,6 +1906,29 @@ def _own(obj: Token) -> bool:
     if obj.lemma_.lower() in ("counterpart", "host", "guest"):
         return False  # "his Tanzanian counterpart": the other side by definition
     return any(c.dep_ == "poss" and c.lower_ in _OWN_DETERMINERS for c in obj.children)
+
+
+# Verbs of command: what one's own forces are ordered to do is the commander's act.
+_COMMAND_VERBS = _words("order instruct direct command")
+_FORCE_NOUNS = _words(
+    "troop army military force soldier fighter police policeman guard unit navy militia "
+    "commander gunner marine paratrooper commando battalion"
+)
+
+
+def _own_forces(obj: Token) -> bool:
+    """The subject's own armed men: "his fighters", "its troops", "the army", "troops";
+    not "Serbian troops" or "the rebels' fighters" (another party's), nor "his men"'s
+    bare "men" without the possessive."""
+    lemma = obj.lemma_.lower()
+    if _own(obj):
+        return lemma in _FORCE_NOUNS or lemma == "man"
+    if lemma not in _FORCE_NOUNS:
+        return False
+    return not any(
+        c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"))
+        for c in obj.children
+    )
 
 
 def _foreign_owner(ctx: _DocContext, obj: Token, subject: Token | None) -> bool:
@@ -2747,6 +2783,10 @@ def _target_country(
     named = [n for o in objects for n in (o, *_prep_objects(o, {"of"}))]
     places = [p for o in named for p in _prep_objects(o, _TARGET_PREPS)]
     places.extend(_prep_objects(draft.trigger, _TARGET_PREPS))  # the parser's other attachment
+    # "ferried supplies to survivors along Aceh's coast": where those it reaches are
+    places.extend(
+        p for o in _prep_objects(draft.trigger, {"to"}) for p in _prep_objects(o, _TARGET_PREPS)
+    )
     places.extend(  # "struck what X called hideouts in Y": the parser hangs Y on the naming
         p
         for c in draft.trigger.children
@@ -2758,6 +2798,8 @@ def _target_country(
         c for p in list(places) if p.lemma_.lower() in _SETTLEMENT_NOUNS
         for c in p.children if c.dep_ == "compound"
     )  # fmt: skip
+    # "along Aceh's west coast": the place named by its owner
+    places.extend(c for p in list(places) for c in p.children if c.dep_ == "poss")
     for place in places:
         actor = _named_settlement(ctx, place) or _resolve(ctx, place) or _place_actor(ctx, place)
         if actor is None or not actor.country or actor.country in own:

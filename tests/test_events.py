@@ -2258,3 +2258,52 @@ def test_what_a_state_is_summoned_over_is_its_own_act(model) -> None:
         ("COERCE", "occurred", ("ISR",)),
         ("COERCE", "occurred", ("ISR",)),
     ], [e.why for e in extraction.events]
+
+
+def test_halting_an_attack_is_a_ceasefire_not_an_attack(model) -> None:
+    result = _extract(model, "Israel halted its bombing of Gaza on Monday.")
+    assert [(e.type, e.mode) for e in result.events] == [("RETREAT", "ceasefire")], [
+        e.why for e in result.events
+    ]
+    result = _extract(model, "NATO called off its air strikes against Serb positions on Monday.")
+    assert [e.type for e in result.events] == ["RETREAT"], [e.why for e in result.events]
+    result = _extract(model, "Dock workers in Durban called off their strike on Monday.")
+    assert [e.type for e in result.events] == ["CONCEDE"], [e.why for e in result.events]
+
+
+def test_an_order_to_ones_own_forces_is_the_commanders_act(model) -> None:
+    """No request between parties: the ordered withdrawal is announced, not yet carried out
+    (CONCEDE); another state's troops ordered out are expelled."""
+    result = _extract(model, "Russia's president ordered his troops to pull out of Chechnya.")
+    coded = [(e.type, e.status, _countries(result, e.actor)) for e in result.events]
+    assert coded == [("CONCEDE", "planned", {"RUS"})], [e.why for e in result.events]
+    result = _extract(model, "Eritrea ordered Ethiopian troops to leave the country on Tuesday.")
+    assert _find(result, "SANCTION", "ERI", "ETH"), [e.why for e in result.events]
+    assert not _find(result, "REQUEST", "ERI"), [e.why for e in result.events]
+
+
+def test_what_a_subjunctive_clause_demands_has_not_happened(model) -> None:
+    text = (
+        "Tokyo brushed aside Chinese demands on Monday that Prime Minister Junichiro Koizumi "
+        "stop visiting the Yasukuni war shrine."
+    )
+    result = _extract(model, text)
+    assert [e.type for e in result.events] == ["REJECT"], [e.why for e in result.events]
+    result = _extract(model, "Beijing insisted on Monday that Japan apologise to South Korea.")
+    assert not [e for e in result.events if e.type == "CONCEDE"], [e.why for e in result.events]
+
+
+def test_people_driven_from_their_homes_are_a_mass_expulsion(model) -> None:
+    text = "Serbian police herded thousands of ethnic Albanians out of Pristina on Wednesday."
+    result = _extract(model, text)
+    assert [(e.type, e.cameo) for e in result.events] == [("ASSAULT", "201")], [
+        e.why for e in result.events
+    ]
+    result = _extract(model, "Germany deported two Turkish nationals on Tuesday.")
+    assert [(e.type, e.cameo) for e in result.events] == [("COERCE", "174")]
+
+
+def test_demands_given_in_to_are_no_new_demand(model) -> None:
+    text = "Zambia's President Kenneth Kaunda gave in to opposition demands on Tuesday."
+    result = _extract(model, text)
+    assert [e.type for e in result.events] == ["CONCEDE"], [e.why for e in result.events]

@@ -1637,6 +1637,8 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
             node = node.head
             continue
         break
+    if _mandative(verb):
+        return "hypothetical", "mandative"
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     conditions = [c for c in verb.children if c.dep_ == "advcl"]
     if set(auxes) & (_FUTURE_AUX | {"would"}) and any(
@@ -1706,6 +1708,23 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
             return _verb_status(verb.head, depth + 1)
         return "planned", "purpose"
     return "occurred", ""
+
+
+def _mandative(verb: Token) -> bool:
+    """ "demands that Koizumi stop visiting the shrine", "insisted that Japan apologise":
+    a subjunctive that-clause says what someone wants done, not what was done."""
+    node = verb
+    while node.dep_ in ("xcomp", "conj") and node.head is not node:
+        node = node.head
+    return (
+        node.tag_ == "VB"
+        and node.dep_ in ("ccomp", "acl")
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        and all(
+            c.lower_ in ("be", "not") for c in node.children if c.dep_ in ("aux", "auxpass", "neg")
+        )
+    )
 
 
 _INQUIRY_VERBS = _words("investigate probe examine look")
@@ -2468,8 +2487,9 @@ def _finish(
         # "said it would take all necessary measures": the threat is made as it is said
         status = draft.status = "occurred"
         draft.reason = "threat stated"
-    if draft.reason == "purpose":
-        return None  # "resigned to allow elections": an aim, not a reported act
+    if draft.reason in ("purpose", "mandative"):
+        # "resigned to allow elections", "demanded that X withdraw": an aim, not an act
+        return None
     date, precision, source = _with_story_date(
         ctx,
         draft,

@@ -2307,3 +2307,22 @@ def test_demands_given_in_to_are_no_new_demand(model) -> None:
     text = "Zambia's President Kenneth Kaunda gave in to opposition demands on Tuesday."
     result = _extract(model, text)
     assert [e.type for e in result.events] == ["CONCEDE"], [e.why for e in result.events]
+
+
+def test_what_an_act_goes_ahead_despite_is_nobody_elses_new_act(model) -> None:
+    """Objections and appeals under "despite" are the other side's, told as background."""
+    text = (
+        "NATO opened joint naval manoeuvres with Ukraine in the Black Sea on Tuesday despite "
+        "strong objections from Russia."
+    )
+    result = _extract(model, text)
+    assert [e.type for e in result.events] == ["COOPERATE"], [e.why for e in result.events]
+
+
+def test_a_recall_in_protest_is_a_sanction_with_its_motive(model) -> None:
+    text = (
+        "Russia recalled its chief military representative from NATO on Wednesday in protest at "
+        "the alliance's air strikes on Yugoslavia."
+    )
+    result = _extract(model, text)
+    assert [e.type for e in result.events] == ["SANCTION"], [e.why for e in result.events]

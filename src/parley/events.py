@@ -206,7 +206,7 @@ _INSTRUMENT_NOUNS = _words(
     "drone missile rocket bomb shell artillery mortar gun rifle weapon tank grenade "
     "explosive knife aircraft jet warplane helicopter munition bullet baton truck car "
     "firearm machete cannon howitzer airstrike strike fire gas teargas projectile vehicle "
-    "device weaponry arm ammunition"
+    "device weaponry arm ammunition offensive campaign operation"
 )
 # Nouns for a settlement named by its "of" object ("the Ukrainian city of Odesa").
 _SETTLEMENT_NOUNS = _words(
@@ -273,7 +273,7 @@ _ANY_SUBJECTS = _words("anyone anybody whoever everyone everybody whomever")
 _CROWD_PLACE_PREPS = _words("in at through outside")
 _TARGET_PREPS = _words("in near outside inside across throughout along")
 _LOCATIVE_RECIPIENT_PREPS = _words("near around off along at")
-_SETTING_PREPS = _words("at during after before since following amid")
+_SETTING_PREPS = _words("at during after before since following amid despite notwithstanding")
 # Heads of "the two X" / "both X" that stand for the story's two parties.
 _PAIR_NOUNS = _words(
     "side sides country countries nation nations government governments leader leaders "

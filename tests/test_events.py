@@ -370,13 +370,21 @@ def test_participle_with_its_own_actor_stays_an_event(model) -> None:
     assert _find(result, "ACCUSE", "PER"), [e.why for e in result.events]
 
 
-def test_countryless_common_noun_actors_are_not_emitted(model) -> None:
+def test_countryless_common_noun_actors_say_nothing_an_analyst_can_use(model) -> None:
     result = _extract(model, "The ministers agreed to meet again next month.", WEDNESDAY)
     by_id = {a.id: a for a in result.actors}
     for event in result.events:
         for actor_id in event.actor:
             actor = by_id[actor_id]
             assert actor.country or actor.name != actor.name.lower(), event.why
+
+
+def test_a_material_act_by_an_unplaced_group_is_still_a_happening(model) -> None:
+    """Kept with the doer's country unknown, as GDELT keeps "POLICE"."""
+    result = _extract(model, "Thousands of police were deployed around the square on Thursday.")
+    (event,) = result.events
+    assert event.type == "MOBILIZE", event.why
+    assert _countries(result, event.actor) == {None}
 
 
 def test_amount_in_aid_is_a_pledge_of_aid_to_the_recipient(model) -> None:

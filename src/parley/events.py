@@ -2376,13 +2376,17 @@ def _finish(
         subject = _antecedent(subject)
     if subject is not None and subject.lower_ in _ANY_SUBJECTS:
         return None  # "anyone who attacked public property": nobody in particular did
-    # Unnamed, countryless groups ("ministers", "drones") say nothing an analyst can use.
-    draft.actors = [(t, a) for t, a in draft.actors if not _generic(a)]
+    cameo = _refined_code(draft)
+    row = code(cameo)
+    # An unnamed group of no known country ("ministers", "officials") saying something
+    # tells an analyst nothing; doing something material ("police were deployed",
+    # "workers walked off the job") is a happening even with its doer unplaced, and is kept
+    # with the country unknown, as GDELT keeps "POLICE". Beside a named party it adds nothing.
+    named = [(t, a) for t, a in draft.actors if not _generic(a)]
+    draft.actors = named or (draft.actors if row.quad_class in _MATERIAL_QUADS else [])
     actor_ids = [a.id for _, a in draft.actors]
     if not actor_ids:
         return None
-    cameo = _refined_code(draft)
-    row = code(cameo)
     overridden = draft.entry.plover is not None and cameo == draft.entry.cameo
     plover = draft.entry.plover if overridden else row.plover_type
     mode = (draft.entry.mode if overridden else None) or row.mode
@@ -2675,6 +2679,10 @@ def _simple_past(draft: _Draft) -> bool:
     if verb.tag_ == "VBD":
         return True
     return any(c.dep_ == "aux" and c.tag_ == "VBD" and c.lemma_ == "do" for c in verb.children)
+
+
+# QuadClass of material cooperation and material conflict (verbal ones are 1 and 3)
+_MATERIAL_QUADS = frozenset({2, 4})
 
 
 def _generic(actor: Actor) -> bool:

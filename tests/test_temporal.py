@@ -235,6 +235,34 @@ def test_financial_year_ago_takes_the_quarter(model: Language) -> None:
     assert _value(model, text, "A year earlier", published) == "1988-Q3"
 
 
+def test_a_report_is_about_its_latest_quarter(model: Language) -> None:
+    """An earlier quarter named after the reported one is a comparison, not the report's;
+    "that quarter" still points back to it."""
+    text = (
+        "The company posted a 20% gain in third-quarter net income. After a flat second "
+        "quarter, it attributed the gain to higher prices. Net rose from a year ago. "
+        "Sales in that quarter fell."
+    )
+    published = dt.date(1989, 11, 1)
+    assert _value(model, text, "a year ago", published) == "1988-Q3"
+    assert _value(model, text, "that quarter", published) == "1989-Q2"
+
+
+def test_put_off_until_a_weekday_is_ahead(model: Language) -> None:
+    thursday = dt.date(2000, 3, 30)
+    text = "Officials postponed until Tuesday morning any action on the case."
+    assert _value(model, text, "Tuesday morning", thursday) == "2000-04-04TMO"
+    assert _value(model, "The talks lasted until Tuesday.", "Tuesday", thursday) == "2000-03-28"
+
+
+def test_the_first_to_act_on_a_weekday_takes_the_main_clause_tense(model: Language) -> None:
+    saturday = dt.date(1999, 3, 13)
+    text = "Among the first three countries to join NATO on Friday were Poland and Hungary."
+    assert _value(model, text, "Friday", saturday) == "1999-03-12"
+    text = "The next country to join NATO on Friday will be Slovakia."
+    assert _value(model, text, "Friday", saturday) == "1999-03-19"
+
+
 def test_a_year_earlier_after_a_month_is_that_month_a_year_before(model: Language) -> None:
     text = "Exports fell in May. A year earlier, they had risen."
     assert _value(model, text, "A year earlier") == "2022-05"

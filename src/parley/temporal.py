@@ -314,7 +314,8 @@ class _Context:
         self.reference_year = published
         self.seen_day = False
         self.reference_start = -1  # where the last day-precision date was named
-        self.last_quarter: str | None = None  # the last "1989-Q3" seen ("a year earlier")
+        self.last_quarter: str | None = None  # the quarter reported on ("a year earlier")
+        self.named_quarter: str | None = None  # the last quarter named ("that quarter")
         self.last_period: str | None = None  # the last month named ("2023-05")
 
     def token_at(self, char: int) -> Token:
@@ -331,6 +332,8 @@ class _Context:
         """Tense deciding a relative date at ``char`` (read from ``token``, the expression's
         head, when given); None where the nearest date is best."""
         before = self.word_before(char)
+        if before in ("until", "till") and _deferred(token or self.token_at(char)):
+            return "future"  # "postponed until Tuesday morning": put off to a day ahead
         if before in _OPEN_SIGNALS:
             return None  # "until January", "through March": an end point, either side of now
         if before == "effective":
@@ -346,6 +349,24 @@ class _Context:
 _OPEN_SIGNALS = frozenset({"until", "till", "through", "by", "before"})
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound", "poss", "attr"})
 _WORD_BEFORE = re.compile(r"([A-Za-z']+)\W{0,2}\s*$")
+
+
+# Verbs that put something off to a later point ("postponed until Tuesday").
+_DEFERRING = frozenset(
+    {"postpone", "delay", "defer", "adjourn", "extend", "prolong", "put", "push"}
+)
+
+
+def _deferred(token: Token | None) -> bool:
+    """Whether the verb governing ``token`` puts something off ("postponed until Tuesday")."""
+    node = token
+    for _ in range(4):
+        if node is None or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.lemma_.lower() in _DEFERRING
+    return False
 
 
 def clause_tense(token: Token) -> Tense | None:
@@ -393,6 +414,13 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
         # company in January") or elsewhere it looks ahead
         if head.pos_ == "ADJ" and clause_tense(head) == "past":
             return "past"
+        if head.pos_ in ("NOUN", "PROPN") and any(
+            c.lower_ in _RANKING_WORDS for c in head.children if c.dep_ in ("amod", "advmod")
+        ):
+            # "the first three countries to accede to NATO on Friday were ...": a record
+            # the main clause reports, in its tense
+            reported = clause_tense(head.head) if head.head.i != head.i else None
+            return reported or "future"
         return "future"
     if (
         not auxes
@@ -415,6 +443,9 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
     if depth == 0 and verb.tag_ == "VBG" and words & _PROGRESSIVE_AUX:
         return "future"  # "is meeting on Monday": a plan
     return "present"
+
+
+_RANKING_WORDS = frozenset({"first", "last", "only", "latest", "second", "third"})
 
 
 def _set_for(verb: Token) -> bool:
@@ -723,7 +754,7 @@ def _rule_that_unit(m: re.Match[str], ctx: _Context) -> Normalised | None:
     """ "that year", "that month", "that quarter": the last one of its kind named."""
     unit = m["unit"].lower()
     if unit == "quarter":
-        return ("DATE", ctx.last_quarter, None) if ctx.last_quarter else None
+        return ("DATE", ctx.named_quarter, None) if ctx.named_quarter else None
     if unit == "month":
         if ctx.reference_month == ctx.published:
             return None  # no month named yet
@@ -1500,13 +1531,21 @@ def find_timexes(doc: Doc, published: dt.date) -> tuple[Timex, ...]:
             ctx.reference_year = dt.date(int(year_month["y"]), 1, 1)
             if year_month["m"]:
                 ctx.reference_month = dt.date(int(year_month["y"]), int(year_month["m"]), 1)
-        elif (
+        named_quarter = (
             candidate.rule is _rule_quarter
-            and _QUARTER_VALUE.match(value)
+            and _QUARTER_VALUE.match(value) is not None
             and "year-" not in candidate.match.group(0)
+        )
+        if named_quarter:
+            ctx.named_quarter = value
+        if (
+            named_quarter
             and _reported_quarter(candidate.match, value, ctx)
+            and (ctx.last_quarter is None or value >= ctx.last_quarter)
         ):
-            ctx.last_quarter = value  # only a quarter named in the text, not a derived one
+            # only a quarter named in the text, not a derived one; a report is about its
+            # latest quarter ("After a flat second quarter" in a third-quarter story compares)
+            ctx.last_quarter = value
     return tuple(found)
 
 

@@ -2334,3 +2334,32 @@ def test_a_recall_in_protest_is_a_sanction_with_its_motive(model) -> None:
     )
     result = _extract(model, text)
     assert [e.type for e in result.events] == ["SANCTION"], [e.why for e in result.events]
+
+
+def test_the_passive_subject_of_a_raising_verb_did_what_the_infinitive_says(model) -> None:
+    result = _extract(model, "Iraq is said to have fired three missiles at Israel on Monday.")
+    assert _find(result, "ASSAULT", "IRQ", "ISR"), [e.why for e in result.events]
+    # a forecast by others is nobody's threat
+    result = _extract(model, "Iran is expected to attack the tanker.")
+    assert not [e for e in result.events if e.type == "THREATEN"], [e.why for e in result.events]
+    assert all(e.status == "hypothetical" for e in result.events)
+
+
+def test_those_reported_killed_were_killed(model) -> None:
+    """"were reported killed" is told as done; the fight's parties did the killing."""
+    text = "Five people were reported killed in clashes between police and protesters in Lagos."
+    result = _extract(model, text)
+    (event,) = result.events
+    assert (event.type, event.status) == ("ASSAULT", "occurred"), event.why
+    assert _countries(result, event.actor) == {"NGA"}
+
+
+def test_passives_joined_by_and_share_their_agent(model) -> None:
+    text = "Civilians from Kuwait City are being rounded up and held by Iraqi troops."
+    result = _extract(model, text)
+    assert _find(result, "COERCE", "IRQ", "KWT"), [e.why for e in result.events]
+
+
+def test_embassy_staff_cut_in_a_capital_is_a_diplomatic_sanction_on_its_state(model) -> None:
+    result = _extract(model, "Morocco cut its embassy staff in Algiers by half on Sunday.")
+    assert _find(result, "SANCTION", "MAR", "DZA"), [e.why for e in result.events]

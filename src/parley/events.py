@@ -177,7 +177,8 @@ _LIGHT_VERBS = _words(
     "sign reach agree renew reiterate repeat step wage continue host attend join "
     "undertake perform kick initiate organize organise call go complete finish insist press "
     "commit perpetrate grant offer slap "
-    "express convey extend show put place signal indicate reaffirm affirm demonstrate"
+    "express convey extend show put place signal indicate reaffirm affirm demonstrate "
+    "wrap conclude"
 )
 # spaCy sm sometimes mislemmatises ("staged" -> "stag"): accept regular inflections too.
 _LIGHT_FORMS = frozenset(
@@ -202,6 +203,8 @@ _SUBJECT_CONTROL_VERBS = _words("promise vow pledge threaten swear offer")
 # "the first minister to visit Japan since 2019": a description of the person, not a visit.
 _DESCRIPTIVE_ORDINALS = _words("first last only second third latest next")
 # Weapons and vehicles after "with" are instruments, never parties ("attacked with drones").
+# Nouns of a fight between parties ("clashes between police and protesters").
+_FIGHT_NOUNS = _words("clash fighting battle gunbattle firefight skirmish violence exchange")
 _INSTRUMENT_NOUNS = _words(
     "drone missile rocket bomb shell artillery mortar gun rifle weapon tank grenade "
     "explosive knife aircraft jet warplane helicopter munition bullet baton truck car "
@@ -251,6 +254,8 @@ _THREAT_AUX = _FUTURE_AUX | frozenset({"would", "could", "may", "might"})
 _SELF_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 _STATE_FORCES = _words("police army military troops force government authority")
 _CONTROLLED = "asked to by"  # the status reason of an object-control complement
+_FORESEEN = "foreseen"  # the status reason of "is expected to", "is feared to"
+_EXPECTATION_VERBS = _words("expect believe think fear predict anticipate forecast")
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _NEGATIVE_DETERMINERS = frozenset({"neither", "no"})
@@ -1450,6 +1455,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     node = verb
     # "KYIV (Wire) -- Russia launched": the parser makes the dateline a second subject
     floor = _dateline_end(verb.doc) if verb.sent.start == 0 else 0
+    raised = False  # climbed from an active infinitive: "Iraq is said to have fired"
     for _ in range(4):
         for child in node.children:
             if child.i < floor:
@@ -1463,7 +1469,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             if child.dep_ in ("nsubj", "csubj", "expl"):
                 return child, False
             if child.dep_ in ("nsubjpass", "csubjpass"):
-                return child, True
+                # "Iraq is said to have fired", "diplomats were told to leave": the passive
+                # subject of a raising or control verb does what the infinitive says
+                return child, not raised
         if node.dep_ == "relcl":
             return node.head, False
         if _predicative(node):
@@ -1488,6 +1496,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             node = node.head.head
             continue
         if node.dep_ in ("conj", "xcomp", "advcl", "pcomp") and node.head.pos_ in ("VERB", "AUX"):
+            if node.dep_ == "xcomp" and any(c.tag_ == "TO" for c in node.children):
+                raised = raised or not any(c.dep_ == "auxpass" for c in node.children)
             node = node.head
             continue
         if node.dep_ == "xcomp" and node.head.pos_ == "ADJ" and node.head.head is not node.head:
@@ -1688,7 +1698,15 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
             if head.lower_ == "unwilling":
                 return "negated", "'unwilling' to"
             return "planned", f"'{head.lower_}' to"
-        if head_lemma in _PLAN_VERBS or head.tag_ == "VBN":  # "is expected to"
+        if "to" in auxes and "have" in auxes and verb.tag_ == "VBN":
+            if head_lemma in _EXPECTATION_VERBS | {"suspect", "allege"}:
+                return "hypothetical", f"'{head_lemma}' to have"  # "is believed to have"
+            return _verb_status(head, depth + 1)  # "is said to have fired": done, as told
+        if head.tag_ == "VBN" and "to" in auxes and head_lemma in _EXPECTATION_VERBS:
+            # "is expected to meet", "is feared to attack": what others foresee
+            return "planned", f"{_FORESEEN} ('{head_lemma}')"
+        if head_lemma in _PLAN_VERBS or (head.tag_ == "VBN" and "to" in auxes):
+            # "is scheduled to" (but "were reported killed": done, as told)
             return "planned", f"'{head_lemma}' to"
         return _verb_status(head, depth + 1)
     if verb.dep_ == "ccomp" and "to" in auxes and depth < 3:
@@ -1987,6 +2005,13 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
                 if ctx.token_actor(agent) is not None
             )
         if not actor_tokens:
+            # "are being rounded up and held by Iraqi troops": passives joined by "and" share
+            # their agent
+            siblings = [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"]
+            if verb.dep_ == "conj" and verb.head.tag_ == "VBN":
+                siblings.append(verb.head)
+            actor_tokens.extend(a for sibling in siblings for a in _prep_objects(sibling, {"by"}))
+        if not actor_tokens:
             # "was condemned as seriously flawed by Commonwealth observers": or on the
             # predicate the verb's "as" phrase made into a clause
             actor_tokens.extend(
@@ -2033,6 +2058,18 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
             recipient_tokens.append(subject)
     elif subject is not None:
         actor_tokens.append(subject)
+    if entry.cameo[:2] in ("18", "19", "20"):
+        # "clashes between Serb police and ethnic Albanians killed 51 people", "were killed
+        # in fighting between A and B": the fight's parties did the killing
+        causes = [subject] if subject is not None and not passive else []
+        if passive:
+            causes.extend(_prep_objects(verb, {"in", "during"}))
+        actor_tokens.extend(
+            party
+            for cause in causes
+            if cause.lemma_.lower() in _FIGHT_NOUNS
+            for party in _prep_objects(cause, {"between", "among"})
+        )
     if not passive:
         for obj in _objects_or_raised(verb):  # "would help Minsk offset", "allowed X to enter"
             measured = [
@@ -2438,7 +2475,9 @@ def _finish(
                     *(a for n in named for a in _authors(n)),
                 ]
         recipients = [(t, a) for t, a in _resolve_all(ctx, subjects) if a.id not in actor_ids]
-    if plover in ("ASSAULT", "COERCE") and not any(a.country for _, a in recipients):
+    if (plover in ("ASSAULT", "COERCE") or cameo[:2] == "16") and not any(
+        a.country for _, a in recipients
+    ):
         # "bombed a refugee camp in central Gaza", "carried out air strikes inside
         # Afghanistan": a target of no country is placed by where it is
         recipients = _target_country(ctx, draft, actor_ids) or recipients
@@ -2517,6 +2556,9 @@ def _finish(
     elif plover == "RETREAT" and future:
         cameo, plover, mode = "080", "CONCEDE", None
         row = code(cameo)
+    elif plover in _THREAT_CODES and future and draft.reason.startswith(_FORESEEN):
+        # "Iran is expected to attack the tanker": a forecast by others, nobody's threat
+        status = draft.status = "hypothetical"
     elif plover in _THREAT_CODES and future:
         # PLOVER: announced or intended conflict ("will impose martial law", "is ready to
         # strike") is a THREATEN, coded as one category rather than ASSAULT + future.

@@ -2346,7 +2346,7 @@ def test_the_passive_subject_of_a_raising_verb_did_what_the_infinitive_says(mode
 
 
 def test_those_reported_killed_were_killed(model) -> None:
-    """"were reported killed" is told as done; the fight's parties did the killing."""
+    """ "were reported killed" is told as done; the fight's parties did the killing."""
     text = "Five people were reported killed in clashes between police and protesters in Lagos."
     result = _extract(model, text)
     (event,) = result.events

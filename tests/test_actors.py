@@ -835,3 +835,10 @@ def test_a_name_after_a_title_read_as_a_place_is_a_person(model) -> None:
     _, found = _find(model, "South African President Thabo Mbeki met leaders on Thursday.")
     mbeki = _by_name(found, "Thabo Mbeki")
     assert (mbeki.kind, mbeki.country, mbeki.sector) == ("person", "ZAF", "GOV")
+
+
+def test_a_lone_name_that_speaks_or_feels_is_a_person_not_a_town(model) -> None:
+    """ "Castro" alone is also a town the gazetteer knows; expressing irritation, it is a man."""
+    _, found = _find(model, "Castro expressed irritation that the delegation was refused visas.")
+    castro = _by_name(found, "Castro")
+    assert (castro.kind, castro.country) == ("person", None)

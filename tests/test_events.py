@@ -2363,3 +2363,12 @@ def test_passives_joined_by_and_share_their_agent(model) -> None:
 def test_embassy_staff_cut_in_a_capital_is_a_diplomatic_sanction_on_its_state(model) -> None:
     result = _extract(model, "Morocco cut its embassy staff in Algiers by half on Sunday.")
     assert _find(result, "SANCTION", "MAR", "DZA"), [e.why for e in result.events]
+
+
+def test_travel_warnings_lifted_and_inquiries_pushed_ahead(model) -> None:
+    result = _extract(
+        model, "On Friday, the State Department lifted a warning against travel to Kenya."
+    )
+    assert [e.type for e in result.events] == ["CONCEDE"], [e.why for e in result.events]
+    result = _extract(model, "FBI agents pushed ahead with their investigation into the bombings.")
+    assert [(e.type, e.mode) for e in result.events] == [("ACCUSE", "investigate")]

@@ -160,6 +160,14 @@ _HEAD_NOUNS = {
 _GENERIC_OFFICES = {"leader", "spokesperson", "official", "adviser", "negotiator"}
 # gazetteer kinds that name a place: "Syria and" ends a title rather than joining one
 _PLACE_KINDS = {"country", "seat", "place"}
+# Verbs only a person does (a city "said" is its government, never a lone PERSON-tagged name)
+_PERSONAL_VERBS = frozenset(
+    {
+        "express", "tell", "add", "insist", "deny", "admit", "vow", "pledge", "promise",
+        "urge", "warn", "accuse", "believe", "think", "want", "hope", "feel", "regret",
+        "thank", "praise", "criticize", "criticise", "complain", "reply", "answer",
+    }
+)  # fmt: skip
 # sectors of state officials, and the offices served abroad or between states
 _HOME_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _FOREIGN_SERVICE = {"diplomat", "negotiator", "secretary-general"}
@@ -782,6 +790,8 @@ def _place_entries(doc: Doc, gaz: list[tuple[int, int, _Entry]]) -> list[tuple[i
             and ent[0].lower_ not in kb.people
             and before not in kb.titles
             and before not in kb.honorifics
+            # "Castro expressed irritation": a lone name that speaks or feels is a person
+            and not (ent[0].dep_ == "nsubj" and ent[0].head.lemma_.lower() in _PERSONAL_VERBS)
         )
         if ent.label_ not in ("GPE", "LOC") and not lone_city:
             continue

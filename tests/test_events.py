@@ -2372,3 +2372,17 @@ def test_travel_warnings_lifted_and_inquiries_pushed_ahead(model) -> None:
     assert [e.type for e in result.events] == ["CONCEDE"], [e.why for e in result.events]
     result = _extract(model, "FBI agents pushed ahead with their investigation into the bombings.")
     assert [(e.type, e.mode) for e in result.events] == [("ACCUSE", "investigate")]
+
+
+def test_a_vow_to_hunt_down_the_bombers_is_a_threat(model) -> None:
+    text = (
+        "President Bill Clinton vowed on Saturday to hunt down those responsible for the bombings."
+    )
+    result = _extract(model, text)
+    assert [e.type for e in result.events] == ["THREATEN"], [e.why for e in result.events]
+
+
+def test_what_a_charge_says_was_done_is_not_reported_as_done(model) -> None:
+    text = "He repeated charges that his relatives had offered him money to stay in Miami."
+    result = _extract(model, text)
+    assert all(e.status == "hypothetical" for e in result.events), [e.why for e in result.events]

@@ -1602,7 +1602,8 @@ def _negated(verb: Token) -> bool:
 _CLAIM_NOUNS = _words(
     "evidence report reports claim claims allegation allegations rumour rumours rumor rumors "
     "suggestion suggestions speculation fear fears possibility sign signs indication "
-    "indications suspicion suspicions belief assertion assertions concern concerns"
+    "indications suspicion suspicions belief assertion assertions concern concerns "
+    "charge charges accusation accusations"
 )
 
 

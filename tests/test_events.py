@@ -2386,3 +2386,10 @@ def test_what_a_charge_says_was_done_is_not_reported_as_done(model) -> None:
     text = "He repeated charges that his relatives had offered him money to stay in Miami."
     result = _extract(model, text)
     assert all(e.status == "hypothetical" for e in result.events), [e.why for e in result.events]
+
+
+def test_a_statement_that_condemns_or_urges_is_its_issuers_act(model) -> None:
+    result = _extract(model, "France issued a statement condemning the attack on Monday.")
+    assert _find(result, "ACCUSE", "FRA"), [e.why for e in result.events]
+    result = _extract(model, "Russia released a statement on Monday urging Kyiv to negotiate.")
+    assert _find(result, "REQUEST", "RUS", "UKR"), [e.why for e in result.events]

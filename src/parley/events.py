@@ -1504,7 +1504,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             node = node.head.head  # "Norway is willing to send": the copula holds the subject
             continue
         if node.dep_ == "acl" and node.tag_ == "VBG":
-            return node.head, False
+            author = _author_of_text(node.head)
+            return (author if author is not None else node.head), False
         if _agentive_participle(node):
             return node.head, True
         if (
@@ -1547,6 +1548,34 @@ def _announcing_authority(ctx: _DocContext, verb: Token) -> Token | None:
 
 
 _ANNOUNCING_VERBS = _words("announce say declare state confirm order decree")
+
+
+# What a party issues that can condemn, urge or support ("a statement condemning the attack").
+_STATEMENT_NOUNS = _words(
+    "statement statements letter letters resolution resolutions communique declaration "
+    "message note notes decree report speech address editorial appeal motion bill"
+)
+
+
+def _author_of_text(noun: Token) -> Token | None:
+    """Who issued a statement that does something: "France issued a statement condemning the
+    attack", "France's statement condemning", "a letter signed by 50 senators urging"."""
+    if noun.lemma_.lower() not in _STATEMENT_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agents = _prep_objects(child, {"by"})
+            if agents:
+                return agents[0]
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+        subject, passive = _subject(noun.head)
+        if noun.dep_ == "nsubjpass":
+            agents = _prep_objects(noun.head, {"by"})
+            return agents[0] if agents else None
+        return None if passive else subject
+    return None
 
 
 def _stranded_subject(clause: Token) -> Token | None:

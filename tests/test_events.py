@@ -2393,3 +2393,30 @@ def test_a_statement_that_condemns_or_urges_is_its_issuers_act(model) -> None:
     assert _find(result, "ACCUSE", "FRA"), [e.why for e in result.events]
     result = _extract(model, "Russia released a statement on Monday urging Kyiv to negotiate.")
     assert _find(result, "REQUEST", "RUS", "UKR"), [e.why for e in result.events]
+
+
+def test_a_measure_decided_or_voted_is_taken(model) -> None:
+    text = (
+        "European Union ministers decided on Monday to freeze the assets of 30 Burmese officials."
+    )
+    result = _extract(model, text)
+    (event,) = [e for e in result.events if e.type == "SANCTION"]
+    assert (event.status, event.date) == ("occurred", "2023-06-19"), event.why
+    result = _extract(
+        model, "The Iraqi parliament voted on Tuesday to expel U.N. weapons inspectors."
+    )
+    assert _find(result, "SANCTION", "IRQ"), [e.why for e in result.events]
+
+
+def test_warships_arriving_show_force_and_convoys_turned_back_are_blocked(model) -> None:
+    result = _extract(model, "Two U.S. warships arrived in the Gulf on Sunday.")
+    assert [e.type for e in result.events] == ["MOBILIZE"], [e.why for e in result.events]
+    text = "A U.N. convoy carrying food to Sarajevo was turned back by Bosnian Serb forces."
+    result = _extract(model, text)
+    assert _find(result, "COERCE", "SRB"), [e.why for e in result.events]
+
+
+def test_a_release_approved_frees_those_named(model) -> None:
+    text = "The Israeli cabinet approved the release of 400 Palestinian prisoners on Sunday."
+    result = _extract(model, text)
+    assert _find(result, "RETREAT", "ISR", "PSE"), [e.why for e in result.events]

@@ -178,7 +178,7 @@ _LIGHT_VERBS = _words(
     "undertake perform kick initiate organize organise call go complete finish insist press "
     "commit perpetrate grant offer slap "
     "express convey extend show put place signal indicate reaffirm affirm demonstrate "
-    "wrap conclude push proceed"
+    "wrap conclude push proceed approve authorize authorise"
 )
 # spaCy sm sometimes mislemmatises ("staged" -> "stag"): accept regular inflections too.
 _LIGHT_FORMS = frozenset(
@@ -1747,6 +1747,8 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
     if verb.dep_ == "conj" and verb.tag_ == "VB" and depth < 3:
         return _verb_status(verb.head, depth + 1)  # "will meet X and discuss Y"
     if verb.dep_ in ("advcl", "acl") and "to" in auxes:
+        if verb.dep_ == "advcl" and verb.head.lemma_.lower() in _DECISION_VERBS:
+            return "planned", f"'{verb.head.lemma_.lower()}' to"  # "voted to expel"
         if (
             verb.lemma_.lower() in _INQUIRY_VERBS
             and verb.head.lemma_.lower() in _INQUIRY_SETUP_VERBS
@@ -1775,6 +1777,8 @@ def _mandative(verb: Token) -> bool:
     )
 
 
+# A body's decision to act ("decided to", "voted to"): the measure is taken by deciding it.
+_DECISION_VERBS = _words("decide vote resolve")
 _INQUIRY_VERBS = _words("investigate probe examine look")
 _INQUIRY_SETUP_VERBS = _words("set establish appoint form create send dispatch name launch open")
 
@@ -2310,6 +2314,13 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
         # "voiced criticism of Israel's policy": what is criticised; "a boycott of
         # Israeli goods": whose goods
         recipient_tokens.extend(_prep_objects(noun, {"of"}))
+    if _entry_type(entry) == "RETREAT":
+        # "the release of 400 Palestinian prisoners": those set free (not "the withdrawal of
+        # Syrian troops", the retreating side's own men)
+        recipient_tokens.extend(
+            o for o in _prep_objects(noun, {"of"}) if o.lemma_.lower() not in _ARMED_PERSONNEL
+        )
+        recipient_tokens.extend(_prep_objects(noun, {"from"}))  # "withdrawal from Lebanon"
     recipients = _resolve_all(ctx, recipient_tokens)
     if not recipients:
         reasons = [*(_prep_objects(light, _REASON_PREPS) if light is not None else [])]
@@ -2586,6 +2597,17 @@ def _finish(
     elif plover == "RETREAT" and future:
         cameo, plover, mode = "080", "CONCEDE", None
         row = code(cameo)
+    elif (
+        plover in ("SANCTION", "COERCE")
+        and status == "planned"
+        and any(draft.reason == f"'{v}' to" for v in _DECISION_VERBS)
+    ):
+        # "EU ministers decided to freeze the assets of 30 officials", "parliament voted to
+        # expel the inspectors": a measure decided is a measure taken, no threat, dated by
+        # the decision
+        status = draft.status = "occurred"
+        dated = temporal.event_date(ctx.doc, draft.trigger, timexes, article.published, status)
+        date, precision, source = _with_story_date(ctx, draft, status, dated)
     elif plover in _THREAT_CODES and future and draft.reason.startswith(_FORESEEN):
         # "Iran is expected to attack the tanker": a forecast by others, nobody's threat
         status = draft.status = "hypothetical"

@@ -2420,3 +2420,20 @@ def test_a_release_approved_frees_those_named(model) -> None:
     text = "The Israeli cabinet approved the release of 400 Palestinian prisoners on Sunday."
     result = _extract(model, text)
     assert _find(result, "RETREAT", "ISR", "PSE"), [e.why for e in result.events]
+
+
+def test_pulling_out_of_talks_breaks_them_off(model) -> None:
+    result = _extract(model, "The Palestinians pulled out of the peace talks on Monday.")
+    assert [(e.type, e.cameo) for e in result.events] == [("SANCTION", "164")], [
+        e.why for e in result.events
+    ]
+    result = _extract(model, "Russia withdrew its troops from Chechnya on Monday.")
+    assert [e.type for e in result.events] == ["RETREAT"], [e.why for e in result.events]
+
+
+def test_reforms_agreed_to_and_alerts_raised(model) -> None:
+    result = _extract(model, "Nepal's king agreed on Monday to reforms demanded by the opposition.")
+    assert [e.type for e in result.events] == ["CONCEDE"], [e.why for e in result.events]
+    text = "Pakistan raised the alert level of its forces along the Indian border on Friday."
+    result = _extract(model, text)
+    assert _find(result, "MOBILIZE", "PAK"), [e.why for e in result.events]

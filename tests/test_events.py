@@ -967,6 +967,30 @@ def test_a_date_told_in_passing_dates_nothing_else(model) -> None:
             "RUS",
             "UKR",
         ),
+        # passives joined by "and" share their agent
+        (
+            "Civilians from Kuwait City are being rounded up and held by Iraqi troops.",
+            "COERCE",
+            "IRQ",
+            "KWT",
+        ),
+        # embassy staff cut in a capital is a diplomatic sanction on its state
+        ("Morocco cut its embassy staff in Algiers by half on Sunday.", "SANCTION", "MAR", "DZA"),
+        # a statement that condemns or urges is its issuer's act
+        ("France issued a statement condemning the attack on Monday.", "ACCUSE", "FRA", None),
+        (
+            "Russia released a statement on Monday urging Kyiv to negotiate.",
+            "REQUEST",
+            "RUS",
+            "UKR",
+        ),
+        # a release approved frees those named
+        (
+            "The Israeli cabinet approved the release of 400 Palestinian prisoners on Sunday.",
+            "RETREAT",
+            "ISR",
+            "PSE",
+        ),
     ],
 )
 def test_measures_passives_and_places_give_their_parties(
@@ -2268,17 +2292,6 @@ def test_what_a_state_is_summoned_over_is_its_own_act(model) -> None:
     ], [e.why for e in extraction.events]
 
 
-def test_halting_an_attack_is_a_ceasefire_not_an_attack(model) -> None:
-    result = _extract(model, "Israel halted its bombing of Gaza on Monday.")
-    assert [(e.type, e.mode) for e in result.events] == [("RETREAT", "ceasefire")], [
-        e.why for e in result.events
-    ]
-    result = _extract(model, "NATO called off its air strikes against Serb positions on Monday.")
-    assert [e.type for e in result.events] == ["RETREAT"], [e.why for e in result.events]
-    result = _extract(model, "Dock workers in Durban called off their strike on Monday.")
-    assert [e.type for e in result.events] == ["CONCEDE"], [e.why for e in result.events]
-
-
 def test_an_order_to_ones_own_forces_is_the_commanders_act(model) -> None:
     """No request between parties: the ordered withdrawal is announced, not yet carried out
     (CONCEDE); another state's troops ordered out are expelled."""
@@ -2311,31 +2324,6 @@ def test_people_driven_from_their_homes_are_a_mass_expulsion(model) -> None:
     assert [(e.type, e.cameo) for e in result.events] == [("COERCE", "174")]
 
 
-def test_demands_given_in_to_are_no_new_demand(model) -> None:
-    text = "Zambia's President Kenneth Kaunda gave in to opposition demands on Tuesday."
-    result = _extract(model, text)
-    assert [e.type for e in result.events] == ["CONCEDE"], [e.why for e in result.events]
-
-
-def test_what_an_act_goes_ahead_despite_is_nobody_elses_new_act(model) -> None:
-    """Objections and appeals under "despite" are the other side's, told as background."""
-    text = (
-        "NATO opened joint naval manoeuvres with Ukraine in the Black Sea on Tuesday despite "
-        "strong objections from Russia."
-    )
-    result = _extract(model, text)
-    assert [e.type for e in result.events] == ["COOPERATE"], [e.why for e in result.events]
-
-
-def test_a_recall_in_protest_is_a_sanction_with_its_motive(model) -> None:
-    text = (
-        "Russia recalled its chief military representative from NATO on Wednesday in protest at "
-        "the alliance's air strikes on Yugoslavia."
-    )
-    result = _extract(model, text)
-    assert [e.type for e in result.events] == ["SANCTION"], [e.why for e in result.events]
-
-
 def test_the_passive_subject_of_a_raising_verb_did_what_the_infinitive_says(model) -> None:
     result = _extract(model, "Iraq is said to have fired three missiles at Israel on Monday.")
     assert _find(result, "ASSAULT", "IRQ", "ISR"), [e.why for e in result.events]
@@ -2354,45 +2342,10 @@ def test_those_reported_killed_were_killed(model) -> None:
     assert _countries(result, event.actor) == {"NGA"}
 
 
-def test_passives_joined_by_and_share_their_agent(model) -> None:
-    text = "Civilians from Kuwait City are being rounded up and held by Iraqi troops."
-    result = _extract(model, text)
-    assert _find(result, "COERCE", "IRQ", "KWT"), [e.why for e in result.events]
-
-
-def test_embassy_staff_cut_in_a_capital_is_a_diplomatic_sanction_on_its_state(model) -> None:
-    result = _extract(model, "Morocco cut its embassy staff in Algiers by half on Sunday.")
-    assert _find(result, "SANCTION", "MAR", "DZA"), [e.why for e in result.events]
-
-
-def test_travel_warnings_lifted_and_inquiries_pushed_ahead(model) -> None:
-    result = _extract(
-        model, "On Friday, the State Department lifted a warning against travel to Kenya."
-    )
-    assert [e.type for e in result.events] == ["CONCEDE"], [e.why for e in result.events]
-    result = _extract(model, "FBI agents pushed ahead with their investigation into the bombings.")
-    assert [(e.type, e.mode) for e in result.events] == [("ACCUSE", "investigate")]
-
-
-def test_a_vow_to_hunt_down_the_bombers_is_a_threat(model) -> None:
-    text = (
-        "President Bill Clinton vowed on Saturday to hunt down those responsible for the bombings."
-    )
-    result = _extract(model, text)
-    assert [e.type for e in result.events] == ["THREATEN"], [e.why for e in result.events]
-
-
 def test_what_a_charge_says_was_done_is_not_reported_as_done(model) -> None:
     text = "He repeated charges that his relatives had offered him money to stay in Miami."
     result = _extract(model, text)
     assert all(e.status == "hypothetical" for e in result.events), [e.why for e in result.events]
-
-
-def test_a_statement_that_condemns_or_urges_is_its_issuers_act(model) -> None:
-    result = _extract(model, "France issued a statement condemning the attack on Monday.")
-    assert _find(result, "ACCUSE", "FRA"), [e.why for e in result.events]
-    result = _extract(model, "Russia released a statement on Monday urging Kyiv to negotiate.")
-    assert _find(result, "REQUEST", "RUS", "UKR"), [e.why for e in result.events]
 
 
 def test_a_measure_decided_or_voted_is_taken(model) -> None:
@@ -2416,24 +2369,50 @@ def test_warships_arriving_show_force_and_convoys_turned_back_are_blocked(model)
     assert _find(result, "COERCE", "SRB"), [e.why for e in result.events]
 
 
-def test_a_release_approved_frees_those_named(model) -> None:
-    text = "The Israeli cabinet approved the release of 400 Palestinian prisoners on Sunday."
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # halting an attack is a ceasefire, not a new attack; a labour strike called off is not
+        ("Israel halted its bombing of Gaza on Monday.", [("RETREAT", "0871")]),
+        ("NATO called off its air strikes against Serb positions.", [("RETREAT", "0871")]),
+        ("Dock workers in Durban called off their strike on Monday.", [("CONCEDE", "082")]),
+        # demands given in to are no new demand; reforms agreed to are conceded
+        ("Zambia's President Kenneth Kaunda gave in to opposition demands.", [("CONCEDE", "080")]),
+        (
+            "Nepal's king agreed on Monday to reforms demanded by the opposition.",
+            [("CONCEDE", "083")],
+        ),
+        # what goes ahead "despite" objections is the only act; a protest is a recall's motive
+        (
+            "NATO opened joint naval manoeuvres with Ukraine on Tuesday despite strong "
+            "objections from Russia.",
+            [("COOPERATE", "062")],
+        ),
+        (
+            "Russia recalled its chief military representative from NATO on Wednesday in "
+            "protest at the alliance's air strikes on Yugoslavia.",
+            [("SANCTION", "161")],
+        ),
+        # a vow to hunt down the bombers threatens
+        (
+            "President Bill Clinton vowed on Saturday to hunt down those responsible for the "
+            "bombings.",
+            [("THREATEN", "130")],
+        ),
+        ("The State Department lifted a warning against travel to Kenya.", [("CONCEDE", "081")]),
+        (
+            "FBI agents pushed ahead with their investigation into the bombings.",
+            [("ACCUSE", "090")],
+        ),
+        # pulling out of talks breaks them off; troops pulled out retreat
+        ("The Palestinians pulled out of the peace talks on Monday.", [("SANCTION", "164")]),
+        ("Russia withdrew its troops from Chechnya on Monday.", [("RETREAT", "0874")]),
+        (
+            "Pakistan raised the alert level of its forces along the Indian border on Friday.",
+            [("MOBILIZE", "150")],
+        ),
+    ],
+)
+def test_a_sentence_codes_exactly(model, text: str, coded: list[tuple[str, str]]) -> None:
     result = _extract(model, text)
-    assert _find(result, "RETREAT", "ISR", "PSE"), [e.why for e in result.events]
-
-
-def test_pulling_out_of_talks_breaks_them_off(model) -> None:
-    result = _extract(model, "The Palestinians pulled out of the peace talks on Monday.")
-    assert [(e.type, e.cameo) for e in result.events] == [("SANCTION", "164")], [
-        e.why for e in result.events
-    ]
-    result = _extract(model, "Russia withdrew its troops from Chechnya on Monday.")
-    assert [e.type for e in result.events] == ["RETREAT"], [e.why for e in result.events]
-
-
-def test_reforms_agreed_to_and_alerts_raised(model) -> None:
-    result = _extract(model, "Nepal's king agreed on Monday to reforms demanded by the opposition.")
-    assert [e.type for e in result.events] == ["CONCEDE"], [e.why for e in result.events]
-    text = "Pakistan raised the alert level of its forces along the Indian border on Friday."
-    result = _extract(model, text)
-    assert _find(result, "MOBILIZE", "PAK"), [e.why for e in result.events]
+    assert [(e.type, e.cameo) for e in result.events] == coded, [e.why for e in result.events]

@@ -202,9 +202,9 @@ _OBJECT_CONTROL_VERBS = _words(
 _SUBJECT_CONTROL_VERBS = _words("promise vow pledge threaten swear offer")
 # "the first minister to visit Japan since 2019": a description of the person, not a visit.
 _DESCRIPTIVE_ORDINALS = _words("first last only second third latest next")
-# Weapons and vehicles after "with" are instruments, never parties ("attacked with drones").
 # Nouns of a fight between parties ("clashes between police and protesters").
 _FIGHT_NOUNS = _words("clash fighting battle gunbattle firefight skirmish violence exchange")
+# Weapons and vehicles after "with" are instruments, never parties ("attacked with drones").
 _INSTRUMENT_NOUNS = _words(
     "drone missile rocket bomb shell artillery mortar gun rifle weapon tank grenade "
     "explosive knife aircraft jet warplane helicopter munition bullet baton truck car "
@@ -255,6 +255,7 @@ _SELF_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 _STATE_FORCES = _words("police army military troops force government authority")
 _CONTROLLED = "asked to by"  # the status reason of an object-control complement
 _FORESEEN = "foreseen"  # the status reason of "is expected to", "is feared to"
+_DECIDED = "decided"  # the status reason of "decided to", "voted to"
 _EXPECTATION_VERBS = _words("expect believe think fear predict anticipate forecast")
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -903,7 +904,7 @@ class _Matcher:
         if req.kind == "notown":  # "ordered French troops to leave", not "its troops"
             return not any(_own(o) for o in _objects_or_raised(token))
         if req.kind == "ownforces":  # "ordered his fighters to halt attacks"
-            return any(_own_forces(o) for o in _objects_or_raised(token))
+            return _orders_own_forces(token)
         if req.kind == "compv":  # the complement's verb: "ordered X to leave"
             comp = _complement(token)
             return comp is not None and comp.lemma_.lower() in req.words
@@ -1569,11 +1570,13 @@ def _author_of_text(noun: Token) -> Token | None:
             agents = _prep_objects(child, {"by"})
             if agents:
                 return agents[0]
-    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+    if noun.head.pos_ != "VERB":
+        return None
+    if noun.dep_ == "nsubjpass":  # "a statement was issued by the ministry urging ..."
+        agents = _prep_objects(noun.head, {"by"})
+        return agents[0] if agents else None
+    if noun.dep_ == "dobj":  # "France issued a statement condemning ..."
         subject, passive = _subject(noun.head)
-        if noun.dep_ == "nsubjpass":
-            agents = _prep_objects(noun.head, {"by"})
-            return agents[0] if agents else None
         return None if passive else subject
     return None
 
@@ -1597,13 +1600,10 @@ def _object_controller(verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ != "xcomp" or head is verb or head.pos_ != "VERB":
         return None
-    if head.lemma_.lower() in _SUBJECT_CONTROL_VERBS:
-        return None
+    if head.lemma_.lower() in _SUBJECT_CONTROL_VERBS or _orders_own_forces(head):
+        return None  # "ordered his troops to withdraw": the commander's own act
     for child in head.children:
         if child.dep_ == "dobj" and child.i < verb.i:
-            if head.lemma_.lower() in _COMMAND_VERBS and _own_forces(child):
-                return None  # "ordered his troops to withdraw": the commander's own act
-
             # "fired tear gas to clear a blockade": a means serves its user's purpose
             return None if child.lemma_.lower() in _INSTRUMENT_NOUNS else child
     return None
@@ -1719,9 +1719,7 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
             return "hypothetical", f"'{head_lemma}' to"
         if head_lemma in _OBJECT_CONTROL_VERBS and _object_controller(verb) is not None:
             return "planned", f"{_CONTROLLED} '{head_lemma}'"
-        if head_lemma in _COMMAND_VERBS and any(
-            c.dep_ == "dobj" and _own_forces(c) for c in head.children
-        ):
+        if _orders_own_forces(head):
             # "ordered his fighters to halt attacks": decided, not yet carried out
             return "planned", f"ordered ('{head_lemma}')"
         if head.pos_ == "ADJ" and head.lower_ in _WILLING_ADJECTIVES:
@@ -1735,6 +1733,9 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
         if head.tag_ == "VBN" and "to" in auxes and head_lemma in _EXPECTATION_VERBS:
             # "is expected to meet", "is feared to attack": what others foresee
             return "planned", f"{_FORESEEN} ('{head_lemma}')"
+        if head_lemma in _DECISION_VERBS and head_lemma in _PLAN_VERBS:
+            # "decided to freeze the assets": planned, but a measure decided is taken
+            return "planned", f"{_DECIDED} ('{head_lemma}')"
         if head_lemma in _PLAN_VERBS or (head.tag_ == "VBN" and "to" in auxes):
             # "is scheduled to" (but "were reported killed": done, as told)
             return "planned", f"'{head_lemma}' to"
@@ -1748,7 +1749,7 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
         return _verb_status(verb.head, depth + 1)  # "will meet X and discuss Y"
     if verb.dep_ in ("advcl", "acl") and "to" in auxes:
         if verb.dep_ == "advcl" and verb.head.lemma_.lower() in _DECISION_VERBS:
-            return "planned", f"'{verb.head.lemma_.lower()}' to"  # "voted to expel"
+            return "planned", f"{_DECIDED} ('{verb.head.lemma_.lower()}')"  # "voted to expel"
         if (
             verb.lemma_.lower() in _INQUIRY_VERBS
             and verb.head.lemma_.lower() in _INQUIRY_SETUP_VERBS
@@ -1987,10 +1988,17 @@ _FORCE_NOUNS = _words(
 )
 
 
+def _orders_own_forces(verb: Token) -> bool:
+    """ "ordered his fighters to halt attacks", "instructed the army to withdraw"."""
+    return verb.lemma_.lower() in _COMMAND_VERBS and any(
+        c.dep_ == "dobj" and _own_forces(c) for c in verb.children
+    )
+
+
 def _own_forces(obj: Token) -> bool:
-    """The subject's own armed men: "his fighters", "its troops", "the army", "troops";
-    not "Serbian troops" or "the rebels' fighters" (another party's), nor "his men"'s
-    bare "men" without the possessive."""
+    """The subject's own armed men: "his fighters", "its troops", "his men", "the army",
+    "troops"; not "Serbian troops" or "the rebels' fighters" (another party's), nor bare
+    "men"."""
     lemma = obj.lemma_.lower()
     if _own(obj):
         return lemma in _FORCE_NOUNS or lemma == "man"
@@ -2597,11 +2605,7 @@ def _finish(
     elif plover == "RETREAT" and future:
         cameo, plover, mode = "080", "CONCEDE", None
         row = code(cameo)
-    elif (
-        plover in ("SANCTION", "COERCE")
-        and status == "planned"
-        and any(draft.reason == f"'{v}' to" for v in _DECISION_VERBS)
-    ):
+    elif plover in ("SANCTION", "COERCE") and draft.reason.startswith(_DECIDED):
         # "EU ministers decided to freeze the assets of 30 officials", "parliament voted to
         # expel the inspectors": a measure decided is a measure taken, no threat, dated by
         # the decision

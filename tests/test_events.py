@@ -2407,6 +2407,17 @@ def test_warships_arriving_show_force_and_convoys_turned_back_are_blocked(model)
         # pulling out of talks breaks them off; troops pulled out retreat
         ("The Palestinians pulled out of the peace talks on Monday.", [("SANCTION", "164")]),
         ("Russia withdrew its troops from Chechnya on Monday.", [("RETREAT", "0874")]),
+        # mediation brokered, lists exchanged
+        ("Egypt brokered a truce between Israel and Hamas on Sunday.", [("CONSULT", "045")]),
+        (
+            "India and Pakistan exchanged lists of nuclear sites on Saturday.",
+            [("COOPERATE", "064")],
+        ),
+        # what a demand's that-clause wants has not happened, plural present or not
+        (
+            "Ethiopia's demand that Eritrean troops pull out of Badme was handed to mediators.",
+            [],
+        ),
         (
             "Pakistan raised the alert level of its forces along the Indian border on Friday.",
             [("MOBILIZE", "150")],

@@ -1767,8 +1767,10 @@ def _mandative(verb: Token) -> bool:
     node = verb
     while node.dep_ in ("xcomp", "conj") and node.head is not node:
         node = node.head
+    # "demanded that the Serbs open a corridor": after a demand, a plural present is one too
+    demanded = node.tag_ == "VBP" and node.head.lemma_.lower() in _DEMAND_WORDS
     return (
-        node.tag_ == "VB"
+        (node.tag_ == "VB" or demanded)
         and node.dep_ in ("ccomp", "acl")
         and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
@@ -1778,6 +1780,8 @@ def _mandative(verb: Token) -> bool:
     )
 
 
+# Words whose that-clause says what is wanted ("demanded that", "the demand that").
+_DEMAND_WORDS = _words("demand insist urge request require propose suggest recommend insistence")
 # A body's decision to act ("decided to", "voted to"): the measure is taken by deciding it.
 _DECISION_VERBS = _words("decide vote resolve")
 _INQUIRY_VERBS = _words("investigate probe examine look")

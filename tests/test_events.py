@@ -2416,7 +2416,7 @@ def test_warships_arriving_show_force_and_convoys_turned_back_are_blocked(model)
         # what a demand's that-clause wants has not happened, plural present or not
         (
             "Ethiopia's demand that Eritrean troops pull out of Badme was handed to mediators.",
-            [],
+            [("REQUEST", "100")],
         ),
         (
             "Pakistan raised the alert level of its forces along the Indian border on Friday.",

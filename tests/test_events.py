@@ -2407,6 +2407,9 @@ def test_warships_arriving_show_force_and_convoys_turned_back_are_blocked(model)
         # pulling out of talks breaks them off; troops pulled out retreat
         ("The Palestinians pulled out of the peace talks on Monday.", [("SANCTION", "164")]),
         ("Russia withdrew its troops from Chechnya on Monday.", [("RETREAT", "0874")]),
+        # insisting on what must be done demands it; insisting on what was not done does not
+        ("China insisted on Monday that Japan apologise to South Korea.", [("REQUEST", "100")]),
+        ("Iran insisted on Monday that it had not armed the rebels.", []),
         # mediation brokered, lists exchanged
         ("Egypt brokered a truce between Israel and Hamas on Sunday.", [("CONSULT", "045")]),
         (

@@ -60,7 +60,7 @@ class Requirement:
     """One alternative condition a lexicon row puts on its trigger's arguments."""
 
     # obj, subj, notobj, noobj, prep, noprep, pobj, mod, comp, light, under, inprep, all,
-    # future, adv, objmod, notown, ownforces, compv, nocomp, notopinion
+    # future, adv, objmod, notown, ownforces, compv, nocomp, notopinion, wants
     kind: str
     words: frozenset[str] = frozenset()
     prep: str = ""  # for pobj: the preposition ("from" in "from:talks")
@@ -115,6 +115,7 @@ def _parse_requirement(text: str) -> Requirement:
         "future",
         "notown",
         "ownforces",
+        "wants",
         "notopinion",
         "pair",
         "inf",
@@ -903,6 +904,12 @@ class _Matcher:
             return not any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
         if req.kind == "notown":  # "ordered French troops to leave", not "its troops"
             return not any(_own(o) for o in _objects_or_raised(token))
+        if req.kind == "wants":  # "insists that any deal must allow", "insisted that X go"
+            return any(
+                c.dep_ == "ccomp"
+                and (_mandative(c) or any(a.lower_ in ("must", "should") for a in c.children))
+                for c in token.children
+            )
         if req.kind == "ownforces":  # "ordered his fighters to halt attacks"
             return _orders_own_forces(token)
         if req.kind == "compv":  # the complement's verb: "ordered X to leave"

@@ -842,3 +842,11 @@ def test_a_lone_name_that_speaks_or_feels_is_a_person_not_a_town(model) -> None:
     _, found = _find(model, "Castro expressed irritation that the delegation was refused visas.")
     castro = _by_name(found, "Castro")
     assert (castro.kind, castro.country) == ("person", None)
+
+
+def test_ministers_are_government_whatever_union_they_serve(model) -> None:
+    """ "union" makes a leader labour's, never a minister."""
+    _, found = _find(model, "European Union foreign ministers met in Brussels on Monday.")
+    assert _by_name(found, "European Union foreign ministers").sector == "GOV"
+    _, found = _find(model, "Union leaders called a national strike on Monday.")
+    assert _by_name(found, "Union leaders").sector == "LAB"

@@ -835,7 +835,9 @@ def _title_info(words: list[str], kb: _Knowledge) -> tuple[str | None, str | Non
     modifiers = [kb.titles[phrase][0] for _, phrase in matches[:-1]]
     if "OPP" in modifiers:
         sector = "OPP"  # "opposition leader", "opposition candidates"
-    elif sector == "GOV":
+    elif sector == "GOV" and not head.endswith(("minister", "ministers")):
+        # "union leader" is labour's; a minister is the government's ("European Union
+        # foreign ministers", India's "Union home minister")
         for modifier in modifiers:
             if modifier in kb.override_sectors:
                 sector = modifier

@@ -2410,6 +2410,12 @@ def test_warships_arriving_show_force_and_convoys_turned_back_are_blocked(model)
         # insisting on what must be done demands it; insisting on what was not done does not
         ("China insisted on Monday that Japan apologise to South Korea.", [("REQUEST", "100")]),
         ("Iran insisted on Monday that it had not armed the rebels.", []),
+        # a named person attacking a named person is a verbal attack; troops attack for real
+        (
+            "Hillary Clinton attacked Donald Trump on Monday over his tax returns.",
+            [("ACCUSE", "111")],
+        ),
+        ("Israeli troops attacked Palestinian gunmen in Jenin on Monday.", [("ASSAULT", "190")]),
         # mediation brokered, lists exchanged
         ("Egypt brokered a truce between Israel and Hamas on Sunday.", [("CONSULT", "045")]),
         (

@@ -2416,6 +2416,10 @@ def test_warships_arriving_show_force_and_convoys_turned_back_are_blocked(model)
             [("ACCUSE", "111")],
         ),
         ("Israeli troops attacked Palestinian gunmen in Jenin on Monday.", [("ASSAULT", "190")]),
+        # verbal attacks in idiom; a demonstration in the streets
+        ("Hillary Clinton took a swipe at Donald Trump on Monday.", [("ACCUSE", "111")]),
+        ("Manuel Valls spoke out against Donald Trump on Monday.", [("ACCUSE", "111")]),
+        ("Thousands of Kenyan coal miners took to the streets on Monday.", [("PROTEST", "141")]),
         # mediation brokered, lists exchanged
         ("Egypt brokered a truce between Israel and Hamas on Sunday.", [("CONSULT", "045")]),
         (
@@ -2436,3 +2440,10 @@ def test_warships_arriving_show_force_and_convoys_turned_back_are_blocked(model)
 def test_a_sentence_codes_exactly(model, text: str, coded: list[tuple[str, str]]) -> None:
     result = _extract(model, text)
     assert [(e.type, e.cameo) for e in result.events] == coded, [e.why for e in result.events]
+
+
+def test_support_given_to_no_one_and_apologies_yet_to_come_did_not_happen(model) -> None:
+    result = _extract(model, "American officials insist that they give no support to Nusra.")
+    assert [e.status for e in result.events] == ["negated"], [e.why for e in result.events]
+    result = _extract(model, "Despite the outrage, Donald Trump has yet to apologize to the Khans.")
+    assert [e.status for e in result.events] == ["negated"], [e.why for e in result.events]

@@ -1713,6 +1713,8 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
             return "planned", "be to"
         if head_lemma in _DENIAL_VERBS:
             return "negated", f"'{head_lemma}'"  # "denied organising the blockades"
+        if head_lemma in ("have", "be") and any(c.lower_ == "yet" for c in head.children):
+            return "negated", "'yet to'"  # "Trump has yet to apologize"
         if head_lemma == "hesitate" and _negated(head):
             # "will not hesitate to use force": a resolve to act; "did not hesitate to
             # strike": it struck
@@ -1787,8 +1789,9 @@ def _mandative(verb: Token) -> bool:
     )
 
 
-# Words whose that-clause says what is wanted ("demanded that", "the demand that").
-_DEMAND_WORDS = _words("demand insist urge request require propose suggest recommend insistence")
+# Words whose that-clause says what is wanted ("demanded that", "the demand that"); not
+# "insist" or "suggest", whose that-clause may be a claim ("insist that they give no support").
+_DEMAND_WORDS = _words("demand urge request require propose recommend")
 # A body's decision to act ("decided to", "voted to"): the measure is taken by deciding it.
 _DECISION_VERBS = _words("decide vote resolve")
 _INQUIRY_VERBS = _words("investigate probe examine look")
@@ -1796,6 +1799,8 @@ _INQUIRY_SETUP_VERBS = _words("set establish appoint form create send dispatch n
 
 
 def _nominal_status(noun: Token, light: Token | None) -> tuple[str, str]:
+    if any(c.dep_ == "det" and c.lower_ in _NEGATIVE_DETERMINERS for c in noun.children):
+        return "negated", f"no '{noun.lower_}'"  # "they give no support to Nusra"
     mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "advmod")}
     if mods & _HYPOTHETICAL_MODIFIERS:
         return "hypothetical", "modifier " + "/".join(sorted(mods & _HYPOTHETICAL_MODIFIERS))

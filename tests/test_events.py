@@ -984,6 +984,7 @@ def test_a_date_told_in_passing_dates_nothing_else(model) -> None:
             "RUS",
             "UKR",
         ),
+        ("Russia issued a statement on Monday which condemned the strikes.", "ACCUSE", "RUS", None),
         # a release approved frees those named
         (
             "The Israeli cabinet approved the release of 400 Palestinian prisoners on Sunday.",

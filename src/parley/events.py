@@ -1475,6 +1475,11 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                         return after[0], child.dep_ == "nsubjpass"
                 continue
             if child.dep_ in ("nsubj", "csubj", "expl"):
+                if child.lower_ in _RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                    # "a statement that accused the leadership": the statement's issuer
+                    author = _author_of_text(node.head)
+                    if author is not None:
+                        return author, False
                 return child, False
             if child.dep_ in ("nsubjpass", "csubjpass"):
                 # "Iraq is said to have fired", "diplomats were told to leave": the passive

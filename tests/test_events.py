@@ -2421,6 +2421,11 @@ def test_warships_arriving_show_force_and_convoys_turned_back_are_blocked(model)
         ("Hillary Clinton took a swipe at Donald Trump on Monday.", [("ACCUSE", "111")]),
         ("Manuel Valls spoke out against Donald Trump on Monday.", [("ACCUSE", "111")]),
         ("Thousands of Kenyan coal miners took to the streets on Monday.", [("PROTEST", "141")]),
+        # notice served that another's forces must leave demands it; they concede nothing
+        (
+            "Uzbekistan served notice on Friday that U.S. forces must vacate the air base.",
+            [("REQUEST", "100")],
+        ),
         # mediation brokered, lists exchanged
         ("Egypt brokered a truce between Israel and Hamas on Sunday.", [("CONSULT", "045")]),
         (

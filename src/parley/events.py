@@ -240,7 +240,8 @@ _REPORTING_VERBS = _words(
 )
 # Reporting verbs that turn "Y must do Z" into a demand on Y.
 _DEMAND_REPORTING_VERBS = _words(
-    "say tell add state declare insist conclude stress argue write maintain assert reiterate"
+    "say tell add state declare insist conclude stress argue write maintain assert reiterate "
+    "serve notify inform announce"
 )
 # Verbs whose that-clause reports what the speaker says did not happen.
 _DENIAL_VERBS = _words("deny refute dispute")

@@ -357,20 +357,14 @@ _DEFERRING = frozenset(
 )
 
 
-def _deferred(token: Token | None) -> bool:
+def _deferred(token: Token) -> bool:
     """Whether the verb governing ``token`` puts something off ("postponed until Tuesday")."""
-    node = token
-    for _ in range(4):
-        if node is None or node.head.i == node.i:
-            return False
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node.lemma_.lower() in _DEFERRING
-    return False
+    verb = _governing_verb(token)
+    return verb is not None and verb.lemma_.lower() in _DEFERRING
 
 
-def clause_tense(token: Token) -> Tense | None:
-    """Tense of the verb that governs ``token`` (past/present/future), None if no verb."""
+def _governing_verb(token: Token) -> Token | None:
+    """The verb that governs ``token`` (the token itself if it is one), None if no verb."""
     verb = token
     for _ in range(10):
         if (
@@ -378,15 +372,17 @@ def clause_tense(token: Token) -> Tense | None:
             and verb.dep_ not in ("aux", "auxpass")
             and not (verb.tag_ == "VBG" and verb.dep_ in _NOMINAL_DEPS)  # "November meeting"
         ):
-            break
+            return verb
         if verb.head.i == verb.i:
             return None
         verb = verb.head
-    else:
-        return None
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    return _verb_tense(verb, depth=0)
+    return None
+
+
+def clause_tense(token: Token) -> Tense | None:
+    """Tense of the verb that governs ``token`` (past/present/future), None if no verb."""
+    verb = _governing_verb(token)
+    return _verb_tense(verb, depth=0) if verb is not None else None
 
 
 def _verb_tense(verb: Token, depth: int) -> Tense:

@@ -107,6 +107,11 @@ CASES = [
     ("They met last Monday.", "last Monday", "2023-06-12"),
     ("They will meet next Wednesday.", "next Wednesday", "2023-06-21"),
     ("Sunday's talks were frank.", "Sunday", "2023-06-18"),
+    # a finite present with a weekday is a timetable; "hurt" may be a past as well
+    ("The two leaders meet on Thursday.", "Thursday", "2023-06-22"),
+    ("The storm hurt crops on Thursday.", "Thursday", "2023-06-15"),
+    # "a summit set for April" is the plan's date, as "is set for" is
+    ("The issue will dominate a summit set for Washington in April.", "April", "2024-04"),
     # relative days, weeks, months, years
     ("He arrived yesterday.", "yesterday", "2023-06-18"),
     ("He leaves tomorrow.", "tomorrow", "2023-06-20"),

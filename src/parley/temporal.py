@@ -393,9 +393,12 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
     if words & _FUTURE_AUX:
         return "future"
     lemma = verb.lemma_.lower()
-    if depth == 0 and (lemma in _SCHEDULING or (_set_for(verb) and verb.tag_ == "VBN" and auxes)):
-        # "planned a rally on Saturday", "is set for Monday": the date is the plan's (but
-        # "a record set on Aug. 6" is a past event)
+    if depth == 0 and (
+        lemma in _SCHEDULING
+        or (_set_for(verb) and verb.tag_ == "VBN" and (auxes or _has_for(verb)))
+    ):
+        # "planned a rally on Saturday", "is set for Monday", "a summit set for April": the
+        # date is the plan's (but "a record set on Aug. 6" is a past event)
         return "future"
     head = verb.head
     if any(aux.tag_ == "TO" for aux in auxes):
@@ -449,6 +452,32 @@ def _set_for(verb: Token) -> bool:
     return verb.lemma_.lower() == "set" and not any(
         c.lower_ in ("free", "loose", "ablaze", "alight", "afire") for c in verb.children
     )
+
+
+def _scheduled_present(token: Token) -> bool:
+    """A finite present verb with a weekday is a timetable ("Albright and Arafat meet Monday",
+    "the talks open Tuesday"), unless it reports ("officials say")."""
+    verb = _governing_verb(token)
+    return (
+        verb is not None
+        and verb.tag_ in ("VBP", "VBZ")
+        and verb.lemma_.lower() not in _REPORTING_PRESENT
+        and not (verb.tag_ == "VBP" and verb.lower_ in _PAST_AS_BASE)  # "hurt" may be past
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
+_PAST_AS_BASE = frozenset(
+    {"hurt", "cut", "put", "set", "hit", "let", "cost", "shut", "quit", "spread", "bid", "cast",
+     "burst", "split", "upset", "beat", "read", "thrust", "shed", "slit", "broadcast"}
+)  # fmt: skip
+_REPORTING_PRESENT = frozenset(
+    {"say", "tell", "report", "add", "claim", "insist", "note", "argue", "write", "be"}
+)
+
+
+def _has_for(verb: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
 
 
 def _pluperfect(word: Token) -> bool:
@@ -783,6 +812,8 @@ def _rule_weekday(m: re.Match[str], ctx: _Context) -> Normalised | None:
             token = head  # "attacked late Friday night": "night" hangs from the verb
         # "Sunday's talks", "Sunday night service": the noun's own time, not the clause's
         tense = None if token.dep_ in ("poss", "compound") else ctx.tense(m.start(), token)
+        if tense == "present" and _scheduled_present(token):
+            tense = "future"  # "the talks open Tuesday": a timetable
         # "this coming Sunday" is the coming one
         relation = relation.removeprefix("the ").removeprefix("this ")
         value = _weekday_date(weekday, ctx.published, tense, relation)

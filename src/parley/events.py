@@ -179,7 +179,7 @@ _LIGHT_VERBS = _words(
     "undertake perform kick initiate organize organise call go complete finish insist press "
     "commit perpetrate grant offer slap "
     "express convey extend show put place signal indicate reaffirm affirm demonstrate "
-    "wrap conclude push proceed approve authorize authorise"
+    "wrap conclude push proceed approve authorize authorise keep"
 )
 # spaCy sm sometimes mislemmatises ("staged" -> "stag"): accept regular inflections too.
 _LIGHT_FORMS = frozenset(
@@ -1088,6 +1088,14 @@ def _light_verb(noun: Token) -> Token | None:
         and _is_light(head)
     ):
         return head
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in _STATEMENT_NOUNS
+        and head.head is not noun
+        and not any(c.dep_ == "poss" for c in head.head.children)
+    ):
+        return _light_verb(head.head)  # "issued statements of support for X"
     if (
         noun.dep_ == "pobj"
         and head.dep_ in ("prep", "prt")
@@ -2331,14 +2339,11 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
         # "voiced support for Moldova's bid", "aid for Gaza": whom it is for
         recipient_tokens.extend(_prep_objects(noun, {"for"}))
     if _entry_type(entry) == "AID":
-        # "the cancellation of $180 million of Tanzania's debt": whose debt
-        recipient_tokens.extend(
-            c
-            for o in _prep_objects(noun, {"of"})
-            for part in (o, *_measured(o))
-            for c in part.children
-            if c.dep_ == "poss"
-        )
+        # "the cancellation of $180 million of Tanzania's debt": whose debt; "a gift of 500
+        # pounds of medical supplies to Tanzania": the parser hangs the receiver on the goods
+        for part in (p for o in _prep_objects(noun, {"of"}) for p in (o, *_measured(o))):
+            recipient_tokens.extend(c for c in part.children if c.dep_ == "poss")
+            recipient_tokens.extend(_prep_objects(part, {"to", "for"}))
     if _entry_type(entry) in ("ASSAULT", "COERCE", "ACCUSE", "SANCTION"):
         # "Russia's invasion of Ukraine", "the bombing of Gaza": what is struck;
         # "voiced criticism of Israel's policy": what is criticised; "a boycott of

@@ -135,8 +135,14 @@ def _resolve(text: str, doc_countries: Counter[str]) -> _Place | None:
                 return place
     if text in gaz.regions:
         return gaz.regions[text]
+    if in_context:
+        return in_context[0]
+    if text in gaz.us_states and not any(c.country == "USA" for c in candidates):
+        # "Florida", "Virginia": English news means the state, not a town of that name
+        # abroad (unless the story is about the town's country)
+        return gaz.us_states[text]
     if candidates:
-        return in_context[0] if in_context else candidates[0]
+        return candidates[0]
     if text in gaz.us_states:
         return gaz.us_states[text]
     rest = _without_compass(text)
@@ -170,8 +176,11 @@ def place_candidates(text: str) -> tuple[tuple[str, str], ...]:
     region = gaz.regions.get(text)
     if region is not None and region.country:
         out.append((region.name, region.country))
-    out += [(c.name, c.country) for c in gaz.cities.get(text, ()) if c.country]
+    cities = [(c.name, c.country) for c in gaz.cities.get(text, ()) if c.country]
     state = gaz.us_states.get(text)
+    if state is not None and not out and all(country != "USA" for _, country in cities):
+        out.append((state.name, "USA"))  # "Florida officials": the state before towns abroad
+    out += cities
     if state is not None and not out:
         out.append((state.name, "USA"))
     rest = _without_compass(text) if not out else None

@@ -2461,11 +2461,43 @@ def test_warships_arriving_show_force_and_convoys_turned_back_are_blocked(model)
         # what a statement expresses, and what is kept up, are the party's acts
         ("Germany issued a statement of support for Poland on Monday.", [("SUPPORT", "051")]),
         ("Cuba kept up its condemnation of the United States on Monday.", [("ACCUSE", "111")]),
+        # thwarting another party's attempts refuses them; a bombing campaign is an attack
+        ("Russia blocked China's attempts to create a development bank.", [("REJECT", "129")]),
+        (
+            "The United States began a bombing campaign against the Islamic State on Monday.",
+            [("ASSAULT", "195")],
+        ),
     ],
 )
 def test_a_sentence_codes_exactly(model, text: str, coded: list[tuple[str, str]]) -> None:
     result = _extract(model, text)
     assert [(e.type, e.cameo) for e in result.events] == coded, [e.why for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        ("Trump's comments have drawn criticism from Berlin on Monday.", "ACCUSE", "DEU", "USA"),
+        ("The Israeli decision drew condemnation from Jordan on Monday.", "ACCUSE", "JOR", "ISR"),
+        ("Japan's plan won praise from France on Monday.", "SUPPORT", "FRA", "JPN"),
+    ],
+)
+def test_a_reaction_drawn_from_a_party_is_that_partys_act(
+    model, text: str, type_: str, actor: str, recipient: str
+) -> None:
+    result = _extract(model, text)
+    assert _find(result, type_, actor, recipient), [e.why for e in result.events]
+
+
+def test_a_reaction_drawn_from_nobody_named_is_no_event(model) -> None:
+    assert not _extract(model, "Japan's plan drew criticism on Monday.").events
+
+
+def test_neither_of_two_did_it(model) -> None:
+    result = _extract(
+        model, "Trump did not dismiss Lewandowski on Tuesday, and neither apologized."
+    )
+    assert {e.status for e in result.events if e.type == "CONCEDE"} == {"negated"}
 
 
 def test_support_given_to_no_one_and_apologies_yet_to_come_did_not_happen(model) -> None:

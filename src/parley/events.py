@@ -896,7 +896,11 @@ class _Matcher:
                 and self.ctx.token_actor(subject) is not None
             )
         if req.kind == "light":
-            return _light_verb(token) is not None or _reporting_verb(token) is not None
+            return (
+                _light_verb(token) is not None
+                or _reporting_verb(token) is not None
+                or _elicitor(token) is not None
+            )
         if req.kind == "notopinion":  # "agrees Trump is an opportunist": a view, no pledge
             return not any(
                 c.dep_ == "ccomp" and (c.lemma_ == "be" or c.pos_ == "ADJ") for c in token.children
@@ -1071,6 +1075,19 @@ def _reporting_verb(noun: Token) -> Token | None:
     if any(t.ent_type_ in ("DATE", "TIME") for t in noun.subtree if t.i != noun.i):
         return verb
     return None
+
+
+# Verbs whose object is a reaction they call forth from others ("drew criticism from Berlin").
+_ELICITING_VERBS = _words("draw spark prompt provoke trigger earn attract win garner receive")
+
+
+def _elicitor(noun: Token) -> Token | None:
+    """ "Trump's comments drew criticism from Berlin": the verb that calls the reaction
+    forth, when the reacting party is named ("from"); None otherwise."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _ELICITING_VERBS:
+        return None
+    return verb if _prep_objects(noun, {"from"}) or _prep_objects(verb, {"from"}) else None
 
 
 def _light_verb(noun: Token) -> Token | None:
@@ -1637,6 +1654,8 @@ def _negated(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "neg":
             return True
+        if child.dep_ == "preconj" and child.lower_ == "neither" and child.i < verb.i:
+            return True  # "did not dismiss him, and neither apologized": no subject parsed
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ in _NEGATIVE_SUBJECTS:
                 return True
@@ -2289,6 +2308,14 @@ def _nominal_draft(ctx: _DocContext, noun: Token, entry: LexEntry) -> _Draft | N
         # "conducted joint exercises with France": the partner hangs on the light verb
         recipient_tokens.extend(t for t in _prep_objects(light, {"with"}) if not _instrument(t))
         recipient_tokens.extend(o for o in _direct_objects(light) if o.dep_ == "dative")
+    elif (elicitor := _elicitor(noun)) is not None:
+        # "Trump's remarks drew rebukes from the Pentagon": those it came from react to the
+        # subject, or to whoever owns it
+        actor_tokens.extend(_prep_objects(noun, {"from"}) + _prep_objects(elicitor, {"from"}))
+        subject, _ = _subject(elicitor)
+        if subject is not None:
+            owners = [c for c in subject.children if c.dep_ == "poss"]
+            recipient_tokens.extend(owners or [subject])
     else:
         reporter = _reporting_verb(noun)
         if reporter is not None and noun.dep_ == "nsubjpass":

@@ -2494,9 +2494,8 @@ def test_a_reaction_drawn_from_nobody_named_is_no_event(model) -> None:
 
 
 def test_neither_of_two_did_it(model) -> None:
-    result = _extract(
-        model, "Trump did not dismiss Lewandowski on Tuesday, and neither apologized."
-    )
+    text = "But Trump did not dismiss Lewandowski on Tuesday, and neither apologized."
+    result = _extract(model, text)
     assert {e.status for e in result.events if e.type == "CONCEDE"} == {"negated"}
 
 

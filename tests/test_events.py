@@ -2031,6 +2031,18 @@ MANUAL_CASES = [
      "KEN", "HTI"),
     # a clause's subject modified by "V-ed by X": X acts ("supplies donated by India arrived")
     ("Medical supplies donated by India arrived in Kabul.", "AID", None, "IND", "AFG"),
+    # a court hung on the charge by the parser is who indicts
+    ("Slobodan Milosevic was indicted for crimes against humanity in Kosovo by the U.N. war "
+     "crimes tribunal on Thursday.", "ACCUSE", "allege", "UNO", "SRB"),
+    # a sentence parsed with its subject as root: "alleged" is the subject's act
+    ("Ethiopia's main opposition coalition alleged on Thursday that government troops had "
+     "shot dead dozens of protesters in Addis Ababa.", "ACCUSE", "disapprove", "ETH", "ETH"),
+    # aid stopped "in much of southern Somalia" is stopped to Somalia
+    ("The World Food Programme halted food distributions in much of southern Somalia on "
+     "Tuesday.", "SANCTION", "discontinue", "UNO", "SOM"),
+    # an embargo "on trade with X" is aimed at X
+    ("The UN Security Council ordered an embargo on trade with Iraq on Monday.", "SANCTION",
+     "discontinue", "UNO", "IRQ"),
     # the parser hangs the receiver on the goods: "a gift of 500 pounds of supplies to X"
     ("Japan announced a gift of 500 tonnes of rice to Kenya and Uganda on Monday.", "AID",
      None, "JPN", "UGA"),
@@ -2463,6 +2475,39 @@ def test_warships_arriving_show_force_and_convoys_turned_back_are_blocked(model)
         ("Cuba kept up its condemnation of the United States on Monday.", [("ACCUSE", "111")]),
         # thwarting another party's attempts refuses them; a bombing campaign is an attack
         ("Russia blocked China's attempts to create a development bank.", [("REJECT", "129")]),
+        # a participle that only says what the act brushed aside is the same happening
+        (
+            "Germany recognised Slovenia on Monday, brushing aside objections from Belgrade.",
+            [("SUPPORT", "054")],
+        ),
+        (
+            "Israel sealed off Gaza on Sunday, barring Palestinians from entering Israel.",
+            [("COERCE", "172")],
+        ),
+        # ... but an accusation made with the act is an act of its own
+        (
+            "Morocco severed relations with Iran on Friday, accusing Tehran of meddling.",
+            [("SANCTION", "161"), ("ACCUSE", "112")],
+        ),
+        # forcing a party to act is coercion; a lawsuit brought accuses
+        (
+            "Chinese authorities forced monks to denounce the Dalai Lama on Tuesday.",
+            [("COERCE", "170")],
+        ),
+        (
+            "Chilean exiles brought a lawsuit against Augusto Pinochet in a Spanish court.",
+            [("ACCUSE", "115")],
+        ),
+        # the tagger may take a verb into a date: "to end 11 years of sanctions"
+        (
+            "The U.N. Security Council voted on Friday to end 11 years of sanctions against Libya.",
+            [("RETREAT", "085")],
+        ),
+        # an embargo on trade with a country is aimed at the country
+        (
+            "The UN Security Council ordered an embargo on trade with Iraq on Monday.",
+            [("SANCTION", "163")],
+        ),
         (
             "The United States began a bombing campaign against the Islamic State on Monday.",
             [("ASSAULT", "195")],

@@ -179,7 +179,7 @@ _LIGHT_VERBS = _words(
     "undertake perform kick initiate organize organise call go complete finish insist press "
     "commit perpetrate grant offer slap "
     "express convey extend show put place signal indicate reaffirm affirm demonstrate "
-    "wrap conclude push proceed approve authorize authorise keep"
+    "wrap conclude push proceed approve authorize authorise keep bring"
 )
 # spaCy sm sometimes mislemmatises ("staged" -> "stag"): accept regular inflections too.
 _LIGHT_FORMS = frozenset(
@@ -612,6 +612,8 @@ _PROPOSAL_VERBS = _words("offer propose invite ask request urge suggest demand")
 # prepositions whose object may carry a passive act's misattached by-agent ("kidnapped from a
 # resort by Abu Sayyaf gunmen")
 _AGENT_HOST_PREPS = _words("from in at on near outside inside during after to into across")
+# charges, indictments, convictions, sentences and arrests (CAMEO 111x-112x, 116, 173)
+_LEGAL_CODES = frozenset({"112", "116", "173", "115"})
 
 
 def _measured(obj: Token, depth: int = 0) -> list[Token]:
@@ -741,8 +743,10 @@ def _is_nominal(token: Token) -> bool:
 
 def _candidates(token: Token) -> tuple[LexEntry, ...]:
     lex = lexicon()
-    if token.ent_type_ in ("DATE", "TIME"):
-        return ()  # "in March" names a month, not a march
+    if token.ent_type_ in ("DATE", "TIME") and not (token.pos_ == "VERB" and token.is_lower):
+        # "in March" names a month, not a march ("voted to end 11 years of sanctions": the
+        # tagger may take a verb into a date)
+        return ()
     if _is_nominal(token):
         prefix = _hyphen_prefix(token)
         if prefix:
@@ -2005,9 +2009,21 @@ def _theme_recipients(theme: Token) -> list[Token]:
     if theme.lemma_.lower() in _ENCIRCLING_NOUNS:
         found.extend(_prep_objects(theme, {"of"}))  # "its blockade of Yemen's port"
     found.extend(_goods_origin(found))
+    # "an embargo on trade with Iraq", "a ban on flights to Qatar": the partner in the trade
+    found.extend(
+        p for t in found if t.lemma_.lower() in _DEALINGS for p in _prep_objects(t, _PARTNER_PREPS)
+    )
     return found
 
 
+_DEALINGS = _words(
+    "trade commerce dealing dealings business transaction transactions flight flights travel "
+    "ties contact contacts import imports export exports"
+)
+_PARTNER_PREPS = _words("with to from")
+
+
+_PORTIONS = _words("much most part parts some all swathes swaths half rest")
 _ENCIRCLING_NOUNS = _words("blockade siege encirclement occupation")
 _CAPTIVITY_VERBS = _words("hold detain jail imprison keep")
 _TREND_VERBS = _words(
@@ -2094,6 +2110,16 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
                 for obj in _prep_objects(verb, _AGENT_HOST_PREPS)
                 for agent in _prep_objects(obj, {"by"})
                 if ctx.token_actor(agent) is not None
+            )
+        if not actor_tokens and entry.cameo[:3] in _LEGAL_CODES:
+            # "was indicted for crimes against humanity in Kosovo by the U.N. tribunal": a
+            # court or government hung on the charge is who indicts (not "attacks by rebels")
+            actor_tokens.extend(
+                agent
+                for obj in _prep_objects(verb, {"for", "with", "over", "on"})
+                for agent in _prep_objects(obj, {"by"})
+                if (found := ctx.token_actor(agent)) is not None
+                and found.sector in ("JUD", "GOV", "COP")
             )
         if not actor_tokens:
             # "are being rounded up and held by Iraqi troops": passives joined by "and" share
@@ -2980,6 +3006,10 @@ def _target_country(
     )  # fmt: skip
     # "along Aceh's west coast": the place named by its owner
     places.extend(c for p in list(places) for c in p.children if c.dep_ == "poss")
+    # "in much of southern Somalia": the place a portion is of
+    places.extend(
+        o for p in list(places) if p.lemma_.lower() in _PORTIONS for o in _prep_objects(p, {"of"})
+    )
     for place in places:
         actor = _named_settlement(ctx, place) or _resolve(ctx, place) or _place_actor(ctx, place)
         if actor is None or not actor.country or actor.country in own:
@@ -3460,7 +3490,39 @@ def _same_happening(verb: Token, triggers: dict[int, LexEntry]) -> bool:
         # "lifted its blockade of the port, allowing fuel tankers to dock": what the
         # concession lets happen is the same happening
         return True
+    if main is not None and verb is clause and _defiance(verb):
+        # "recognised Slovenia, brushing aside Belgrade's objections", "occupied farms,
+        # defying a court order": the act is the defiance, told twice
+        return True
+    if (
+        main is not None
+        and verb is clause
+        and verb.lemma_.lower() in _KEEPING_OUT_VERBS
+        and _entry_type(main) in ("COERCE", "SANCTION")
+    ):
+        # "sealed off the West Bank, barring Palestinians from entering": the closure
+        return True
     return main is not None and _entry_type(main) == _entry_type(triggers[verb.i])
+
+
+_DEFYING_VERBS = _words("defy brush ignore flout disregard shrug override overrule snub")
+_SPURNED_NOUNS = _words(
+    "objection objections protest protests appeal appeals demand demands call calls plea pleas "
+    "warning warnings criticism pressure request requests"
+)
+_KEEPING_OUT_VERBS = _words("bar prevent stop keep block")
+
+
+def _defiance(verb: Token) -> bool:
+    """A participle that only says what the act brushed aside: "defying a court order",
+    "rejecting Moscow's demands for his extradition"."""
+    lemma = verb.lemma_.lower()
+    if lemma in _DEFYING_VERBS:
+        return True
+    return lemma in ("reject", "dismiss", "rebuff") and any(
+        o.lemma_.lower() in _SPURNED_NOUNS or o.lower_ in _SPURNED_NOUNS
+        for o in _direct_objects(verb)
+    )
 
 
 def _purpose_of_a_protest_note(verb: Token, triggers: dict[int, LexEntry]) -> bool:

@@ -147,10 +147,23 @@ def active_participle(verb: Token) -> bool:
         return False
     if any(c.dep_ in ("agent", "auxpass", "aux", "nsubj", "nsubjpass") for c in verb.children):
         return False
-    return any(c.dep_ == "dobj" for c in verb.children) or (
-        verb.lower_ in _SUBJECT_CONTROL_PAST
-        and any(
-            c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children
+    return (
+        any(c.dep_ == "dobj" for c in verb.children)
+        or (
+            verb.lower_ in _SUBJECT_CONTROL_PAST
+            and any(
+                c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children
+            )
+        )
+        # "Ethiopia's opposition alleged on Thursday that troops had shot ...": a sentence
+        # whose root is its subject and whose verb says something is the subject's saying
+        or (
+            verb.head.dep_ == "ROOT"
+            and any(
+                c.dep_ == "ccomp"
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                for c in verb.children
+            )
         )
     )
 

@@ -2534,6 +2534,20 @@ def test_a_reaction_drawn_from_a_party_is_that_partys_act(
     assert _find(result, type_, actor, recipient), [e.why for e in result.events]
 
 
+def test_a_condemned_attack_accuses_its_doer_not_its_place_or_victim(model) -> None:
+    assert _find(_extract(model, "Kenya condemned the attack in Somalia."), "ACCUSE", "KEN")
+    assert not _find(_extract(model, "Kenya condemned the attack in Somalia."), "ACCUSE", "KEN",
+                     "SOM")  # fmt: skip
+    text = "Kenya condemned the attack on Ukraine by Russia."
+    assert _find(_extract(model, text), "ACCUSE", "KEN", "RUS")
+    assert not _find(_extract(model, text), "ACCUSE", "KEN", "UKR")
+    text = "Kenya condemned the Russian attack on Ukraine."
+    assert _find(_extract(model, text), "ACCUSE", "KEN", "RUS")
+    # a coup "in Niger" is the country's own happening
+    assert _find(_extract(model, "The takeover in Niger was condemned by Nigeria."), "ACCUSE",
+                 "NGA", "NER")  # fmt: skip
+
+
 def test_a_reaction_drawn_from_nobody_named_is_no_event(model) -> None:
     assert not _extract(model, "Japan's plan drew criticism on Monday.").events
 

@@ -361,6 +361,7 @@ _REFUSABLE_CODES = {
     "COOPERATE": "121",
     "SUPPORT": "120",
 }
+_VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 _CONFLICT_TYPES = frozenset(
     {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST", "ACCUSE", "REJECT"}
 )
@@ -1919,15 +1920,23 @@ def _goods_origin(nouns: Iterable[Token]) -> list[Token]:
     return found
 
 
-def _event_object_parties(verb: Token, passive_subject: Token | None) -> list[Token]:
+def _event_object_parties(
+    verb: Token, passive_subject: Token | None, reaction: bool = False
+) -> list[Token]:
     """The other party of an act acted upon: "ruled out a ceasefire with Hamas", "called off
     the state visit to France", "threatened strikes against South Korea", "mediated talks
-    between Iran and the US". Only for an object that names an act itself (a lexicon noun)."""
+    between Iran and the US". Only for an object that names an act itself (a lexicon noun).
+    A reaction to violence ("condemned the attack in Somalia", "the bombing of the embassy")
+    answers whoever did it, never where or whom it struck."""
     found: list[Token] = []
     objects = [passive_subject] if passive_subject is not None else _direct_objects(verb)
     for obj in objects:
         if obj.lemma_.lower() in _ROUND_NOUNS:
             obj = next(iter(_prep_objects(obj, {"of"})), obj)  # "a round of talks between"
+        if reaction and any(_entry_type(e) in _VIOLENT_TYPES for e in _candidates(obj)):
+            found.extend(c for c in obj.children if c.dep_ in ("poss", "amod", "compound"))
+            found.extend(_prep_objects(obj, {"by"}))
+            continue
         if _candidates(obj) or obj.lemma_.lower() in _HAPPENING_NOUNS:
             found.extend(_prep_objects(obj, _THEME_RECIPIENT_PREPS | {"in"}))
     return found
@@ -2278,7 +2287,12 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
         _resolve_all(ctx, named_parties)
         or _resolve_all(ctx, recipient_tokens)
         or _resolve_all(ctx, _prep_objects(verb, _REASON_PREPS))
-        or _resolve_all(ctx, _event_object_parties(verb, subject if passive else None))
+        or _resolve_all(
+            ctx,
+            _event_object_parties(
+                verb, subject if passive else None, _entry_type(entry) in _REACTION_TYPES
+            ),
+        )
     )
     purpose = _aid_purpose(verb)
     if not recipients and purpose is not None and _entry_type(entry) in ("AID", "AGREE"):

@@ -2543,6 +2543,9 @@ def test_a_condemned_attack_accuses_its_doer_not_its_place_or_victim(model) -> N
     assert not _find(_extract(model, text), "ACCUSE", "KEN", "UKR")
     text = "Kenya condemned the Russian attack on Ukraine."
     assert _find(_extract(model, text), "ACCUSE", "KEN", "RUS")
+    text = "Iran condemned the bombing of U.S. embassies in Kenya and Tanzania."
+    result = _extract(model, text)
+    assert [e.recipient for e in result.events if e.type == "ACCUSE"] == [()]
     # a coup "in Niger" is the country's own happening
     assert _find(_extract(model, "The takeover in Niger was condemned by Nigeria."), "ACCUSE",
                  "NGA", "NER")  # fmt: skip

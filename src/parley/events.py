@@ -1933,13 +1933,26 @@ def _event_object_parties(
     for obj in objects:
         if obj.lemma_.lower() in _ROUND_NOUNS:
             obj = next(iter(_prep_objects(obj, {"of"})), obj)  # "a round of talks between"
-        if reaction and any(_entry_type(e) in _VIOLENT_TYPES for e in _candidates(obj)):
-            found.extend(c for c in obj.children if c.dep_ in ("poss", "amod", "compound"))
-            found.extend(_prep_objects(obj, {"by"}))
+        if reaction and _violent_act(obj):
+            found.extend(_doers(obj))
             continue
         if _candidates(obj) or obj.lemma_.lower() in _HAPPENING_NOUNS:
             found.extend(_prep_objects(obj, _THEME_RECIPIENT_PREPS | {"in"}))
     return found
+
+
+def _violent_act(noun: Token) -> bool:
+    """A noun naming an attack or a coercive act ("the bombing", "the arrests")."""
+    return any(_entry_type(e) in _VIOLENT_TYPES for e in _candidates(noun))
+
+
+def _doers(act: Token) -> list[Token]:
+    """Who an act noun says did it: "Russia's attack", "the Russian attack", "the attack by
+    Russia" (never its place or victim: "the attack in Somalia", "the bombing of embassies")."""
+    return [
+        *(c for c in act.children if c.dep_ in ("poss", "amod", "compound") and c.i < act.i),
+        *_prep_objects(act, {"by"}),
+    ]
 
 
 # Nouns for political happenings that are no lexicon trigger themselves ("the takeover in
@@ -2225,6 +2238,9 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
                     # people acted upon are recipients: "expelled two Russian diplomats"
                     # (not "recalled its ambassador": the actor's own envoy)
                     recipient_tokens.append(obj)
+            elif _entry_type(entry) in _REACTION_TYPES and _violent_act(obj):
+                # "condemned the bombing of U.S. embassies": whoever bombed, not the embassies
+                recipient_tokens.extend(_doers(obj))
             elif obj.dep_ != "attr" and (not _own(obj) or _foreign_owner(ctx, obj, subject)):
                 recipient_tokens.append(obj)
             if _resolve(ctx, obj) is None:

@@ -2555,6 +2555,78 @@ def test_a_reaction_drawn_from_nobody_named_is_no_event(model) -> None:
     assert not _extract(model, "Japan's plan drew criticism on Monday.").events
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        # who joins the company of those who act acts as they do
+        (
+            "French President Francois Hollande has joined a list of leaders who have slammed "
+            "Donald Trump.",
+            "ACCUSE",
+            "FRA",
+            "USA",
+        ),
+        (
+            "Germany joined a chorus of countries condemning Russia on Monday.",
+            "ACCUSE",
+            "DEU",
+            "RUS",
+        ),
+        # "became the first ... to V" reports that it did
+        (
+            "Moldova became the first country to recognise Kosovo on Monday.",
+            "SUPPORT",
+            "MDA",
+            "KOS",
+        ),
+        # "is in talks with", "arranged meetings with"
+        ("The United States had been in secret talks with Iran.", "CONSULT", "USA", "IRN"),
+        ("Japan arranged a meeting with Chinese officials on Monday.", "CONSULT", "JPN", "CHN"),
+        # "welcomed X's action" praises it; "welcomed X to Beijing" hosts X there
+        ("Japan welcomed India's decision on Monday.", "SUPPORT", "JPN", "IND"),
+        ("Xi Jinping welcomed Vladimir Putin to Beijing on Monday.", "CONSULT", "RUS", "CHN"),
+        # "forestalled talks by issuing an ultimatum": the subject issued it
+        ("Britain ended the talks by issuing an ultimatum to Iran.", "THREATEN", "GBR", "IRN"),
+    ],
+)
+def test_the_doer_of_a_clause_a_construction_hides(
+    model, text: str, type_: str, actor: str, recipient: str
+) -> None:
+    result = _extract(model, text)
+    found = _find(result, type_, actor, recipient)
+    assert found, [(e.type, e.why) for e in result.events]
+    if type_ == "CONSULT" and "welcomed" in text:  # the place is no second guest
+        assert _countries(result, found[0].actor) == {"RUS"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump has avoided directly criticizing James Comey.",
+        "Iran refrained from criticizing Russia on Monday.",
+    ],
+)
+def test_an_act_avoided_did_not_happen(model, text: str) -> None:
+    result = _extract(model, text)
+    assert [e.status for e in result.events] == ["negated"], [e.why for e in result.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pope Francis again demonstrated his knack for sticking his nose into politics.",
+        "A judge ordered Britain's Foreign Office to make monthly releases of the emails.",
+        "The Russians have been pressing their advantage in recent months.",
+        "Park Jin, the first South Korean minister to visit Japan since 2019, said on Monday "
+        "that the visit went well.",
+    ],
+)
+def test_what_only_sounds_like_an_act(model, text: str) -> None:
+    result = _extract(model, text)
+    assert {e.type for e in result.events} <= {"REQUEST"}, [e.why for e in result.events]
+    assert "RETREAT" not in {e.type for e in result.events}
+
+
 def test_neither_of_two_did_it(model) -> None:
     text = "But Trump did not dismiss Lewandowski on Tuesday, and neither apologized."
     result = _extract(model, text)

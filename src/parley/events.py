@@ -179,7 +179,7 @@ _LIGHT_VERBS = _words(
     "undertake perform kick initiate organize organise call go complete finish insist press "
     "commit perpetrate grant offer slap "
     "express convey extend show put place signal indicate reaffirm affirm demonstrate "
-    "wrap conclude push proceed approve authorize authorise keep bring"
+    "wrap conclude push proceed approve authorize authorise keep bring arrange"
 )
 # spaCy sm sometimes mislemmatises ("staged" -> "stag"): accept regular inflections too.
 _LIGHT_FORMS = frozenset(
@@ -245,6 +245,7 @@ _DEMAND_REPORTING_VERBS = _words(
 )
 # Verbs whose that-clause reports what the speaker says did not happen.
 _DENIAL_VERBS = _words("deny refute dispute")
+_AVOIDING_VERBS = _words("avoid refrain abstain shun eschew")
 _OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 # Movement and access that a concession lets happen ("allowed refugees to return").
 _ACCESS_VERBS = _words(
@@ -362,6 +363,7 @@ _REFUSABLE_CODES = {
     "SUPPORT": "120",
 }
 _VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+_VENUE_PREPS = _words("to in at")
 _CONFLICT_TYPES = frozenset(
     {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST", "ACCUSE", "REJECT"}
 )
@@ -1095,6 +1097,12 @@ def _elicitor(noun: Token) -> Token | None:
     return verb if _prep_objects(noun, {"from"}) or _prep_objects(verb, {"from"}) else None
 
 
+_ONGOING_TALKS = _words(
+    "talk talks negotiation negotiations contact contacts discussion discussions dialogue "
+    "consultation consultations"
+)
+
+
 def _light_verb(noun: Token) -> Token | None:
     head = noun.head
     if (
@@ -1110,6 +1118,13 @@ def _light_verb(noun: Token) -> Token | None:
         and _is_light(head)
     ):
         return head
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "in"
+        and head.head.lemma_ == "be"
+        and noun.lemma_.lower() in _ONGOING_TALKS
+    ):
+        return head.head  # "had been in secret talks with Iran": the copula holds the parties
     if (
         noun.dep_ == "pobj"
         and head.lower_ == "of"
@@ -1150,7 +1165,7 @@ def _antecedent(pronoun: Token) -> Token | None:
         clause = clause.head
     if clause.dep_ == "relcl":
         target = clause.head
-        return target.head if target.dep_ == "appos" else target
+        return target.head if target.dep_ == "appos" else (_joiner(target) or target)
     # The parse did not attach the clause: take the noun before the comma that opens
     # the appositive, "Xi, China's most powerful leader, whose ..." -> Xi.
     sent = pronoun.sent
@@ -1516,8 +1531,12 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 # "Iraq is said to have fired", "diplomats were told to leave": the passive
                 # subject of a raising or control verb does what the infinitive says
                 return child, not raised
+        copula = _ranked_first(node)
+        if copula is not None:
+            node = copula  # "became the first members of Congress to endorse Trump"
+            continue
         if node.dep_ == "relcl":
-            return node.head, False
+            return _joiner(node.head) or node.head, False
         if _predicative(node):
             node = node.head  # "Moldova is ready to join": the copula holds the subject
             continue
@@ -1539,6 +1558,16 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             # the parse joined to the reported clause belongs with the reporting verb
             node = node.head.head
             continue
+        if (
+            node.dep_ == "pcomp"
+            and node.head.dep_ == "prep"
+            and (node.head.head.lemma_.lower() in _AVOIDING_VERBS or node.head.lower_ == "by")
+            and node.head.head.pos_ == "VERB"
+        ):
+            # "refrained from criticizing Russia", "forestalled talks by issuing an ultimatum"
+            # (not "blamed Hamas for refusing": Hamas refused)
+            node = node.head.head
+            continue
         if node.dep_ in ("conj", "xcomp", "advcl", "pcomp") and node.head.pos_ in ("VERB", "AUX"):
             if node.dep_ == "xcomp" and any(c.tag_ == "TO" for c in node.children):
                 raised = raised or not any(c.dep_ == "auxpass" for c in node.children)
@@ -1549,7 +1578,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             continue
         if node.dep_ == "acl" and node.tag_ == "VBG":
             author = _author_of_text(node.head)
-            return (author if author is not None else node.head), False
+            return (author if author is not None else _joiner(node.head) or node.head), False
         if _agentive_participle(node):
             return node.head, True
         if (
@@ -1571,6 +1600,39 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 
 # the measures a government announces and takes itself (never a killing or an arrest it reports)
 _ANNOUNCED_MEASURE_TYPES = frozenset({"CONCEDE", "RETREAT", "SANCTION", "COERCE"})
+
+
+_COMPANY_NOUNS = _words("list chorus ranks number group host string line crowd band club")
+
+
+def _ranked_first(verb: Token) -> Token | None:
+    """The copula of "X became the first leader to visit Kyiv" (an infinitive the parser may
+    hang on the copula or on its ranked noun): X did it."""
+    if not any(c.tag_ == "TO" for c in verb.children):
+        return None
+    nominal = verb.dep_ in ("acl", "relcl") and verb.head.dep_ == "attr"
+    copula = verb.head.head if nominal else verb.head
+    if not (nominal or verb.dep_ == "advcl") or copula.lemma_.lower() not in _COPULAS | {"become"}:
+        return None
+    ranked = any(
+        c.dep_ == "attr" and any(m.lower_ in _RANKING for m in c.children) for c in copula.children
+    )
+    return copula if ranked else None
+
+
+_RANKING = _words("first last only second third latest")
+
+
+def _joiner(members: Token) -> Token | None:
+    """ "Hollande joined a growing list of leaders who have slammed Trump": whoever joins
+    the company of those who act acts as they do."""
+    company = members.head.head if members.dep_ == "pobj" and members.head.lower_ == "of" else None
+    if company is None or company.lemma_.lower() not in _COMPANY_NOUNS:
+        return None
+    if company.dep_ != "dobj" or company.head.lemma_.lower() != "join":
+        return None
+    subject, passive = _subject(company.head)
+    return None if passive else subject
 
 
 def _announcing_authority(ctx: _DocContext, verb: Token) -> Token | None:
@@ -1708,6 +1770,10 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
         return "negated", "negation"
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _DENIAL_VERBS:
         return "negated", f"'{verb.head.lemma_.lower()}' that"  # "denied that it attacked"
+    avoider = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    if verb.dep_ in ("xcomp", "pcomp") and avoider.lemma_.lower() in _AVOIDING_VERBS:
+        # "has avoided directly criticizing Comey", "refrained from condemning the coup"
+        return "negated", f"'{avoider.lemma_.lower()}'"
     claim = _claim_noun(verb)
     if claim is not None:
         # "no evidence that Iran supplied", "reports that its troops shot": told as a claim
@@ -1794,7 +1860,7 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
             return "planned", f"'{head_lemma}' to"
     if verb.dep_ == "conj" and verb.tag_ == "VB" and depth < 3:
         return _verb_status(verb.head, depth + 1)  # "will meet X and discuss Y"
-    if verb.dep_ in ("advcl", "acl") and "to" in auxes:
+    if verb.dep_ in ("advcl", "acl", "relcl") and "to" in auxes:
         if verb.dep_ == "advcl" and verb.head.lemma_.lower() in _DECISION_VERBS:
             return "planned", f"{_DECIDED} ('{verb.head.lemma_.lower()}')"  # "voted to expel"
         if (
@@ -1804,6 +1870,10 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
             # "set up a commission to investigate the bombing", "sent a team to look into
             # reports": the inquiry begins when the body is set up or sent
             return _verb_status(verb.head, depth + 1)
+        copula = _ranked_first(verb)
+        if copula is not None:
+            # "became the first members of Congress to endorse Trump": done, as its copula
+            return _verb_status(copula, depth + 1)
         return "planned", "purpose"
     return "occurred", ""
 
@@ -2296,7 +2366,16 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
     else:
         recipient_tokens.extend(with_tokens)
     if "swap" in entry.flags:
-        actor_tokens, recipient_tokens = recipient_tokens, actor_tokens
+        # "Xi welcomed Putin to Beijing": the guest acts, the host receives; the place the
+        # guest came to is where, not a second guest
+        actor_tokens, recipient_tokens = (
+            [
+                t
+                for t in recipient_tokens
+                if not (t.dep_ == "pobj" and t.head.lower_ in _VENUE_PREPS)
+            ],
+            actor_tokens,
+        )
     actors = _resolve_all(ctx, actor_tokens)
     # the party a row names ("stood by Russia at the UN") outranks a setting
     recipients = (
@@ -3283,6 +3362,11 @@ def _description(verb: Token) -> bool:
     if verb.dep_ not in ("relcl", "acl") or not any(
         c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children
     ):
+        return False
+    copula = _ranked_first(verb)
+    if copula is not None and copula.lemma_.lower() == "become":
+        # "became the first members of Congress to endorse Trump": news of the act ("is the
+        # first president to visit France since 2015" describes the visitor)
         return False
     return any(
         c.dep_ in ("amod", "advmod") and (c.lower_ in _DESCRIPTIVE_ORDINALS or c.tag_ == "JJS")

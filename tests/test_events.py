@@ -2503,6 +2503,20 @@ def test_warships_arriving_show_force_and_convoys_turned_back_are_blocked(model)
             "The U.N. Security Council voted on Friday to end 11 years of sanctions against Libya.",
             [("RETREAT", "085")],
         ),
+        # a day is no party called on; "for" may mark the clause of what is called for
+        ("Paul Ryan on Tuesday called Donald Trump's remarks offensive.", [("ACCUSE", "111")]),
+        ("On Monday, Jeb Bush called for Congress to pass the bill.", [("REQUEST", "100")]),
+        # a war of words at a debate; rejecting a notion about oneself refuses nothing
+        (
+            "Jeb Bush clashed with Donald Trump at Saturday's debate over eminent domain.",
+            [("ACCUSE", "111")],
+        ),
+        ("Jeb Bush rejected the notion that he was part of the establishment.", []),
+        # charging a person needs no "with" on the verb
+        (
+            "China formally charged a Hong Kong-based journalist with spying for Taiwan on Friday.",
+            [("ACCUSE", "1121")],
+        ),
         # an embargo on trade with a country is aimed at the country
         (
             "The UN Security Council ordered an embargo on trade with Iraq on Monday.",

@@ -699,6 +699,11 @@ def _has_prep(token: Token, preps: Iterable[str]) -> bool:
         (c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in wanted)
         # "sent back 300 refugees": the parser may read the particle as an adverb
         or (c.dep_ == "advmod" and c.lower_ == "back" and "back" in wanted)
+        # "called for Vacco to revive the unit": the preposition marks the clause
+        or (
+            c.dep_ in ("advcl", "ccomp", "xcomp")
+            and any(m.dep_ == "mark" and m.lower_ in wanted and m.i < c.i for m in c.children)
+        )
         for c in token.children
     )
 
@@ -849,7 +854,17 @@ class _Matcher:
         if req.kind == "noobj":
             return not any(c.dep_ == "dobj" for c in token.children)
         if req.kind == "prep":
-            return _has_prep(token, req.words)
+            # "called ... on Tuesday" is no call on anyone: a day is not what the row wants
+            wanted = {
+                p
+                for p in req.words
+                if not (
+                    p in ("on", "at")
+                    and (dated := _prep_objects(token, {p}))
+                    and all(o.ent_type_ in ("DATE", "TIME") for o in dated)
+                )
+            }
+            return bool(wanted) and _has_prep(token, wanted)
         if req.kind == "noprep":
             return not _has_prep(token, req.words)
         if req.kind == "all":

@@ -2512,6 +2512,17 @@ def test_warships_arriving_show_force_and_convoys_turned_back_are_blocked(model)
             [("ACCUSE", "111")],
         ),
         ("Jeb Bush rejected the notion that he was part of the establishment.", []),
+        # a past act joined to a forecast belongs with the forecaster
+        (
+            "Vladimir Putin forecast that the economy would rebound and praised efforts by "
+            "Turkey to end the war.",
+            [("SUPPORT", "051")],
+        ),
+        # defending someone "as" something is a verbal defence
+        (
+            "Donald Trump defended his campaign manager as a very decent man on Tuesday.",
+            [("SUPPORT", "052")],
+        ),
         # charging a person needs no "with" on the verb
         (
             "China formally charged a Hong Kong-based journalist with spying for Taiwan on Friday.",

@@ -1566,8 +1566,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             and node.tag_ == "VBD"
             and node.head.dep_ == "ccomp"
             and node.head.tag_ != "VBD"
-            and node.head.head.lemma_.lower() in _REPORTING_VERBS
             and node.head.head.tag_ == "VBD"
+            and node.head.head.pos_ == "VERB"
         ):
             # "said that the arrests were deeply worrying and urged Ankara to ...": a past act
             # the parse joined to the reported clause belongs with the reporting verb

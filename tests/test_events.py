@@ -2512,6 +2512,17 @@ def test_warships_arriving_show_force_and_convoys_turned_back_are_blocked(model)
             [("ACCUSE", "111")],
         ),
         ("Jeb Bush rejected the notion that he was part of the establishment.", []),
+        # police capturing a wanted man arrest him; an armed group capturing soldiers takes them
+        (
+            "Peruvian police captured rebel leader Abimael Guzman in Lima on Saturday.",
+            [("COERCE", "173")],
+        ),
+        ("Hezbollah captured two Israeli soldiers on Wednesday.", [("ASSAULT", "181")]),
+        # barring people from travelling restricts them; from entering refuses them
+        (
+            "Israel barred Hamas legislators from travelling to the West Bank on Wednesday.",
+            [("COERCE", "1721")],
+        ),
         # a past act joined to a forecast belongs with the forecaster
         (
             "Vladimir Putin forecast that the economy would rebound and praised efforts by "

@@ -2523,6 +2523,29 @@ def test_warships_arriving_show_force_and_convoys_turned_back_are_blocked(model)
             "Israel barred Hamas legislators from travelling to the West Bank on Wednesday.",
             [("COERCE", "1721")],
         ),
+        # patrols flown together; police drafted in; fighters called into the streets
+        (
+            "The U.S. Air Force flew joint patrols with Japanese fighter jets on Monday.",
+            [("COOPERATE", "062")],
+        ),
+        (
+            "Thousands of extra police officers were drafted into Harare by the government.",
+            [("MOBILIZE", "154")],
+        ),
+        (
+            "The Mahdi Army called thousands of fighters into the streets of Najaf on Friday.",
+            [("MOBILIZE", "154")],
+        ),
+        # a verb the parser reads as its object's modifier; an agent hung on the wrong verb
+        (
+            "Kuwait's emir ended pre-publication censorship of the press on Saturday, the "
+            "official news agency KUNA said.",
+            [("CONCEDE", "081")],
+        ),
+        (
+            "Kuwaiti women were granted the right to vote and run for office by parliament.",
+            [("CONCEDE", "0833")],
+        ),
         # a past act joined to a forecast belongs with the forecaster
         (
             "Vladimir Putin forecast that the economy would rebound and praised efforts by "

@@ -179,7 +179,7 @@ _LIGHT_VERBS = _words(
     "undertake perform kick initiate organize organise call go complete finish insist press "
     "commit perpetrate grant offer slap "
     "express convey extend show put place signal indicate reaffirm affirm demonstrate "
-    "wrap conclude push proceed approve authorize authorise keep bring arrange"
+    "wrap conclude push proceed approve authorize authorise keep bring arrange fly"
 )
 # spaCy sm sometimes mislemmatises ("staged" -> "stag"): accept regular inflections too.
 _LIGHT_FORMS = frozenset(
@@ -549,6 +549,16 @@ def _direct_objects(token: Token) -> list[Token]:
             child.dep_ == "nsubjpass" and token.pos_ in ("VERB", "AUX")
         ):
             found.extend(_conjuncts(child))
+    if (
+        not found
+        and token.dep_ == "amod"
+        and token.pos_ == "VERB"
+        and token.i < token.head.i
+        and any(c.dep_ == "nsubj" for c in token.children)
+    ):
+        # "the emir ended pre-publication censorship": a verb with its own subject read as
+        # a modifier of its object
+        found.append(token.head)
     if not found and token.pos_ == "VERB":
         # "attacked and beat olive pickers": two verbs joined share the object after both
         doc = token.doc
@@ -2227,6 +2237,17 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
                 for agent in _prep_objects(obj, {"by"})
                 if (found := ctx.token_actor(agent)) is not None
                 and found.sector in ("JUD", "GOV", "COP")
+            )
+        if not actor_tokens:
+            # "were granted the right to vote and run for office by parliament": an agent the
+            # parser hung on an active verb inside the object's clause is this passive's
+            actor_tokens.extend(
+                p
+                for obj in _direct_objects(verb)
+                for t in obj.subtree
+                if t.dep_ == "agent" and not any(c.dep_ == "auxpass" for c in t.head.children)
+                for p in t.children
+                if p.dep_ == "pobj"
             )
         if not actor_tokens:
             # "are being rounded up and held by Iraqi troops": passives joined by "and" share

@@ -2546,6 +2546,15 @@ def test_warships_arriving_show_force_and_convoys_turned_back_are_blocked(model)
             "Kuwaiti women were granted the right to vote and run for office by parliament.",
             [("CONCEDE", "0833")],
         ),
+        # talks emerged from were held; a lifeline thrown is aid
+        (
+            "Emerging from talks with President Hosni Mubarak in Cairo, Jordan's King Abdullah "
+            "said the region stood at a crossroads.",
+            [("CONSULT", "040")],
+        ),
+        ("The International Monetary Fund threw Turkey a lifeline on Tuesday.", [("AID", "070")]),
+        # a headline's present verb the tagger took for a noun
+        ("Israeli helicopters fire missiles at Gaza metal workshop", [("ASSAULT", "195")]),
         # a past act joined to a forecast belongs with the forecaster
         (
             "Vladimir Putin forecast that the economy would rebound and praised efforts by "

@@ -179,7 +179,7 @@ _LIGHT_VERBS = _words(
     "undertake perform kick initiate organize organise call go complete finish insist press "
     "commit perpetrate grant offer slap "
     "express convey extend show put place signal indicate reaffirm affirm demonstrate "
-    "wrap conclude push proceed approve authorize authorise keep bring arrange fly"
+    "wrap conclude push proceed approve authorize authorise keep bring arrange fly emerge"
 )
 # spaCy sm sometimes mislemmatises ("staged" -> "stag"): accept regular inflections too.
 _LIGHT_FORMS = frozenset(
@@ -2432,7 +2432,12 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
     if not actors and subject is not None and _entry_type(entry) == "PROTEST" and _crowd(subject):
         # "hundreds of relatives marched in Culiacan": an unnamed crowd is the people of the
         # place it marches in
-        places = _prep_objects(verb, _CROWD_PLACE_PREPS)
+        # "workers at Durban port walked off the job": the place may hang on the crowd
+        crowd = [subject, *_prep_objects(subject, {"of"})]
+        places = _prep_objects(verb, _CROWD_PLACE_PREPS) + [
+            p for c in crowd for p in _prep_objects(c, _CROWD_PLACE_PREPS)
+        ]
+        places += [c for p in places for c in p.children if c.dep_ == "compound"]  # "Durban port"
         actors = [
             (t, a)
             for t in places

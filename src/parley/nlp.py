@@ -178,10 +178,27 @@ def _verb_read_as_participle(sent: Span) -> Token | None:
     return verb if verb is not None and active_participle(verb) else None
 
 
+def _headline_verb_read_as_noun(sent: Span) -> Token | None:
+    """The root of an unpunctuated headline parsed as a noun with a subject and an object
+    of its own ("helicopters fire missiles at ..."): a verb."""
+    root = sent.root
+    if root.pos_ != "NOUN" or sent[-1].is_punct:
+        return None
+    children = {c.dep_ for c in root.children}
+    return root if {"nsubj", "dobj"} <= children else None
+
+
 @Language.component("parley_parse_repair")
 def repair_parse(doc: Doc) -> Doc:
     """Re-hang a sentence the small model parsed as one noun phrase around its finite verb,
     so that every stage reads subject, verb and object from the same repaired tree."""
+    for sent in doc.sents:
+        headline_verb = _headline_verb_read_as_noun(sent)
+        if headline_verb is not None:
+            # "Israeli helicopters fire missiles at Gaza workshop": a headline's present verb
+            # the tagger took for a noun (its subject and object say otherwise)
+            headline_verb.tag_ = "VBZ" if headline_verb.lower_.endswith("s") else "VBP"
+            headline_verb.pos_ = "VERB"
     repairs = [found for sent in doc.sents if (found := _verb_read_as_modifier(sent))]
     participles = [found for sent in doc.sents if (found := _verb_read_as_participle(sent))]
     if not repairs and not participles:

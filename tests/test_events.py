@@ -2695,6 +2695,18 @@ def test_what_only_sounds_like_an_act(model, text: str) -> None:
     assert "RETREAT" not in {e.type for e in result.events}
 
 
+def test_a_measure_its_authority_announces_is_decided_not_threatened(model) -> None:
+    text = (
+        "A curfew will be enforced in Srinagar from dawn on Monday, the Kashmir administration "
+        "announced on Sunday night."
+    )
+    (curfew,) = _extract(model, text, dt.date(2023, 6, 18)).events
+    assert (curfew.type, curfew.status, curfew.date) == ("COERCE", "planned", "2023-06-19")
+    text = "New sanctions against Russia will be imposed next week, the British government said."
+    result = _extract(model, text)
+    assert _find(result, "SANCTION", "GBR", "RUS"), [e.why for e in result.events]
+
+
 def test_neither_of_two_did_it(model) -> None:
     text = "But Trump did not dismiss Lewandowski on Tuesday, and neither apologized."
     result = _extract(model, text)

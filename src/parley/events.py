@@ -2217,6 +2217,7 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
     actor_tokens: list[Token] = []
     recipient_tokens: list[Token] = []
     themes = _theme_words(entry)
+    announced = False  # an agentless measure its authority announces
     if passive:
         actor_tokens.extend(_prep_objects(verb, {"by"}))
         if not actor_tokens:
@@ -2292,7 +2293,8 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
             announcer = _announcing_authority(ctx, verb)
             if announcer is not None:
                 actor_tokens.append(announcer)
-        elif subject is not None and (subject.lemma_.lower() in themes or subject.lower_ in themes):
+                announced = True
+        if subject is not None and (subject.lemma_.lower() in themes or subject.lower_ in themes):
             # "new sanctions against Russia were announced by Britain": the passive subject
             # is the means; the party it is aimed at hangs on it. People or ships acted on
             # are parties themselves ("two Chinese diplomats were expelled by Lithuania").
@@ -2445,6 +2447,10 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
         ]
         actors = actors[:1]
     status, reason = _verb_status(verb)
+    if announced and status == "planned":
+        # "a curfew will be enforced from Monday, the administration announced": a measure
+        # its authority announces is decided, not threatened
+        reason = f"{_DECIDED} (announced)"
     return _Draft(
         trigger=verb,
         entry=entry,
@@ -2842,6 +2848,8 @@ def _finish(
         status = draft.status = "occurred"
         dated = temporal.event_date(ctx.doc, draft.trigger, timexes, article.published, status)
         date, precision, source = _with_story_date(ctx, draft, status, dated)
+        if source == "text" and _after(date, precision, article.published):
+            status = draft.status = "planned"  # "to be enforced from Monday": not yet in force
     elif plover in _THREAT_CODES and future and draft.reason.startswith(_FORESEEN):
         # "Iran is expected to attack the tanker": a forecast by others, nobody's threat
         status = draft.status = "hypothetical"

@@ -2546,6 +2546,11 @@ def test_warships_arriving_show_force_and_convoys_turned_back_are_blocked(model)
             "Kuwaiti women were granted the right to vote and run for office by parliament.",
             [("CONCEDE", "0833")],
         ),
+        # the parser may hang "into" on the convoys moved
+        (
+            "Armed groups loyal to a Libyan commander moved convoys of fighters into Tripoli.",
+            [("MOBILIZE", "154")],
+        ),
         # talks emerged from were held; a lifeline thrown is aid
         (
             "Emerging from talks with President Hosni Mubarak in Cairo, Jordan's King Abdullah "

@@ -619,7 +619,7 @@ _PARTICLE_HEADS = _words("out away off back up down")
 # never "with": "met for hours, with both sides agreeing to ..." is how it went
 _TARGET_OF_FIRE_PREPS = _words("at on upon against into toward towards")
 # prepositions a row may find on the verb's object as well as on the verb ("a ban on imports")
-_OBJECT_PHRASE_PREPS = _words("on against")
+_OBJECT_PHRASE_PREPS = _words("on against into")
 # what a bare refusal answers when it is joined to it: "offered ..., but Jakarta declined"
 _PROPOSAL_VERBS = _words("offer propose invite ask request urge suggest demand")
 # prepositions whose object may carry a passive act's misattached by-agent ("kidnapped from a

@@ -625,7 +625,7 @@ _PROPOSAL_VERBS = _words("offer propose invite ask request urge suggest demand")
 # prepositions whose object may carry a passive act's misattached by-agent ("kidnapped from a
 # resort by Abu Sayyaf gunmen")
 _AGENT_HOST_PREPS = _words("from in at on near outside inside during after to into across")
-# charges, indictments, convictions, sentences and arrests (CAMEO 111x-112x, 116, 173)
+# accusations and charges, lawsuits, convictions and arrests (CAMEO 112x, 115, 116, 173)
 _LEGAL_CODES = frozenset({"112", "116", "173", "115"})
 
 
@@ -1640,12 +1640,10 @@ def _ranked_first(verb: Token) -> Token | None:
     if not (nominal or verb.dep_ == "advcl") or copula.lemma_.lower() not in _COPULAS | {"become"}:
         return None
     ranked = any(
-        c.dep_ == "attr" and any(m.lower_ in _RANKING for m in c.children) for c in copula.children
+        c.dep_ == "attr" and any(m.lower_ in _DESCRIPTIVE_ORDINALS for m in c.children)
+        for c in copula.children
     )
     return copula if ranked else None
-
-
-_RANKING = _words("first last only second third latest")
 
 
 def _joiner(members: Token) -> Token | None:

@@ -2571,6 +2571,11 @@ def test_warships_arriving_show_force_and_convoys_turned_back_are_blocked(model)
             "Donald Trump defended his campaign manager as a very decent man on Tuesday.",
             [("SUPPORT", "052")],
         ),
+        # calling charges baseless denies them; calling a strike calls one; a visit to a
+        # memorial meets no party
+        ("Iran denied any role in the plot on Sunday, calling the charges baseless.", []),
+        ("Nigerian unions called a general strike on Monday.", [("PROTEST", "143")]),
+        ("Joe Biden visited the Vietnam Veterans Memorial in Washington on Monday.", []),
         # charging a person needs no "with" on the verb
         (
             "China formally charged a Hong Kong-based journalist with spying for Taiwan on Friday.",

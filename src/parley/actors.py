@@ -2673,7 +2673,7 @@ def _doer_of(target: Token) -> set[int]:
     """Token indices of the subject acting on ``target`` ("China sanctioned Lockheed",
     "sanctions on Lockheed"): the country that acts on a company is not its home."""
     node = target
-    while node.dep_ in ("compound", "conj") and node.head is not node:
+    while node.dep_ in ("compound", "conj") and node.head.i != node.i:
         node = node.head  # "Lockheed Martin and Raytheon"
     if node.dep_ == "pobj" and node.head.lower_ in ("on", "against"):
         verb = node.head.head

@@ -905,7 +905,9 @@ class _Matcher:
                 subject = next(iter(_prep_objects(subject, {"of"})), subject)
             return subject is not None and self.word_ok(subject, req.words)
         if req.kind == "pred":
-            return any(self.word_ok(t, req.words) for t in _predicatives(token))
+            # "found a Serbian national guilty": the parser may make the predicate the object
+            misread = [c for c in token.children if c.dep_ == "dobj"]
+            return any(self.word_ok(t, req.words) for t in [*_predicatives(token), *misread])
         if req.kind == "comp":
             return _complement(token) is not None
         if req.kind == "answers":  # "X offered to send aircraft, but Jakarta declined"
@@ -1056,7 +1058,7 @@ def _predicatives(verb: Token) -> list[Token]:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for child in verb.children:
         if child.dep_ in ("oprd", "acomp", "xcomp", "ccomp") or (
-            child.dep_ == "dobj" and objects and child is not objects[0]
+            child.dep_ == "dobj" and objects and child.i != objects[0].i
         ):
             found.append(child)
         elif child.dep_ == "prep" and child.lower_ == "as":
@@ -1134,13 +1136,15 @@ def _light_verb(noun: Token) -> Token | None:
         noun.dep_ == "pobj"
         and head.lower_ == "of"
         and head.head.lemma_.lower() in _ROUND_NOUNS
-        and head.head is not noun
+        and head.head.i != noun.i
     ):
         return _light_verb(head.head)  # "will host the next round of talks"
     if (
         noun.dep_ in ("dobj", "nsubjpass", "attr")
         and head.pos_ in ("VERB", "AUX")
         and _is_light(head)
+        # "calling the charges baseless" names the charges; it brings none
+        and not (head.lemma_.lower() in nlp.NAMING_VERBS and _predicatives(head))
     ):
         return head
     if (
@@ -1154,7 +1158,7 @@ def _light_verb(noun: Token) -> Token | None:
         noun.dep_ == "pobj"
         and head.lower_ == "of"
         and head.head.lemma_.lower() in _STATEMENT_NOUNS
-        and head.head is not noun
+        and head.head.i != noun.i
         and not any(c.dep_ == "poss" for c in head.head.children)
     ):
         return _light_verb(head.head)  # "issued statements of support for X"
@@ -1184,7 +1188,7 @@ def _light_verb(noun: Token) -> Token | None:
 def _antecedent(pronoun: Token) -> Token | None:
     """What a relative pronoun stands for: "Beijing, which ...", "Xi, ..., whose meeting"."""
     clause = pronoun.head if pronoun.lower_ != "whose" else pronoun.head.head
-    while clause.dep_ not in ("relcl", "ROOT") and clause.head is not clause:
+    while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i:
         if clause.pos_ in ("VERB", "AUX") and clause.dep_ != "relcl":
             break
         clause = clause.head
@@ -1338,7 +1342,7 @@ def _coordinated_object(ctx: _DocContext, pronoun: Token) -> Actor | None:
 def _reported_subject(ctx: _DocContext, pronoun: Token) -> Actor | None:
     """A pronoun subject of reported speech is the speaker: "Switzerland said it expelled ..."."""
     clause = pronoun.head
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
         return None
@@ -1598,7 +1602,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 raised = raised or not any(c.dep_ == "auxpass" for c in node.children)
             node = node.head
             continue
-        if node.dep_ == "xcomp" and node.head.pos_ == "ADJ" and node.head.head is not node.head:
+        if node.dep_ == "xcomp" and node.head.pos_ == "ADJ" and node.head.head.i != node.head.i:
             node = node.head.head  # "Norway is willing to send": the copula holds the subject
             continue
         if node.dep_ == "acl" and node.tag_ == "VBG":
@@ -1726,7 +1730,7 @@ def _stranded_subject(clause: Token) -> Token | None:
 def _object_controller(verb: Token) -> Token | None:
     """The object that carries out an infinitive: "invited Arata to visit" -> Arata."""
     head = verb.head
-    if verb.dep_ != "xcomp" or head is verb or head.pos_ != "VERB":
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.pos_ != "VERB":
         return None
     if head.lemma_.lower() in _SUBJECT_CONTROL_VERBS or _orders_own_forces(head):
         return None  # "ordered his troops to withdraw": the commander's own act
@@ -1769,7 +1773,7 @@ _CLAIM_NOUNS = _words(
 def _claim_noun(verb: Token) -> Token | None:
     """The noun a clause is the content of: "reports that its troops had shot" -> reports."""
     clause = verb
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     head = clause.head
     if (
@@ -1807,7 +1811,7 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
     while True:  # "if" anywhere up the coordinated/controlled chain
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in node.children):
             return "hypothetical", "conditional"
-        if node.dep_ in ("conj", "xcomp") and node.head is not node:
+        if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
             node = node.head
             continue
         break
@@ -1828,7 +1832,7 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
         return "hypothetical", "modal"
     if "would" in auxes:
         top = verb
-        while top.dep_ in ("conj", "xcomp") and top.head is not top:
+        while top.dep_ in ("conj", "xcomp") and top.head.i != top.i:
             top = top.head
         if top.dep_ == "ccomp" and top.head.lemma_.lower() in _REPORTING_VERBS:
             return "planned", "reported future"
@@ -1905,7 +1909,7 @@ def _mandative(verb: Token) -> bool:
     """ "demands that Koizumi stop visiting the shrine", "insisted that Japan apologise":
     a subjunctive that-clause says what someone wants done, not what was done."""
     node = verb
-    while node.dep_ in ("xcomp", "conj") and node.head is not node:
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
         node = node.head
     # "demanded that the Serbs open a corridor": after a demand, a plural present is one too
     demanded = node.tag_ == "VBP" and node.head.lemma_.lower() in _DEMAND_WORDS
@@ -2598,7 +2602,7 @@ def _tally(verb: Token) -> bool:
     spans = any(
         (t.like_num and len(t.text) == 4)
         or t.lower_ in ("decades", "years", "centuries")
-        or (t.dep_ == "pobj" and t.head is prep and t.ent_type_ != "DATE")
+        or (t.dep_ == "pobj" and t.head.i == prep.i and t.ent_type_ != "DATE")
         for prep in _span_preps(verb, ("since", "over"))
         for t in prep.subtree
     )
@@ -3201,7 +3205,7 @@ def _condition_target(
     if draft.complement_token is not None:
         heads.append(draft.complement_token)
     node = draft.trigger
-    while node.dep_ in ("xcomp", "conj") and node.head is not node:
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
         node = node.head  # "if Taiwan moves ..., China will not hesitate to use force"
         heads.append(node)
     for head in heads:
@@ -3259,7 +3263,7 @@ def _in_clause(token: Token, heads: set[int]) -> bool:
     for _ in range(12):
         if node.i in heads:
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
         if node.pos_ in ("VERB", "AUX") and node.i not in heads:
@@ -3426,7 +3430,7 @@ def _background(token: Token, triggers: dict[int, LexEntry]) -> bool:
     after a jet shot down a helicopter", "since last month's invasion", "whom they had taken
     hostage". Coded only when the sentence has no other event to report."""
     clause = token
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "prep", "aux")}
     stranded = _stranded_subject(clause)
@@ -3542,7 +3546,7 @@ def _condition(token: Token, triggers: dict[int, LexEntry]) -> bool:
         if light is None:
             return False
         clause = light
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ != "advcl" or not any(
         m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children
@@ -3629,7 +3633,7 @@ def _same_happening(verb: Token, triggers: dict[int, LexEntry]) -> bool:
     """ "attacked the city, killing four people and damaging the port": a participle clause
     with no subject of its own tells more of the main event, which alone is coded."""
     clause = verb
-    while clause.dep_ == "conj" and clause.head.pos_ == "VERB" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.pos_ == "VERB" and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ != "advcl" or clause.tag_ != "VBG":
         return False

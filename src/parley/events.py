@@ -3133,7 +3133,7 @@ def _target_country(
     names the country attacked. Only a verb with a target object: "clashes in X" say where,
     not whom; a noun only under a light verb ("carried out air strikes inside Afghanistan")."""
     if draft.rule != "verb":
-        if draft.clause_head is draft.trigger:
+        if draft.clause_head.i == draft.trigger.i:
             return []
         own = {a.country for _, a in draft.actors}
         for place in _prep_objects(draft.clause_head, _TARGET_PREPS):
@@ -3643,25 +3643,25 @@ def _same_happening(verb: Token, triggers: dict[int, LexEntry]) -> bool:
     if main is not None and main.cameo.startswith("145"):
         # "rioted in Vlora, setting fire to government buildings": the riot's own violence
         return _entry_type(triggers[verb.i]) in _CONFLICT_TYPES
-    if main is not None and verb.lemma_.lower() == "end" and verb is clause:
+    if main is not None and verb.lemma_.lower() == "end" and verb.i == clause.i:
         # "agreed to return to the talks, ending a 13-month boycott": what the act ends
         return True
     if (
         main is not None
-        and verb is clause
+        and verb.i == clause.i
         and verb.lemma_.lower() in ("allow", "permit", "let", "enable", "lift")
         and _entry_type(main) in ("RETREAT", "CONCEDE")
     ):
         # "lifted its blockade of the port, allowing fuel tankers to dock": what the
         # concession lets happen is the same happening
         return True
-    if main is not None and verb is clause and _defiance(verb):
+    if main is not None and verb.i == clause.i and _defiance(verb):
         # "recognised Slovenia, brushing aside Belgrade's objections", "occupied farms,
         # defying a court order": the act is the defiance, told twice
         return True
     if (
         main is not None
-        and verb is clause
+        and verb.i == clause.i
         and verb.lemma_.lower() in _KEEPING_OUT_VERBS
         and _entry_type(main) in ("COERCE", "SANCTION")
     ):

@@ -2728,3 +2728,64 @@ def test_support_given_to_no_one_and_apologies_yet_to_come_did_not_happen(model)
     assert [e.status for e in result.events] == ["negated"], [e.why for e in result.events]
     result = _extract(model, "Despite the outrage, Donald Trump has yet to apologize to the Khans.")
     assert [e.status for e in result.events] == ["negated"], [e.why for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        # the means named by a compound: "a loan programme for X" aims the loans at X
+        ("The World Bank froze a $50 million loan programme for Malawi.", "SANCTION", "IGO", "MWI"),
+        # a bare verb after a singular noun in a that-clause is wanted, not done
+        (
+            "Paris insisted on Friday that Damascus free the French journalist.",
+            "REQUEST",
+            "FRA",
+            "SYR",
+        ),
+        # a private person ordered out is deported; an envoy is expelled
+        ("Egypt ordered a British reporter out of the country.", "COERCE", "EGY", "GBR"),
+        ("Egypt ordered a British diplomat out of the country.", "SANCTION", "EGY", "GBR"),
+        # a passive's agent the parser hung on an apposition
+        (
+            "A curfew was imposed on the northern city Kano by Nigerian police.",
+            "COERCE",
+            "NGA",
+            None,
+        ),
+        # a raid by rebels is an armed attack; a police raid a search
+        ("Tamil rebels raided an army camp in Jaffna on Sunday.", "ASSAULT", "LKA", None),
+        ("Kenyan police raided the offices of an opposition party.", "COERCE", "KEN", None),
+        # a response promised to any strike is the warner's threat
+        (
+            "Seoul warned that any North Korean attack would be met with overwhelming force.",
+            "THREATEN",
+            "KOR",
+            "PRK",
+        ),
+        # idioms of yielding, hosting, rallying, discarding and force
+        ("Ankara backed away from its demand for a new vote.", "CONCEDE", "TUR", None),
+        ("Nigeria rolled back the fuel price increase on Tuesday.", "CONCEDE", "NGA", None),
+        (
+            "Vladimir Putin played host to German Chancellor Gerhard Schroeder in Moscow.",
+            "CONSULT",
+            "DEU",
+            "RUS",
+        ),
+        ("Egypt drummed up Arab backing for Sudan on Monday.", "SUPPORT", "EGY", "SDN"),
+        ("Bosnian Serb leaders threw out the Geneva peace plan.", "REJECT", "SRB", None),
+        ("Musharraf's government outlawed the Taliban on Monday.", "COERCE", "PAK", "AFG"),
+        ("Iraq poured thousands of troops into the south on Monday.", "MOBILIZE", "IRQ", None),
+    ],
+)
+def test_session_eleven_constructions(
+    model, text: str, type_: str, actor: str, recipient: str | None
+) -> None:
+    result = _extract(model, text)
+    assert _find(result, type_, actor, recipient), [(e.type, e.why) for e in result.events]
+
+
+def test_any_attack_supposed_is_no_threat_made(model) -> None:
+    text = "Any Iranian attack on Israel would start a regional war, analysts said on Monday."
+    result = _extract(model, text)
+    assert "THREATEN" not in {e.type for e in result.events}, [e.why for e in result.events]
+    assert {e.status for e in result.events} <= {"hypothetical"}

@@ -708,7 +708,8 @@ def _has_prep(token: Token, preps: Iterable[str]) -> bool:
     return any(
         (c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in wanted)
         # "sent back 300 refugees": the parser may read the particle as an adverb
-        or (c.dep_ == "advmod" and c.lower_ == "back" and "back" in wanted)
+        # (or "backed away from the edict")
+        or (c.dep_ == "advmod" and c.lower_ in ("back", "away") and c.lower_ in wanted)
         # "called for Vacco to revive the unit": the preposition marks the clause
         or (
             c.dep_ in ("advcl", "ccomp", "xcomp")
@@ -1913,8 +1914,13 @@ def _mandative(verb: Token) -> bool:
         node = node.head
     # "demanded that the Serbs open a corridor": after a demand, a plural present is one too
     demanded = node.tag_ == "VBP" and node.head.lemma_.lower() in _DEMAND_WORDS
+    # "insisted that Tehran release ...": a singular noun takes "releases" in the present, so
+    # the bare form after it is the subjunctive the tagger missed
+    bare = node.tag_ == "VBP" and any(
+        c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") and not c.conjuncts for c in node.children
+    )
     return (
-        (node.tag_ == "VB" or demanded)
+        (node.tag_ == "VB" or demanded or bare)
         and node.dep_ in ("ccomp", "acl")
         and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
@@ -2114,6 +2120,22 @@ def _without_venues(recipients: list[tuple[Token, Actor]]) -> list[tuple[Token, 
     return recipients
 
 
+def _any_instance(trigger: Token) -> bool:
+    """A noun trigger for whatever act of its kind may come ("any attack", "any strike")."""
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ == "any" for c in trigger.children
+    )
+
+
+def _is_theme(obj: Token, themes: frozenset[str]) -> bool:
+    """Whether ``obj`` is one of the row's means, itself or by its compound modifier ("halted a
+    loan programme for Kenya": the loans are the means, and their party hangs on the head)."""
+    return any(
+        t.lemma_.lower() in themes or t.lower_ in themes
+        for t in (obj, *(c for c in obj.children if c.dep_ == "compound"))
+    )
+
+
 def _theme_recipients(theme: Token) -> list[Token]:
     """The party a means is aimed at, on the means or on what measures it: "sanctions on
     Iran", "duties of 25 percent on Chinese steel", "tariffs on cars made in China"."""
@@ -2224,11 +2246,13 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
         actor_tokens.extend(_prep_objects(verb, {"by"}))
         if not actor_tokens:
             # "were kidnapped from a diving resort by Abu Sayyaf gunmen": the parser may hang
-            # the agent on the noun before it
+            # the agent on the noun before it, or on that noun's apposition ("imposed on the
+            # Moluccan capital Ambon by Indonesian security forces")
             actor_tokens.extend(
                 agent
                 for obj in _prep_objects(verb, _AGENT_HOST_PREPS)
-                for agent in _prep_objects(obj, {"by"})
+                for host in (obj, *(c for c in obj.children if c.dep_ == "appos"))
+                for agent in _prep_objects(host, {"by"})
                 if ctx.token_actor(agent) is not None
             )
         if not actor_tokens and entry.cameo[:3] in _LEGAL_CODES:
@@ -2329,7 +2353,7 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
             if measured:
                 # "pledged 500 million euros in aid to Ukraine": the recipient hangs on the aid
                 recipient_tokens.extend(_prep_objects(measured[0], _THEME_RECIPIENT_PREPS))
-            if obj.lemma_.lower() in themes or obj.lower_ in themes:
+            if _is_theme(obj, themes):
                 # "imposed sanctions on Iran", "deployed troops near": the object is the
                 # means; the recipient hangs on it ("aid for Bosnia", "efforts between"), or
                 # on what measures it ("duties of 25 percent on Chinese steel"). What is
@@ -2407,12 +2431,16 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
         recipient_tokens.extend(with_tokens)
     if "swap" in entry.flags:
         # "Xi welcomed Putin to Beijing": the guest acts, the host receives; the place the
-        # guest came to is where, not a second guest
+        # guest came to is where, not a second guest (but "played host to Schroeder" names him)
         actor_tokens, recipient_tokens = (
             [
                 t
                 for t in recipient_tokens
-                if not (t.dep_ == "pobj" and t.head.lower_ in _VENUE_PREPS)
+                if not (
+                    t.dep_ == "pobj"
+                    and t.head.lower_ in _VENUE_PREPS
+                    and getattr(ctx.token_actor(t), "kind", None) != "person"
+                )
             ],
             actor_tokens,
         )
@@ -2854,6 +2882,10 @@ def _finish(
             status = draft.status = "planned"  # "to be enforced from Monday": not yet in force
     elif plover in _THREAT_CODES and future and draft.reason.startswith(_FORESEEN):
         # "Iran is expected to attack the tanker": a forecast by others, nobody's threat
+        status = draft.status = "hypothetical"
+    elif plover in _THREAT_CODES and future and _any_instance(draft.trigger):
+        # "any Chinese attack on Taiwan would draw the US in": whatever attack may come, a
+        # supposition; the threat, if one is made, is the response promised to it
         status = draft.status = "hypothetical"
     elif plover in _THREAT_CODES and future:
         # PLOVER: announced or intended conflict ("will impose martial law", "is ready to

@@ -79,8 +79,9 @@ def test_lexicon_codes_exist_and_reporting_verbs_are_not_triggers() -> None:
         "inf" in {p.kind for r in e.requires for p in (r.parts or (r,))}
         for e in lexicon[("tell", "V")]
     )
-    # "meet" is a meeting unless it meets demands (a concession), tried first
-    assert [e.cameo for e in lexicon[("meet", "V")]] == ["083", "040"]
+    # "meet" is a meeting unless it meets demands (a concession) or an attack is to be met
+    # with force (a threat), both tried first
+    assert [e.cameo for e in lexicon[("meet", "V")]] == ["083", "138", "040"]
     # ... and no meeting when it meets a deadline or a target
     assert [r.kind for r in lexicon[("meet", "V")][-1].requires] == ["notobj"]
 
@@ -2789,3 +2790,13 @@ def test_any_attack_supposed_is_no_threat_made(model) -> None:
     result = _extract(model, text)
     assert "THREATEN" not in {e.type for e in result.events}, [e.why for e in result.events]
     assert {e.status for e in result.events} <= {"hypothetical"}
+
+
+def test_a_vow_to_keep_fighting_threatens_and_a_past_the_tagger_missed_is_past(model) -> None:
+    text = "Kurdish rebels vowed on Sunday to keep fighting Turkish forces."
+    result = _extract(model, text, dt.date(1999, 3, 9))
+    assert _find(result, "THREATEN", "TUR", "TUR"), [e.why for e in result.events]
+    # "leapt" tagged as a present: still a past act, dated the Tuesday before
+    text = "Moscow leapt to the defence of Serbia on Tuesday."
+    (event,) = _extract(model, text, dt.date(1998, 3, 11)).events
+    assert (event.type, event.date) == ("SUPPORT", "1998-03-10"), event.why

@@ -720,6 +720,20 @@ def _has_prep(token: Token, preps: Iterable[str]) -> bool:
 
 
 def _complement(token: Token) -> Token | None:
+    comp = _direct_complement(token)
+    if comp is not None and comp.lemma_.lower() in _ASPECTUAL_VERBS:
+        # "vowed to keep fighting", "to continue their war": what is kept up is the content
+        for child in comp.children:
+            if child.dep_ in ("xcomp", "dobj"):
+                return child
+    return comp
+
+
+# Verbs that only carry an act on ("keep fighting", "resume attacks", "step up raids").
+_ASPECTUAL_VERBS = _words("continue keep resume pursue step intensify escalate")
+
+
+def _direct_complement(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "acl" and token.pos_ == "NOUN"):
             return child

@@ -429,7 +429,7 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
         and depth < 4
     ):
         return _verb_tense(head, depth + 1)  # "rising ... in March": the main clause decides
-    if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
+    if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes) or _past_read_as_present(verb):
         return "past"
     if words & _PERFECT_AUX and verb.tag_ in ("VBN", "VBG"):
         return "past"  # "has met", "have been searching"
@@ -445,6 +445,19 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
 
 
 _RANKING_WORDS = frozenset({"first", "last", "only", "latest", "second", "third"})
+
+
+def _past_read_as_present(verb: Token) -> bool:
+    """An irregular past the tagger took for a present ("Moscow leapt to the defence"): a
+    present form is the lemma itself or ends in -s; any other inflected form is a past."""
+    word, lemma = verb.lower_, verb.lemma_.lower()
+    return (
+        verb.tag_ in ("VBZ", "VBP")
+        and lemma != "be"
+        and word != lemma
+        and not word.endswith("s")
+        and word.isalpha()
+    )
 
 
 def _set_for(verb: Token) -> bool:

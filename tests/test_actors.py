@@ -483,8 +483,12 @@ def test_unqualified_national_office_takes_the_dateline_country(model) -> None:
     found = actors.find_actors(model(text))
     assert _by_name(found, "Ana Lucia Mora").country == "ECU"
     assert _by_name(found, "Jorge Salas").country == "PER"  # a stated country stays
-    # an opposition figure holds no national office: the dateline says nothing of them
-    assert _by_name(found, "Diego Vera").country is None
+    # the home opposition is left unqualified in wire copy just as the home government is
+    assert _by_name(found, "Diego Vera").country == "ECU"
+    # but an exile is not at home where the story is filed
+    text = "BRUSSELS (Wire) -- Exiled opposition leader Alina Sharko welcomed the sanctions."
+    found = actors.find_actors(model(text))
+    assert _by_name(found, "Alina Sharko").country is None
 
 
 def test_unqualified_institution_takes_the_dateline_country(model) -> None:
@@ -645,7 +649,7 @@ def test_home_officials_and_crowds_of_a_datelined_story(model) -> None:
         doc, found, "An army spokesman"
     ) == okello
     assert _at(doc, found, "John Smith").country == "UNO"  # an envoy serves elsewhere
-    assert _at(doc, found, "Sam Kato").country is None  # no state office
+    assert _at(doc, found, "Sam Kato").country == "UGA"  # the home opposition
     assert not any(a.name == "KAMPALA" for a in found)  # the dateline's place is no body
 
 

@@ -2489,9 +2489,11 @@ def _visit_goal(token: Token) -> bool:
 
 def _home_official(build: _Build) -> bool:
     """An official whose unstated country is the dateline's: a state office held at home
-    ("President X", "X, the government spokesman", "a police spokesman"), not an envoy's or a
-    negotiator's, and not the opposition's. Wire style names the nationality of every foreign
-    official and leaves it off for the home one."""
+    ("President X", "X, the government spokesman", "a police spokesman") or the home
+    opposition's leader, not an envoy's or a negotiator's, and not an exile's. Wire style
+    names the nationality of every foreign official and leaves it off for the home one."""
+    if build.sector == "OPP" and build.role and "exile" not in build.role.lower():
+        return True  # "NAIROBI -- Opposition leader Grace Atieno": the home opposition
     if build.sector not in _HOME_SECTORS or build.role_class in _FOREIGN_SERVICE:
         return False
     if build.key.startswith("unnamed:"):

@@ -637,3 +637,15 @@ def test_a_past_date_on_a_purpose_or_participle_dates_the_act(model: Language) -
     found = temporal.find_timexes(doc, WEDNESDAY)
     agreed = next(t for t in doc if t.text == "agreed")
     assert temporal.event_date(doc, agreed, found, WEDNESDAY, "occurred")[2] == "published"
+
+
+def test_a_day_before_a_reported_clause_is_the_sayings(model: Language) -> None:
+    # the parse hangs "on Thursday" on "deliver"; standing before the clause's subject it
+    # dates the saying: the Thursday before a Friday story, not the one after
+    doc = model("Germany said on Thursday it would deliver two more systems to Ukraine.")
+    assert doc[3].head.head.i == doc[1].i
+    (timex,) = temporal.find_timexes(doc, dt.date(2024, 10, 4))
+    assert timex.value == "2024-10-03"
+    # a phrase after the clause's subject is the clause's own
+    doc = model("Iran said the inspectors would leave on Friday.")
+    assert doc[6].head.lower_ == "leave"

@@ -168,6 +168,39 @@ def active_participle(verb: Token) -> bool:
     )
 
 
+# Forms of verbs that report a clause ("said on Thursday it would ..."); forms, not lemmas:
+# the repair runs before the lemmatizer.
+_SAYING_FORMS = frozenset(
+    {"said", "says", "say", "told", "tells", "announced", "announces", "added", "adds",
+     "stated", "states", "reported", "claimed", "claims", "insisted", "insists", "warned",
+     "warns", "declared", "confirmed", "indicated", "disclosed", "revealed"}
+)  # fmt: skip
+
+
+def _saying_adjuncts(sent: Span) -> list[tuple[Token, Token]]:
+    """(adjunct, saying verb) for a phrase the parse hung on a reported clause though it
+    stands before that clause's subject: in "said on Thursday it would deliver" the day is the
+    saying's, and only the clause after its subject is what was said."""
+    found = []
+    for saying in sent:
+        if saying.lower_ not in _SAYING_FORMS or saying.pos_ != "VERB":
+            continue
+        for clause in saying.children:
+            if clause.dep_ != "ccomp" or clause.i < saying.i:
+                continue
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.i < saying.i:
+                continue
+            found.extend(
+                (child, saying)
+                for child in clause.children
+                if child.dep_ in ("prep", "npadvmod")
+                and saying.i < child.i
+                and child.right_edge.i < subject.left_edge.i
+            )
+    return found
+
+
 def _verb_read_as_participle(sent: Span) -> Token | None:
     """The verb where the parse made a sentence's subject its root and its verb a participle
     modifying it: "South Korean unions threatened on Tuesday to call a general strike"."""
@@ -201,11 +234,14 @@ def repair_parse(doc: Doc) -> Doc:
             headline_verb.pos_ = "VERB"
     repairs = [found for sent in doc.sents if (found := _verb_read_as_modifier(sent))]
     participles = [found for sent in doc.sents if (found := _verb_read_as_participle(sent))]
-    if not repairs and not participles:
+    adjuncts = [found for sent in doc.sents for found in _saying_adjuncts(sent)]
+    if not repairs and not participles and not adjuncts:
         return doc
     heads = [t.head.i for t in doc]
     deps = [t.dep_ for t in doc]
     tags = [t.tag_ for t in doc]
+    for adjunct, saying in adjuncts:
+        heads[adjunct.i] = saying.i  # "said on Thursday it would deliver": the saying's day
     for verb in participles:
         subject = verb.head
         for child in subject.children:

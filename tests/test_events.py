@@ -2800,3 +2800,70 @@ def test_a_vow_to_keep_fighting_threatens_and_a_past_the_tagger_missed_is_past(m
     text = "Moscow leapt to the defence of Serbia on Tuesday."
     (event,) = _extract(model, text, dt.date(1998, 3, 11)).events
     assert (event.type, event.date) == ("SUPPORT", "1998-03-10"), event.why
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        ("Ghana gave an undertaking to extradite the suspects.", "AGREE", "GHA", None),
+        ("Kenya came out in favour of Uganda's bid on Monday.", "SUPPORT", "KEN", None),
+        ("The African Union gave its blessing to the deal with Sudan.", "SUPPORT", "IGO", None),
+        ("Germany extended recognition to Slovenia on Monday.", "SUPPORT", "DEU", "SVN"),
+        ("Russia formally acknowledged the independence of Abkhazia.", "SUPPORT", "RUS", None),
+        (
+            "Israel's Mossad tipped off Jordanian intelligence about a plot.",
+            "COOPERATE",
+            "ISR",
+            "JOR",
+        ),
+        ("Pakistan took in 30,000 Afghan refugees last month.", "AID", "PAK", "AFG"),
+        ("Putin granted clemency to an American businessman on Thursday.", "CONCEDE", "RUS", None),
+        ("Iran set free 15 British sailors on Thursday.", "RETREAT", "IRN", "GBR"),
+        ("Indonesia's President Suharto stepped down on Thursday.", "RETREAT", "IDN", None),
+        ("Taiwan's military stood down on Monday.", "RETREAT", "TWN", None),
+        (
+            "Opposition leader Nawaz Sharif pointed the finger at President Zardari.",
+            "ACCUSE",
+            "PAK",
+            None,
+        ),
+        ("Washington cast its veto against the Arab draft on Friday.", "REJECT", "USA", None),
+        ("Greek Cypriots voted down the U.N. plan on Saturday.", "REJECT", "CYP", None),
+        ("Khartoum shut the door on a U.N. force for Darfur.", "REJECT", "SDN", None),
+        (
+            "Washington raised the spectre of trade sanctions against Japan.",
+            "THREATEN",
+            "USA",
+            None,
+        ),
+        (
+            "Hundreds of Kurdish prisoners in Turkey refused food for a 60th day.",
+            "PROTEST",
+            "TUR",
+            None,
+        ),
+        ("South Korean car workers downed tools at the Ulsan plant.", "PROTEST", "KOR", None),
+        ("Caracas pulled its ambassador out of Bogota on Monday.", "SANCTION", "VEN", "COL"),
+        ("Washington held back food aid shipments to Somalia.", "SANCTION", "USA", "SOM"),
+        ("A Moscow court handed Khodorkovsky a nine-year prison term.", "SANCTION", "RUS", None),
+        ("Baghdad formally absorbed Kuwait on Tuesday.", "COERCE", "IRQ", "KWT"),
+        (
+            "Hezbollah guerrillas snatched two Israeli soldiers on Wednesday.",
+            "ASSAULT",
+            "LBN",
+            "ISR",
+        ),
+    ],
+)
+def test_paraphrases_wire_copy_uses(
+    model, text: str, type_: str, actor: str, recipient: str | None
+) -> None:
+    result = _extract(model, text)
+    assert _find(result, type_, actor, recipient), [(e.type, e.why) for e in result.events]
+
+
+def test_a_rout_at_sport_coerces_nobody(model) -> None:
+    result = _extract(model, "Brazil crushed Argentina 3-0 in Buenos Aires on Sunday.")
+    assert not result.events, [e.why for e in result.events]
+    result = _extract(model, "The Chinese army crushed the uprising in Tibet.")
+    assert _find(result, "COERCE", "CHN"), [e.why for e in result.events]

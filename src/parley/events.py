@@ -708,8 +708,8 @@ def _has_prep(token: Token, preps: Iterable[str]) -> bool:
     return any(
         (c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in wanted)
         # "sent back 300 refugees": the parser may read the particle as an adverb
-        # (or "backed away from the edict")
-        or (c.dep_ == "advmod" and c.lower_ in ("back", "away") and c.lower_ in wanted)
+        # (or "backed away from the edict", "stepped down")
+        or (c.dep_ == "advmod" and c.lower_ in _PARTICLE_HEADS and c.lower_ in wanted)
         # "called for Vacco to revive the unit": the preposition marks the clause
         or (
             c.dep_ in ("advcl", "ccomp", "xcomp")

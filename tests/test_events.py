@@ -2867,3 +2867,12 @@ def test_a_rout_at_sport_coerces_nobody(model) -> None:
     assert not result.events, [e.why for e in result.events]
     result = _extract(model, "The Chinese army crushed the uprising in Tibet.")
     assert _find(result, "COERCE", "CHN"), [e.why for e in result.events]
+
+
+def test_an_act_held_over_a_condition_is_a_threat(model) -> None:
+    text = "The IMF signalled that it could freeze lending to Ghana unless graft was stamped out."
+    result = _extract(model, text)
+    assert _find(result, "THREATEN", "IGO", "GHA"), [e.why for e in result.events]
+    # a forecast on a condition threatens nothing
+    result = _extract(model, "Experts said prices could rise if the harvest fails.")
+    assert not result.events

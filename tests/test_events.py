@@ -2847,6 +2847,7 @@ def test_a_vow_to_keep_fighting_threatens_and_a_past_the_tagger_missed_is_past(m
         ("Washington held back food aid shipments to Somalia.", "SANCTION", "USA", "SOM"),
         ("A Moscow court handed Khodorkovsky a nine-year prison term.", "SANCTION", "RUS", None),
         ("Baghdad formally absorbed Kuwait on Tuesday.", "COERCE", "IRQ", "KWT"),
+        ("Ankara put Damascus on notice on Monday.", "THREATEN", "TUR", "SYR"),
         (
             "Hezbollah guerrillas snatched two Israeli soldiers on Wednesday.",
             "ASSAULT",

@@ -2877,3 +2877,18 @@ def test_an_act_held_over_a_condition_is_a_threat(model) -> None:
     # a forecast on a condition threatens nothing
     result = _extract(model, "Experts said prices could rise if the harvest fails.")
     assert not result.events
+
+
+def test_who_killed_is_who_struck_not_the_place_struck(model) -> None:
+    text = "Russia condemned the bombing of the Chinese embassy in Belgrade, which killed three."
+    result = _extract(model, text)
+    assert not _find(result, "ASSAULT", "SRB"), [e.why for e in result.events]
+    text = "Israel's shelling of a U.N. compound at Qana, which killed 100 refugees, drew protests."
+    result = _extract(model, text)
+    assert {e.type for e in result.events} == {"ASSAULT"}
+    assert all(_countries(result, e.actor) == {"ISR"} for e in result.events)
+
+
+def test_an_accidents_toll_is_no_attack(model) -> None:
+    text = "A plane carrying Kenyan officials crashed near Goma, killing all 12 people on board."
+    assert not _extract(model, text).events

@@ -2064,6 +2064,38 @@ def _violent_act(noun: Token) -> bool:
     return any(_entry_type(e) in _VIOLENT_TYPES for e in _candidates(noun))
 
 
+# Accidents whose toll a participle gives ("the plane crashed near Goma, killing all 12").
+_MISHAP_VERBS = _words("crash collide capsize sink derail collapse overturn plunge topple")
+
+
+def _mishap_toll(verb: Token) -> bool:
+    """A participle giving an accident's toll: the crash killed, nobody attacked."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("advcl", "xcomp", "conj")
+        and verb.head.lemma_.lower() in _MISHAP_VERBS
+    )
+
+
+def _act_as_relative_subject(verb: Token, subject: Token) -> Token | None:
+    """The act noun a violent relative clause's subject stands for: "an air strike in western
+    Afghanistan that killed 90 villagers", "the shelling of a compound at Qana, which killed
+    100" (the parse hangs the clause on the nearest noun, but a place or a building kills
+    nobody: the act it belongs to does). None when no act noun governs the clause."""
+    if verb.dep_ != "relcl" or subject.lower_ not in _RELATIVE_PRONOUNS:
+        return None
+    if not any(_entry_type(e) in _VIOLENT_TYPES for e in _candidates(verb)):
+        return None
+    node = verb.head
+    for _ in range(6):
+        if node.pos_ == "NOUN" and _violent_act(node):
+            return node
+        if node.dep_ not in ("pobj", "prep", "compound", "appos", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
 def _doers(act: Token) -> list[Token]:
     """Who an act noun says did it: "Russia's attack", "the Russian attack", "the attack by
     Russia" (never its place or victim: "the attack in Somalia", "the bombing of embassies")."""
@@ -2344,6 +2376,10 @@ def _verb_draft(ctx: _DocContext, verb: Token, entry: LexEntry) -> _Draft:
                 recipient_tokens.append(subject)
         elif subject is not None:
             recipient_tokens.append(subject)
+    elif subject is not None and (act := _act_as_relative_subject(verb, subject)) is not None:
+        # "the bombing of the embassy in Belgrade, which killed three journalists": who
+        # bombed killed (never the embassy's place), and nobody named if the act names none
+        actor_tokens.extend(_doers(act))
     elif subject is not None:
         actor_tokens.append(subject)
     if entry.cameo[:2] in ("18", "19", "20"):
@@ -3862,7 +3898,7 @@ def find_events(
 
     def code(i: int, entry: LexEntry) -> Event | None:
         token = doc[i]
-        if entry.pos == "V" and _tally(token):
+        if entry.pos == "V" and (_tally(token) or _mishap_toll(token)):
             return None
         draft = (
             _nominal_draft(ctx, token, entry)

@@ -1834,11 +1834,15 @@ def _verb_status(verb: Token, depth: int = 0) -> tuple[str, str]:
         return "hypothetical", "mandative"
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     conditions = [c for c in verb.children if c.dep_ == "advcl"]
-    if set(auxes) & (_FUTURE_AUX | {"would", "could", "might"}) and any(
+    offered = _FUTURE_AUX | {"would"}
+    if verb.dep_ == "ccomp":
+        offered = offered | {"could", "might"}  # said of itself: "signalled it could freeze"
+    if set(auxes) & offered and any(
         m.dep_ == "mark" and m.lower_ in ("if", "unless") for c in conditions for m in c.children
     ):
-        # "would allow aid in if the hostages were freed", "could freeze lending unless the
-        # government stamped out graft": an act offered or held over on a condition
+        # "would allow aid in if the hostages were freed", "signalled that it could freeze
+        # lending unless graft was stamped out": an act offered or held over on a condition
+        # (but "Germany could impose sanctions if ..." in the story's own voice is a guess)
         return "hypothetical", "conditional future"
     if any(a in _FUTURE_AUX for a in auxes):
         return "planned", "future auxiliary"

@@ -15,9 +15,9 @@ Egyptian warships" are two groups. A person's country comes only from evidence a
 them (title, appositive, possessive, demonym, what they are "of": "foreign minister of China",
 "a spokesman for the Sierra Leone army"), their other mentions (a later "the Egyptian leader"
 that can only describe them), the person they serve ("an adviser to President X"), the store,
-the built-in list, or, for an official, the host of the document's one visit or the dateline's
-country: never from a place that merely shares their sentence. "The country" stands for the one
-country just named.
+the built-in list, or, for an official or the home opposition, the host of the document's one
+visit or the dateline's country: never from a place that merely shares their sentence. "The
+country" stands for the one country just named.
 
 Peoples ("Iraqi Kurds", "ethnic Albanians in Serbia", "Hutu rebels") take the country they
 live in when the sentence says so. Cities and regions the NER finds are country evidence and,

@@ -1422,7 +1422,10 @@ def test_two_named_officials_are_not_the_story_pair_and_him_is_the_one_convicted
     result = _extract(model, text)
     (sanction,) = [e for e in result.events if e.type == "SANCTION" and "officials" in e.sentence]
     assert _countries(result, sanction.recipient) == {"SRB"}, sanction.why
-    assert _find(result, "COERCE", "KOS", "SRB"), [e.why for e in result.events]
+    # the sentence passed is the court's finding, coded like the conviction (116, SANCTION)
+    court = [e for e in result.events if "court" in e.sentence]
+    assert {e.type for e in court} == {"SANCTION"}, [e.why for e in court]
+    assert all(_countries(result, e.recipient) == {"SRB"} for e in court), [e.why for e in court]
     assert _find(result, "MOBILIZE", "SRB", "KOS"), [e.why for e in result.events]
 
 
@@ -2892,3 +2895,34 @@ def test_who_killed_is_who_struck_not_the_place_struck(model) -> None:
 def test_an_accidents_toll_is_no_attack(model) -> None:
     text = "A plane carrying Kenyan officials crashed near Goma, killing all 12 people on board."
     assert not _extract(model, text).events
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        ("Israel ceded control of Hebron to the Palestinian Authority.", "RETREAT", "ISR", None),
+        ("Venezuela lent its voice to Bolivia's claim on Monday.", "SUPPORT", "VEN", "BOL"),
+        ("Washington held out the prospect of full ties with Hanoi.", "AGREE", "USA", "VNM"),
+        ("Myanmar's junta confined Aung San Suu Kyi to her home.", "COERCE", "MMR", None),
+        ("Uzbekistan kicked out the BBC's correspondent on Monday.", "COERCE", "UZB", None),
+        ("Tens of thousands of Serbs poured into the streets of Belgrade.", "PROTEST", "SRB", None),
+        (
+            "The US Treasury froze the assets of seven Venezuelan officials.",
+            "SANCTION",
+            "USA",
+            "VEN",
+        ),
+        (
+            "A Turkish court sentenced Abdullah Ocalan to death for treason.",
+            "SANCTION",
+            "TUR",
+            None,
+        ),
+        ("North Korea put its armed forces on a war footing.", "MOBILIZE", "PRK", None),
+    ],
+)
+def test_more_paraphrases_wire_copy_uses(
+    model, text: str, type_: str, actor: str, recipient: str | None
+) -> None:
+    result = _extract(model, text)
+    assert _find(result, type_, actor, recipient), [(e.type, e.why) for e in result.events]

@@ -2198,8 +2198,9 @@ def _theme_recipients(theme: Token) -> list[Token]:
         # "an air and arms embargo on Libya" (parsed as "air" and "arms embargo")
         for part in theme.conjuncts:
             found.extend(_prep_objects(part, _THEME_RECIPIENT_PREPS))
-    if theme.lemma_.lower() in _ENCIRCLING_NOUNS:
-        found.extend(_prep_objects(theme, {"of"}))  # "its blockade of Yemen's port"
+    if theme.lemma_.lower() in _ENCIRCLING_NOUNS | _OWNED_MEANS:
+        # "its blockade of Yemen's port", "froze the assets of seven officials"
+        found.extend(_prep_objects(theme, {"of"}))
     found.extend(_goods_origin(found))
     # "an embargo on trade with Iraq", "a ban on flights to Qatar": the partner in the trade
     found.extend(
@@ -2217,6 +2218,7 @@ _PARTNER_PREPS = _words("with to from")
 
 _PORTIONS = _words("much most part parts some all swathes swaths half rest")
 _ENCIRCLING_NOUNS = _words("blockade siege encirclement occupation")
+_OWNED_MEANS = _words("asset assets account accounts holding holdings property properties")
 _CAPTIVITY_VERBS = _words("hold detain jail imprison keep")
 _TREND_VERBS = _words(
     "rise increase grow climb soar surge double triple fall decline drop decrease slow halve"

@@ -2734,60 +2734,6 @@ def test_support_given_to_no_one_and_apologies_yet_to_come_did_not_happen(model)
     assert [e.status for e in result.events] == ["negated"], [e.why for e in result.events]
 
 
-@pytest.mark.parametrize(
-    ("text", "type_", "actor", "recipient"),
-    [
-        # the means named by a compound: "a loan programme for X" aims the loans at X
-        ("The World Bank froze a $50 million loan programme for Malawi.", "SANCTION", "IGO", "MWI"),
-        # a bare verb after a singular noun in a that-clause is wanted, not done
-        (
-            "Paris insisted on Friday that Damascus free the French journalist.",
-            "REQUEST",
-            "FRA",
-            "SYR",
-        ),
-        # a private person ordered out is deported; an envoy is expelled
-        ("Egypt ordered a British reporter out of the country.", "COERCE", "EGY", "GBR"),
-        ("Egypt ordered a British diplomat out of the country.", "SANCTION", "EGY", "GBR"),
-        # a passive's agent the parser hung on an apposition
-        (
-            "A curfew was imposed on the northern city Kano by Nigerian police.",
-            "COERCE",
-            "NGA",
-            None,
-        ),
-        # a raid by rebels is an armed attack; a police raid a search
-        ("Tamil rebels raided an army camp in Jaffna on Sunday.", "ASSAULT", "LKA", None),
-        ("Kenyan police raided the offices of an opposition party.", "COERCE", "KEN", None),
-        # a response promised to any strike is the warner's threat
-        (
-            "Seoul warned that any North Korean attack would be met with overwhelming force.",
-            "THREATEN",
-            "KOR",
-            "PRK",
-        ),
-        # idioms of yielding, hosting, rallying, discarding and force
-        ("Ankara backed away from its demand for a new vote.", "CONCEDE", "TUR", None),
-        ("Nigeria rolled back the fuel price increase on Tuesday.", "CONCEDE", "NGA", None),
-        (
-            "Vladimir Putin played host to German Chancellor Gerhard Schroeder in Moscow.",
-            "CONSULT",
-            "DEU",
-            "RUS",
-        ),
-        ("Egypt drummed up Arab backing for Sudan on Monday.", "SUPPORT", "EGY", "SDN"),
-        ("Bosnian Serb leaders threw out the Geneva peace plan.", "REJECT", "SRB", None),
-        ("Musharraf's government outlawed the Taliban on Monday.", "COERCE", "PAK", "AFG"),
-        ("Iraq poured thousands of troops into the south on Monday.", "MOBILIZE", "IRQ", None),
-    ],
-)
-def test_session_eleven_constructions(
-    model, text: str, type_: str, actor: str, recipient: str | None
-) -> None:
-    result = _extract(model, text)
-    assert _find(result, type_, actor, recipient), [(e.type, e.why) for e in result.events]
-
-
 def test_any_attack_supposed_is_no_threat_made(model) -> None:
     text = "Any Iranian attack on Israel would start a regional war, analysts said on Monday."
     result = _extract(model, text)
@@ -2803,67 +2749,6 @@ def test_a_vow_to_keep_fighting_threatens_and_a_past_the_tagger_missed_is_past(m
     text = "Moscow leapt to the defence of Serbia on Tuesday."
     (event,) = _extract(model, text, dt.date(1998, 3, 11)).events
     assert (event.type, event.date) == ("SUPPORT", "1998-03-10"), event.why
-
-
-@pytest.mark.parametrize(
-    ("text", "type_", "actor", "recipient"),
-    [
-        ("Ghana gave an undertaking to extradite the suspects.", "AGREE", "GHA", None),
-        ("Kenya came out in favour of Uganda's bid on Monday.", "SUPPORT", "KEN", None),
-        ("The African Union gave its blessing to the deal with Sudan.", "SUPPORT", "IGO", None),
-        ("Germany extended recognition to Slovenia on Monday.", "SUPPORT", "DEU", "SVN"),
-        ("Russia formally acknowledged the independence of Abkhazia.", "SUPPORT", "RUS", None),
-        (
-            "Israel's Mossad tipped off Jordanian intelligence about a plot.",
-            "COOPERATE",
-            "ISR",
-            "JOR",
-        ),
-        ("Pakistan took in 30,000 Afghan refugees last month.", "AID", "PAK", "AFG"),
-        ("Putin granted clemency to an American businessman on Thursday.", "CONCEDE", "RUS", None),
-        ("Iran set free 15 British sailors on Thursday.", "RETREAT", "IRN", "GBR"),
-        ("Indonesia's President Suharto stepped down on Thursday.", "RETREAT", "IDN", None),
-        ("Taiwan's military stood down on Monday.", "RETREAT", "TWN", None),
-        (
-            "Opposition leader Nawaz Sharif pointed the finger at President Zardari.",
-            "ACCUSE",
-            "PAK",
-            None,
-        ),
-        ("Washington cast its veto against the Arab draft on Friday.", "REJECT", "USA", None),
-        ("Greek Cypriots voted down the U.N. plan on Saturday.", "REJECT", "CYP", None),
-        ("Khartoum shut the door on a U.N. force for Darfur.", "REJECT", "SDN", None),
-        (
-            "Washington raised the spectre of trade sanctions against Japan.",
-            "THREATEN",
-            "USA",
-            None,
-        ),
-        (
-            "Hundreds of Kurdish prisoners in Turkey refused food for a 60th day.",
-            "PROTEST",
-            "TUR",
-            None,
-        ),
-        ("South Korean car workers downed tools at the Ulsan plant.", "PROTEST", "KOR", None),
-        ("Caracas pulled its ambassador out of Bogota on Monday.", "SANCTION", "VEN", "COL"),
-        ("Washington held back food aid shipments to Somalia.", "SANCTION", "USA", "SOM"),
-        ("A Moscow court handed Khodorkovsky a nine-year prison term.", "SANCTION", "RUS", None),
-        ("Baghdad formally absorbed Kuwait on Tuesday.", "COERCE", "IRQ", "KWT"),
-        ("Ankara put Damascus on notice on Monday.", "THREATEN", "TUR", "SYR"),
-        (
-            "Hezbollah guerrillas snatched two Israeli soldiers on Wednesday.",
-            "ASSAULT",
-            "LBN",
-            "ISR",
-        ),
-    ],
-)
-def test_paraphrases_wire_copy_uses(
-    model, text: str, type_: str, actor: str, recipient: str | None
-) -> None:
-    result = _extract(model, text)
-    assert _find(result, type_, actor, recipient), [(e.type, e.why) for e in result.events]
 
 
 def test_a_rout_at_sport_coerces_nobody(model) -> None:
@@ -2897,31 +2782,124 @@ def test_an_accidents_toll_is_no_attack(model) -> None:
     assert not _extract(model, text).events
 
 
-@pytest.mark.parametrize(
-    ("text", "type_", "actor", "recipient"),
-    [
-        ("Israel ceded control of Hebron to the Palestinian Authority.", "RETREAT", "ISR", None),
-        ("Venezuela lent its voice to Bolivia's claim on Monday.", "SUPPORT", "VEN", "BOL"),
-        ("Washington held out the prospect of full ties with Hanoi.", "AGREE", "USA", "VNM"),
-        ("Myanmar's junta confined Aung San Suu Kyi to her home.", "COERCE", "MMR", None),
-        ("Uzbekistan kicked out the BBC's correspondent on Monday.", "COERCE", "UZB", None),
-        ("Tens of thousands of Serbs poured into the streets of Belgrade.", "PROTEST", "SRB", None),
-        (
-            "The US Treasury froze the assets of seven Venezuelan officials.",
-            "SANCTION",
-            "USA",
-            "VEN",
-        ),
-        (
-            "A Turkish court sentenced Abdullah Ocalan to death for treason.",
-            "SANCTION",
-            "TUR",
-            None,
-        ),
-        ("North Korea put its armed forces on a war footing.", "MOBILIZE", "PRK", None),
-    ],
-)
-def test_more_paraphrases_wire_copy_uses(
+# Constructions and paraphrases of wire copy, each coded as the manual and table say: a means
+# named by a compound, agents hung on appositions, subjunctives, idioms of every type.
+WIRE_IDIOMS = [
+    # the means named by a compound: "a loan programme for X" aims the loans at X
+    ("The World Bank froze a $50 million loan programme for Malawi.", "SANCTION", "IGO", "MWI"),
+    # a bare verb after a singular noun in a that-clause is wanted, not done
+    (
+        "Paris insisted on Friday that Damascus free the French journalist.",
+        "REQUEST",
+        "FRA",
+        "SYR",
+    ),
+    # a private person ordered out is deported; an envoy is expelled
+    ("Egypt ordered a British reporter out of the country.", "COERCE", "EGY", "GBR"),
+    ("Egypt ordered a British diplomat out of the country.", "SANCTION", "EGY", "GBR"),
+    # a passive's agent the parser hung on an apposition
+    (
+        "A curfew was imposed on the northern city Kano by Nigerian police.",
+        "COERCE",
+        "NGA",
+        None,
+    ),
+    # a raid by rebels is an armed attack; a police raid a search
+    ("Tamil rebels raided an army camp in Jaffna on Sunday.", "ASSAULT", "LKA", None),
+    ("Kenyan police raided the offices of an opposition party.", "COERCE", "KEN", None),
+    # a response promised to any strike is the warner's threat
+    (
+        "Seoul warned that any North Korean attack would be met with overwhelming force.",
+        "THREATEN",
+        "KOR",
+        "PRK",
+    ),
+    # idioms of yielding, hosting, rallying, discarding and force
+    ("Ankara backed away from its demand for a new vote.", "CONCEDE", "TUR", None),
+    ("Nigeria rolled back the fuel price increase on Tuesday.", "CONCEDE", "NGA", None),
+    (
+        "Vladimir Putin played host to German Chancellor Gerhard Schroeder in Moscow.",
+        "CONSULT",
+        "DEU",
+        "RUS",
+    ),
+    ("Egypt drummed up Arab backing for Sudan on Monday.", "SUPPORT", "EGY", "SDN"),
+    ("Bosnian Serb leaders threw out the Geneva peace plan.", "REJECT", "SRB", None),
+    ("Musharraf's government outlawed the Taliban on Monday.", "COERCE", "PAK", "AFG"),
+    ("Iraq poured thousands of troops into the south on Monday.", "MOBILIZE", "IRQ", None),
+    ("Ghana gave an undertaking to extradite the suspects.", "AGREE", "GHA", None),
+    ("Kenya came out in favour of Uganda's bid on Monday.", "SUPPORT", "KEN", None),
+    ("The African Union gave its blessing to the deal with Sudan.", "SUPPORT", "IGO", None),
+    ("Germany extended recognition to Slovenia on Monday.", "SUPPORT", "DEU", "SVN"),
+    ("Russia formally acknowledged the independence of Abkhazia.", "SUPPORT", "RUS", None),
+    (
+        "Israel's Mossad tipped off Jordanian intelligence about a plot.",
+        "COOPERATE",
+        "ISR",
+        "JOR",
+    ),
+    ("Pakistan took in 30,000 Afghan refugees last month.", "AID", "PAK", "AFG"),
+    ("Putin granted clemency to an American businessman on Thursday.", "CONCEDE", "RUS", None),
+    ("Iran set free 15 British sailors on Thursday.", "RETREAT", "IRN", "GBR"),
+    ("Indonesia's President Suharto stepped down on Thursday.", "RETREAT", "IDN", None),
+    ("Taiwan's military stood down on Monday.", "RETREAT", "TWN", None),
+    (
+        "Opposition leader Nawaz Sharif pointed the finger at President Zardari.",
+        "ACCUSE",
+        "PAK",
+        None,
+    ),
+    ("Washington cast its veto against the Arab draft on Friday.", "REJECT", "USA", None),
+    ("Greek Cypriots voted down the U.N. plan on Saturday.", "REJECT", "CYP", None),
+    ("Khartoum shut the door on a U.N. force for Darfur.", "REJECT", "SDN", None),
+    (
+        "Washington raised the spectre of trade sanctions against Japan.",
+        "THREATEN",
+        "USA",
+        None,
+    ),
+    (
+        "Hundreds of Kurdish prisoners in Turkey refused food for a 60th day.",
+        "PROTEST",
+        "TUR",
+        None,
+    ),
+    ("South Korean car workers downed tools at the Ulsan plant.", "PROTEST", "KOR", None),
+    ("Caracas pulled its ambassador out of Bogota on Monday.", "SANCTION", "VEN", "COL"),
+    ("Washington held back food aid shipments to Somalia.", "SANCTION", "USA", "SOM"),
+    ("A Moscow court handed Khodorkovsky a nine-year prison term.", "SANCTION", "RUS", None),
+    ("Baghdad formally absorbed Kuwait on Tuesday.", "COERCE", "IRQ", "KWT"),
+    ("Ankara put Damascus on notice on Monday.", "THREATEN", "TUR", "SYR"),
+    (
+        "Hezbollah guerrillas snatched two Israeli soldiers on Wednesday.",
+        "ASSAULT",
+        "LBN",
+        "ISR",
+    ),
+    ("Israel ceded control of Hebron to the Palestinian Authority.", "RETREAT", "ISR", None),
+    ("Venezuela lent its voice to Bolivia's claim on Monday.", "SUPPORT", "VEN", "BOL"),
+    ("Washington held out the prospect of full ties with Hanoi.", "AGREE", "USA", "VNM"),
+    ("Myanmar's junta confined Aung San Suu Kyi to her home.", "COERCE", "MMR", None),
+    ("Uzbekistan kicked out the BBC's correspondent on Monday.", "COERCE", "UZB", None),
+    ("Tens of thousands of Serbs poured into the streets of Belgrade.", "PROTEST", "SRB", None),
+    (
+        "The US Treasury froze the assets of seven Venezuelan officials.",
+        "SANCTION",
+        "USA",
+        "VEN",
+    ),
+    (
+        "A Turkish court sentenced Abdullah Ocalan to death for treason.",
+        "SANCTION",
+        "TUR",
+        None,
+    ),
+    ("North Korea put its armed forces on a war footing.", "MOBILIZE", "PRK", None),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "actor", "recipient"), WIRE_IDIOMS)
+def test_wire_idioms_and_constructions(
     model, text: str, type_: str, actor: str, recipient: str | None
 ) -> None:
     result = _extract(model, text)

@@ -2064,7 +2064,7 @@ def _event_object_parties(
 
 
 def _violent_act(noun: Token) -> bool:
-    """A noun naming an attack or a coercive act ("the bombing", "the arrests")."""
+    """A word naming an attack or a coercive act ("the bombing", "the arrests", "killed")."""
     return any(_entry_type(e) in _VIOLENT_TYPES for e in _candidates(noun))
 
 
@@ -2088,7 +2088,7 @@ def _act_as_relative_subject(verb: Token, subject: Token) -> Token | None:
     nobody: the act it belongs to does). None when no act noun governs the clause."""
     if verb.dep_ != "relcl" or subject.lower_ not in _RELATIVE_PRONOUNS:
         return None
-    if not any(_entry_type(e) in _VIOLENT_TYPES for e in _candidates(verb)):
+    if not _violent_act(verb):
         return None
     node = verb.head
     for _ in range(6):

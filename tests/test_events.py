@@ -2785,6 +2785,11 @@ def test_an_accidents_toll_is_no_attack(model) -> None:
 # Constructions and paraphrases of wire copy, each coded as the manual and table say: a means
 # named by a compound, agents hung on appositions, subjunctives, idioms of every type.
 WIRE_IDIOMS = [
+    # troops pledged are a commitment of military aid; vowed, they may threaten
+    ("France pledged to send 1,000 troops to Mali.", "AGREE", "FRA", "MLI"),
+    ("Russia vowed to send troops to the Ukrainian border.", "THREATEN", "RUS", "UKR"),
+    ("Russia gave assurances that it would respect Georgia's borders.", "AGREE", "RUS", None),
+    ("Ethiopia returned 300 Eritrean prisoners of war on Monday.", "RETREAT", "ETH", "ERI"),
     # the means named by a compound: "a loan programme for X" aims the loans at X
     ("The World Bank froze a $50 million loan programme for Malawi.", "SANCTION", "IGO", "MWI"),
     # a bare verb after a singular noun in a that-clause is wanted, not done

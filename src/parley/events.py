@@ -729,6 +729,8 @@ def _complement(token: Token) -> Token | None:
     return comp
 
 
+# Verbs of commitment whose promised deployment is help, not a threat.
+_COMMITTING_VERBS = _words("pledge promise offer commit")
 # Verbs that only carry an act on ("keep fighting", "resume attacks", "step up raids").
 _ASPECTUAL_VERBS = _words("continue keep resume pursue step intensify escalate")
 
@@ -2753,6 +2755,14 @@ def _refined_code(draft: _Draft) -> str:
             if "done" in comp.flags:
                 # "agreed to forgive the debt": agreeing is the act itself (manual, AID)
                 return comp.cameo
+            if (
+                "flip" in draft.entry.flags
+                and comp_type == "MOBILIZE"
+                and draft.trigger.lemma_.lower() in _COMMITTING_VERBS
+            ):
+                # "France pledged to send 1,000 troops to Mali": troops promised, a commitment
+                # of military aid (0332), where "vowed to send troops" may threaten
+                return "0332"
             if "flip" in draft.entry.flags and comp_type in _CONFLICT_TYPES:
                 return "138" if comp_type in ("ASSAULT", "MOBILIZE") else "130"
             # "agreed to pull its troops out": an express intent to yield, which the official

@@ -2785,6 +2785,8 @@ def test_an_accidents_toll_is_no_attack(model) -> None:
 # Constructions and paraphrases of wire copy, each coded as the manual and table say: a means
 # named by a compound, agents hung on appositions, subjunctives, idioms of every type.
 WIRE_IDIOMS = [
+    # an object the parse read as a predicate after "home"
+    ("Saudi Arabia called home its ambassador to Damascus.", "SANCTION", "SAU", "SYR"),
     # troops pledged are a commitment of military aid; vowed, they may threaten
     ("France pledged to send 1,000 troops to Mali.", "AGREE", "FRA", "MLI"),
     ("Russia vowed to send troops to the Ukrainian border.", "THREATEN", "RUS", "UKR"),

@@ -559,6 +559,12 @@ def _direct_objects(token: Token) -> list[Token]:
         # "the emir ended pre-publication censorship": a verb with its own subject read as
         # a modifier of its object
         found.append(token.head)
+    if not found and any(
+        c.dep_ == "advmod" and c.lower_ in ("home", "back") for c in token.children
+    ):
+        # "called home its ambassador", "sent back 300 refugees": with the adverb first, the
+        # parse may read the object as a predicate
+        found.extend(o for c in token.children if c.dep_ == "oprd" for o in _conjuncts(c))
     if not found and token.pos_ == "VERB":
         # "attacked and beat olive pickers": two verbs joined share the object after both
         doc = token.doc
